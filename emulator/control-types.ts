@@ -1,0 +1,125 @@
+/**
+ * Shapes of the emulator's control endpoints under `/_emulator/` (not part of Zoom's API). Tests, the demo
+ * and the benchmarks drive the emulator through these; `emulator/control.ts` is a typed client for them.
+ *
+ *   POST   /_emulator/reset                  back to the initial seed; clears stats, faults, request log, emails, clock
+ *   POST   /_emulator/seed                   SeedRequest -> SeedResponse
+ *   GET    /_emulator/state                  -> EmulatorStateSummary (accounts, users, master trunks)
+ *   GET    /_emulator/stats                  -> EmulatorStats;   POST /_emulator/stats/reset
+ *   GET    /_emulator/requests               -> RequestLogEntry[] (every API request since the last reset)
+ *   POST   /_emulator/faults                 FaultPlan (replaces the current plan);   DELETE /_emulator/faults
+ *   POST   /_emulator/clock                  {"advanceSeconds": n}
+ *   POST   /_emulator/plan                   {"plan": "free" | "pro" | "business" | "unlimited"}
+ *   POST   /_emulator/tokens/revoke          every issued token stops working (401 code 124)
+ *   POST   /_emulator/credentials/rotate     the client secret changes -> {"clientSecret": "..."}
+ *   POST   /_emulator/meetings/{id}/start    the meeting is now in progress (status "started")
+ *   GET    /_emulator/emails                 -> RecordedEmail[]
+ *   GET    /_emulator/start-url?url=...      -> {"valid": boolean}: would this start URL still start the meeting?
+ */
+import type { OperationId, RateLimitCategory } from "../provider/client/operations";
+import type { RecordedEmail } from "./types";
+
+export type EmulatorPlan = "free" | "pro" | "business" | "unlimited";
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1: loopback only. */
+  host?: string;
+  /** Default `pro`. `unlimited` turns every rate limit off. */
+  plan?: EmulatorPlan;
+  /** Lifetime of issued access tokens, default 3600. */
+  tokenTtlSeconds?: number;
+  /** Fixed credentials (default: random per instance). */
+  clientId?: string;
+  clientSecret?: string;
+  /** Seed for ids and fault probabilities, so a run can be repeated. */
+  randomSeed?: number;
+}
+
+export interface EmulatorInfo {
+  /** API base, ending in `/v2`. */
+  url: string;
+  /** Token endpoint. */
+  oauthUrl: string;
+  /** The master account's id (the account the credentials belong to). */
+  accountId: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+export interface RunningEmulator extends EmulatorInfo {
+  close(): Promise<void>;
+}
+
+export interface EmulatorStateSummary {
+  master: AccountSummary & { sipTrunks: { id: string; name: string; dnis: string }[] };
+  subAccounts: AccountSummary[];
+}
+
+export interface AccountSummary {
+  id: string;
+  name: string;
+  users: { id: string; email: string; isOwner: boolean }[];
+  tspEnabled: boolean;
+}
+
+export type SeedRequest = { accountId?: string } & Record<string, unknown>;
+export type SeedResponse = Record<string, unknown[]>;
+
+export interface EmulatorStats {
+  requests: number;
+  byOperation: Partial<Record<OperationId, number>>;
+  byCategory: Record<RateLimitCategory, number>;
+  /** 429s answered, rate limits and injected ones together. */
+  rateLimited: number;
+  tokenRequests: number;
+  faultsInjected: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** The raw request path as received, before decoding (query string excluded). */
+  rawPath: string;
+  query: string;
+  /** Undefined when the path matched no route. */
+  operationId?: OperationId;
+  accountId?: string;
+  status: number;
+  at: string;
+}
+
+export type Fault =
+  | { kind: "status"; status: 429 | 500 | 502 | 503; retryAfterSeconds?: number }
+  | { kind: "reset" }
+  | { kind: "delay"; ms: number }
+  /** The write happens, then the client gets a 5xx instead of the real answer. */
+  | { kind: "applyThenStatus"; status: 500 | 502 | 503 }
+  /** The write happens, then the connection is destroyed without an answer. */
+  | { kind: "applyThenDrop" }
+  /** An arbitrary (malformed) answer: HTML error pages, non-JSON, empty 200s, wrong types. */
+  | { kind: "respond"; status: number; body: string; contentType?: string };
+
+export interface FaultMatch {
+  method?: string;
+  operationId?: OperationId;
+}
+
+export interface FaultRule {
+  match?: FaultMatch;
+  fault: Fault;
+  /** Chance per matching request, default 1. */
+  probability?: number;
+  /** Stop after this many injections (default: no limit). */
+  times?: number;
+  /** Let this many matching requests pass first (default 0). */
+  after?: number;
+}
+
+export interface FaultPlan {
+  rules?: FaultRule[];
+  /** A scripted sequence: the next matching requests get these, in order (`null` lets one pass). */
+  sequence?: { match?: FaultMatch; steps: (Fault | null)[] };
+}
+
+export type { RecordedEmail };
