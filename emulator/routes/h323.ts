@@ -1,0 +1,108 @@
+/**
+ * H.323/SIP devices (`/h323/devices`, also under `/accounts/{accountId}`).
+ *
+ * Zoom offers list (paginated), create, a PATCH that needs the full device, and delete; there is no GET by id,
+ * so the core's unknown-route 404 covers it. Device names are unique per account.
+ */
+import { isIP } from "node:net";
+import { z } from "zod";
+import type { AccountState, EmulatorContext, Handler, RouteModule } from "../types";
+import { ZoomHttpError } from "../types";
+
+/** The device object as Zoom answers it (list items and the create response). */
+export interface H323Device {
+  id: string;
+  name: string;
+  protocol: "H.323" | "SIP";
+  ip: string;
+  encryption: "auto" | "yes" | "no";
+}
+
+/**
+ * The spec's "The H.323/SIP device object": all four fields required, for create AND update (Zoom's PATCH
+ * replaces the whole device). The spec types `ip` as a bare string described as "Device IP."; we accept
+ * what that says, an IPv4 or IPv6 address, and reject host names and SIP URIs.
+ */
+const deviceBody = z.object({
+  name: z.string().min(1).max(64),
+  protocol: z.enum(["H.323", "SIP"]),
+  ip: z.string().refine((value) => isIP(value) !== 0),
+  encryption: z.enum(["auto", "yes", "no"]),
+});
+
+/** Per-account storage: devices in creation order, plus a name index for the uniqueness rule. */
+interface DeviceStore {
+  readonly byId: Map<string, H323Device>;
+  readonly idByName: Map<string, string>;
+}
+
+function devices(account: AccountState): DeviceStore {
+  return account.store<DeviceStore>("h323", () => ({ byId: new Map(), idByName: new Map() }));
+}
+
+/** Spec, create and update: 404 "Error Code: 2020 H.323 device's display name {displayName} is already in use." */
+function nameInUse(name: string): ZoomHttpError {
+  return new ZoomHttpError(404, 2020, `H.323 device's display name ${name} is already in use.`);
+}
+
+/**
+ * The spec lists a bare 404 "Not Found" (no Zoom code) for an unknown device on update and delete. We answer
+ * it with code 404 so clients that key on `code` see a not-found rather than a name clash.
+ */
+function deviceNotFound(deviceId: string): ZoomHttpError {
+  return new ZoomHttpError(404, 404, `H.323 device does not exist: ${deviceId}.`);
+}
+
+function insertDevice(store: DeviceStore, device: H323Device): void {
+  if (store.idByName.has(device.name)) throw nameInUse(device.name);
+  store.byId.set(device.id, device);
+  store.idByName.set(device.name, device.id);
+}
+
+function createDevice(account: AccountState, body: unknown, ctx: EmulatorContext): H323Device {
+  const fields = ctx.validate(deviceBody, body);
+  const device: H323Device = { id: ctx.ids.string(), ...fields };
+  insertDevice(devices(account), device);
+  return device;
+}
+
+const deviceList: Handler = (req, ctx) => {
+  const items = [...devices(req.account).byId.values()].map((device) => ({ ...device }));
+  return { status: 200, body: ctx.paginate(items, req.query, "devices") };
+};
+
+const deviceCreate: Handler = (req, ctx) => ({ status: 201, body: { ...createDevice(req.account, req.body, ctx) } });
+
+const deviceUpdate: Handler = (req, ctx) => {
+  const store = devices(req.account);
+  const deviceId = req.pathParams.deviceId ?? "";
+  const current = store.byId.get(deviceId);
+  if (!current) throw deviceNotFound(deviceId);
+  const fields = ctx.validate(deviceBody, req.body);
+  const holder = store.idByName.get(fields.name);
+  if (holder !== undefined && holder !== deviceId) throw nameInUse(fields.name);
+  store.idByName.delete(current.name);
+  store.idByName.set(fields.name, deviceId);
+  store.byId.set(deviceId, { id: deviceId, ...fields });
+  return { status: 204 };
+};
+
+/** The spec's success answer for delete is a 200 without a body (not the usual 204). */
+const deviceDelete: Handler = (req) => {
+  const store = devices(req.account);
+  const deviceId = req.pathParams.deviceId ?? "";
+  const current = store.byId.get(deviceId);
+  if (!current) throw deviceNotFound(deviceId);
+  store.byId.delete(deviceId);
+  store.idByName.delete(current.name);
+  return { status: 200 };
+};
+
+export const h323Routes: RouteModule = {
+  name: "h323",
+  handlers: { deviceList, deviceCreate, deviceUpdate, deviceDelete },
+  seed: {
+    /** Items are create bodies (`{name, protocol, ip, encryption}`); answers the created devices with ids. */
+    h323Devices: (account, items, ctx) => items.map((item) => createDevice(account, item, ctx)),
+  },
+};
