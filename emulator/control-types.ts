@@ -8,7 +8,8 @@
  *   GET    /_emulator/stats                  -> EmulatorStats;   POST /_emulator/stats/reset
  *   GET    /_emulator/requests               -> RequestLogEntry[] (every API request since the last reset)
  *   POST   /_emulator/faults                 FaultPlan (replaces the current plan);   DELETE /_emulator/faults
- *   POST   /_emulator/clock                  {"advanceSeconds": n}
+ *   POST   /_emulator/clock                  {"advanceSeconds"?: n, "freeze"?: boolean} -> {"now", "frozen"}
+ *                                             (a frozen clock makes per-second rate limits count exactly)
  *   POST   /_emulator/plan                   {"plan": "free" | "pro" | "business" | "unlimited"}
  *   POST   /_emulator/tokens/revoke          every issued token stops working (401 code 124)
  *   POST   /_emulator/credentials/rotate     the client secret changes -> {"clientSecret": "..."}
@@ -35,6 +36,31 @@ export interface EmulatorOptions {
   clientSecret?: string;
   /** Seed for ids and fault probabilities, so a run can be repeated. */
   randomSeed?: number;
+  /**
+   * INTERNAL, TEST-ONLY: called once per answered request (API, OAuth and control) with what was sent back.
+   * `tests/support/emulator.ts` uses it to check every answer against Zoom's OpenAPI documents. Not part of
+   * the public API; do not rely on it outside the test support.
+   */
+  onExchange?: (exchange: EmulatorExchange) => void;
+}
+
+/** One request and the answer the emulator gave (see `EmulatorOptions.onExchange`). */
+export interface EmulatorExchange {
+  method: string;
+  /** The raw request path, before decoding (query string excluded). */
+  rawPath: string;
+  query: string;
+  /** `api` for `/v2/...`, `oauth` for the token endpoint, `control` for `/_emulator/...`, `other` otherwise. */
+  kind: "api" | "oauth" | "control" | "other";
+  operationId?: OperationId;
+  status: number;
+  headers: Record<string, string>;
+  /** The body as sent (UTF-8); empty for 204s. */
+  body: string;
+  /** True when the fault plan produced (or altered) this answer: it is deliberately not Zoom-conformant. */
+  injected: boolean;
+  /** True when the connection was destroyed without an answer (`status` is 0 then). */
+  dropped: boolean;
 }
 
 export interface EmulatorInfo {
@@ -103,6 +129,8 @@ export type Fault =
 export interface FaultMatch {
   method?: string;
   operationId?: OperationId;
+  /** Which endpoint the rule targets: the API (default) or the OAuth token endpoint. */
+  target?: "api" | "oauth";
 }
 
 export interface FaultRule {

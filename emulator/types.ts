@@ -103,7 +103,10 @@ export interface EmulatorContext {
   };
   /**
    * Validates a body or query against a zod schema written from Zoom's spec; on failure throws Zoom's
-   * 400 (code 300) whose message names the first invalid field, e.g. `Invalid field: password`.
+   * documented 400 answer `{"code":300,"message":"Validation Failed.","errors":[{"field":"password",
+   * "message":"Invalid field."}]}` naming every invalid field (dotted paths such as `settings.jbh_time`).
+   * A missing or non-object body where the schema is an object answers Zoom's
+   * `{"code":300,"message":"Request Body should be a valid JSON object."}`.
    */
   validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S>;
   /** Finds a user of the account by id, email or `me`; otherwise throws Zoom's 404 (code 1001). */
@@ -116,6 +119,8 @@ export interface EmulatorContext {
    */
   paginate<T>(items: readonly T[], query: URLSearchParams, itemsKey: string): Record<string, unknown>;
   recordEmail(email: Omit<RecordedEmail, "at">): void;
+  /** The emulator's own origin (`http://127.0.0.1:PORT`), for `join_url`/`start_url`-style links. */
+  readonly webOrigin: string;
 }
 
 export type Handler = (req: EmulatorRequest, ctx: EmulatorContext) => HandlerResult | Promise<HandlerResult>;
@@ -131,4 +136,22 @@ export interface RouteModule {
    * that account and the items (in Zoom's snake_case shapes), and answers with what each returned.
    */
   readonly seed?: Readonly<Record<string, (account: AccountState, items: unknown[], ctx: EmulatorContext) => unknown[]>>;
+  /**
+   * For operations with `countsTowardsDailyMeetingLimit`: the id of the host user the request counts against
+   * (Zoom's 100 meeting creates/updates per host per UTC day), or undefined when the request does not count
+   * (e.g. the meeting does not exist: the handler answers the error). May throw `ZoomHttpError`. The core calls
+   * it after auth and QPS limits and before the handler, so a refused request never applies.
+   */
+  readonly dailyMeetingLimitHost?: Partial<
+    Record<OperationId, (req: EmulatorRequest, ctx: EmulatorContext) => string | undefined>
+  >;
+  /** Answers for control endpoints about this module's objects (optional; only meetings has any today). */
+  readonly control?: {
+    /** `POST /_emulator/meetings/{id}/start`: marks the meeting started; false when this account lacks it. */
+    startMeeting?(account: AccountState, meetingId: number, ctx: EmulatorContext): boolean;
+    /** `GET /_emulator/start-url`: whether the URL still starts its meeting; undefined when not this account's. */
+    startUrlValidity?(account: AccountState, url: URL, ctx: EmulatorContext): boolean | undefined;
+  };
+  /** Extra facts for `GET /_emulator/state`, e.g. the SIP module answers `{sipTrunks: [...]}` for the master. */
+  describeAccount?(account: AccountState): { sipTrunks?: { id: string; name: string; dnis: string }[] };
 }

@@ -1,0 +1,57 @@
+/** Counters and the request log behind `GET /_emulator/stats` and `GET /_emulator/requests`. */
+import type { OperationId, RateLimitCategory } from "../../provider/client/operations";
+import type { EmulatorStats, RequestLogEntry } from "../control-types";
+
+/** Enough for any test or benchmark run; beyond it the oldest entries go, so memory stays bounded. */
+const MAX_LOG_ENTRIES = 100_000;
+
+function emptyStats(): EmulatorStats {
+  return {
+    requests: 0,
+    byOperation: {},
+    byCategory: { LIGHT: 0, MEDIUM: 0, HEAVY: 0 },
+    rateLimited: 0,
+    tokenRequests: 0,
+    faultsInjected: 0,
+  };
+}
+
+export class StatsRecorder {
+  private stats = emptyStats();
+  private log: RequestLogEntry[] = [];
+
+  /** One `/v2` request, whatever its answer. */
+  recordApi(entry: RequestLogEntry, category: RateLimitCategory | undefined): void {
+    this.stats.requests += 1;
+    if (entry.operationId) {
+      const op: OperationId = entry.operationId;
+      this.stats.byOperation[op] = (this.stats.byOperation[op] ?? 0) + 1;
+    }
+    if (category) this.stats.byCategory[category] += 1;
+    if (entry.status === 429) this.stats.rateLimited += 1;
+    this.log.push(entry);
+    if (this.log.length > MAX_LOG_ENTRIES) this.log.splice(0, this.log.length - MAX_LOG_ENTRIES);
+  }
+
+  recordTokenRequest(): void {
+    this.stats.tokenRequests += 1;
+  }
+
+  recordFault(): void {
+    this.stats.faultsInjected += 1;
+  }
+
+  snapshot(): EmulatorStats {
+    return structuredClone(this.stats);
+  }
+
+  requests(): RequestLogEntry[] {
+    return [...this.log];
+  }
+
+  /** `POST /_emulator/stats/reset`: counters and the request log start again. */
+  reset(): void {
+    this.stats = emptyStats();
+    this.log = [];
+  }
+}
