@@ -16,7 +16,17 @@ export interface ZoomSettings {
   readonly plan: ZoomPlan;
   readonly credentials:
     | { readonly kind: "clientCredentials"; readonly accountId: string; readonly clientId: string; readonly clientSecret: string }
-    | { readonly kind: "accessToken"; readonly accessToken: string };
+    | {
+        readonly kind: "accessToken";
+        readonly accessToken: string;
+        /**
+         * The token's account, when known (zoom:accountId beside zoom:accessToken). Only used to share one rate
+         * budget with other clients of the same account; requests still use the token's own account.
+         */
+        readonly accountId?: string;
+      };
+  /** Per-request timeout (zoom:requestTimeoutSeconds); default 30 s. */
+  readonly requestTimeoutMs?: number;
 }
 
 export type PathParams = Readonly<Record<string, string | number>>;
@@ -35,6 +45,8 @@ export interface RequestOptions {
   readonly accountId?: string;
   /** What the caller was doing, for error messages: e.g. `creating zoom:Meeting "standup"`. */
   readonly context?: string;
+  /** Overrides the client's per-request timeout for this call (each attempt). */
+  readonly timeoutMs?: number;
 }
 
 export interface ZoomResponse<T> {

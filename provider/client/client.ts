@@ -1,0 +1,350 @@
+/**
+ * The Zoom API client: one request = scope the path, take a token, wait for the rate limiter, send, interpret.
+ *
+ * What is retried, and why:
+ * - 429 per-second (`X-RateLimit-Type: QPS` or no type): every method, after Retry-After or full-jitter backoff.
+ *   Zoom refused the request before doing anything, so even a POST is safe to re-send.
+ * - 429 daily limits: never; waiting seconds cannot help. ZoomRateLimitError says which limit and when it resets.
+ * - 5xx, connection reset/hang-up, timeouts: GET, PUT, PATCH and DELETE only (the same request twice has the
+ *   same effect). A POST may have created the object: ZoomOutcomeUnknownError, never a blind re-send.
+ * - Failures before anything was sent (connection refused): every method.
+ * - 401 code 124 (token revoked or expired): one token refresh and one more attempt, then ZoomAuthError.
+ * All retries share one budget per request (attempts and total wait: retry.ts).
+ */
+import crypto from "node:crypto";
+import { DEFAULT_REQUEST_TIMEOUT_MS, type Environment } from "./config";
+import {
+  ZoomAuthError,
+  ZoomInvalidRequestError,
+  ZoomNetworkError,
+  ZoomOutcomeUnknownError,
+  ZoomRateLimitError,
+  ZoomResponseError,
+  type RequestSite,
+} from "./errors";
+import { axiosTransport, TransportError, type Transport, type WireResponse } from "./http";
+import { isolatedLimiter, sharedLimiter, UNLIMITED, type RateLimiter } from "./limiter";
+import { createLogger, debugFromEnv, stderrSink, type LogSink, type Logger } from "./log";
+import { MAX_PAGE_SIZE, OPERATIONS, type Operation, type OperationId } from "./operations";
+import { buildPath, buildUrl } from "./path";
+import { errorFromResponse, errorInfo, isPlainObject, parseBody, responseError } from "./response";
+import { classifyRateLimit, DEFAULT_RETRY_POLICY, parseRetryAfterMs, RetryBudget, sleep, type RetryPolicy } from "./retry";
+import { createTokenSource, type TokenSource } from "./token";
+import type { ClientCounters, PaginateOptions, RequestOptions, ZoomClient, ZoomResponse, ZoomSettings } from "./types";
+
+export interface ClientOptions {
+  /** Per-attempt timeout; default: settings.requestTimeoutMs, else 30 s. */
+  readonly timeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Where log lines go; default stderr. Every line is redacted first. */
+  readonly logSink?: LogSink;
+  /** Debug lines per request; default: `ZOOM_LOG=debug` in `env`. */
+  readonly debug?: boolean;
+  /** Environment to read ZOOM_LOG and ZOOM_BENCH_NO_LIMITER from; default process.env. */
+  readonly env?: Environment;
+  /**
+   * `shared` (default): the process-wide limiter of this account (limiter.ts). `isolated`: a limiter of this
+   * client's own, for tests that must not share a budget.
+   */
+  readonly limiter?: "shared" | "isolated";
+  /** Randomness for backoff jitter (tests make it deterministic). */
+  readonly random?: () => number;
+}
+
+const USER_AGENT = `pulumi-zoom (node ${process.version})`;
+
+/** Methods whose repetition has the same effect as doing them once (RFC 9110), for Zoom's API. */
+const IDEMPOTENT = new Set(["GET", "PUT", "PATCH", "DELETE"]);
+
+function newCounters(): ClientCounters {
+  return { requests: 0, requestsByCategory: { LIGHT: 0, MEDIUM: 0, HEAVY: 0 }, retries: 0, rateLimited: 0, tokenFetches: 0 };
+}
+
+function lookupOperation(id: OperationId): Operation {
+  if (!Object.prototype.hasOwnProperty.call(OPERATIONS, id)) {
+    throw new ZoomInvalidRequestError(`unknown Zoom operation "${String(id)}" (see provider/client/operations.ts)`);
+  }
+  return OPERATIONS[id];
+}
+
+/** The account whose rate budget a client spends: Zoom counts per account. */
+export function rateLimitAccountKey(settings: ZoomSettings): string {
+  const creds = settings.credentials;
+  if (creds.kind === "clientCredentials") return `account:${creds.accountId}`;
+  if (creds.accountId) return `account:${creds.accountId}`;
+  return `token:${crypto.createHash("sha256").update(creds.accessToken).digest("hex").slice(0, 16)}`;
+}
+
+export class HttpZoomClient implements ZoomClient {
+  readonly counters: ClientCounters = newCounters();
+  private readonly tokens: TokenSource;
+  private readonly limiter: RateLimiter;
+  private readonly logger: Logger;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly timeoutMs: number;
+  private readonly random: () => number;
+
+  constructor(
+    readonly settings: ZoomSettings,
+    options: ClientOptions = {},
+    private readonly transport: Transport = axiosTransport,
+  ) {
+    const env = options.env ?? process.env;
+    this.logger = createLogger(options.logSink ?? stderrSink, options.debug ?? debugFromEnv(env));
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.timeoutMs = options.timeoutMs ?? settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.random = options.random ?? Math.random;
+    this.limiter = this.pickLimiter(options, env);
+    this.tokens = createTokenSource(settings, {
+      transport,
+      logger: this.logger,
+      retryPolicy: this.retryPolicy,
+      timeoutMs: this.timeoutMs,
+      onFetch: () => {
+        this.counters.tokenFetches += 1;
+      },
+    });
+  }
+
+  private pickLimiter(options: ClientOptions, env: Environment): RateLimiter {
+    if (env.ZOOM_BENCH_NO_LIMITER === "1") {
+      // Benchmark-only: measures the limiter's cost. Against real Zoom this just produces 429s.
+      this.logger.warn("ZOOM_BENCH_NO_LIMITER=1: client-side rate limiting is OFF (benchmarks only)");
+      return UNLIMITED;
+    }
+    if (options.limiter === "isolated") return isolatedLimiter(this.settings.plan);
+    return sharedLimiter(this.settings.apiUrl, rateLimitAccountKey(this.settings), this.settings.plan, (existing) =>
+      this.logger.warn(
+        `zoom:plan "${this.settings.plan}" ignored: this process already budgets this account as "${existing}" (one account, one set of limits)`,
+      ),
+    );
+  }
+
+  /** Zeroes the counters (benchmarks measure one phase at a time). */
+  resetCounters(): void {
+    Object.assign(this.counters, newCounters());
+  }
+
+  async request<T = unknown>(options: RequestOptions): Promise<ZoomResponse<T>> {
+    const operation = lookupOperation(options.operation);
+    const built = buildPath(operation, options.pathParams, options.accountId);
+    const url = buildUrl(this.settings.apiUrl, built, options.query, operation.id);
+    const site: RequestSite = {
+      operationId: operation.id as OperationId,
+      method: operation.method,
+      pathTemplate: built.template,
+      ...(options.context ? { context: options.context } : {}),
+    };
+    const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const budget = new RetryBudget(this.retryPolicy);
+    let refreshedAfter401 = false;
+
+    for (;;) {
+      budget.startAttempt();
+      const token = await this.tokens.getToken();
+      await this.limiter.acquire(operation.category);
+      this.counters.requests += 1;
+      this.counters.requestsByCategory[operation.category] += 1;
+      const startedMs = Date.now();
+      const headers: Record<string, string> = {
+        Authorization: `Bearer ${token}`,
+        Accept: "application/json",
+        "User-Agent": USER_AGENT,
+      };
+      if (body !== undefined) headers["Content-Type"] = "application/json";
+
+      let response: WireResponse;
+      try {
+        response = await this.transport({ method: operation.method, url, headers, timeoutMs, ...(body !== undefined ? { body } : {}) });
+      } catch (error) {
+        if (!(error instanceof TransportError)) throw error;
+        this.logLine(site, error.describe(), startedMs, budget);
+        const delay = this.transportRetryDelay(operation, site, error, budget);
+        await this.pause(site, delay, error.describe(), budget);
+        continue;
+      }
+      this.logLine(site, String(response.status), startedMs, budget);
+
+      const { status } = response;
+      if (status >= 200 && status < 300) return this.success<T>(operation, site, response);
+
+      if (status === 401) {
+        const parsed = parseBody(response);
+        const info = parsed.kind === "json" ? errorInfo(parsed.value) : undefined;
+        if (info?.zoomCode === 124 && this.tokens.canRefresh && !refreshedAfter401) {
+          // The token was revoked or expired early (Zoom's clock, not ours): one fresh token, one more try.
+          refreshedAfter401 = true;
+          this.tokens.invalidate(token);
+          this.counters.retries += 1;
+          continue;
+        }
+        throw this.authError(site, response, info?.zoomCode, info?.zoomMessage, refreshedAfter401);
+      }
+
+      if (status === 429) {
+        this.counters.rateLimited += 1;
+        const delay = this.rateLimitRetryDelay(site, response, budget);
+        await this.pause(site, delay, "429", budget);
+        continue;
+      }
+
+      if (status >= 500) {
+        if (!IDEMPOTENT.has(operation.method)) {
+          const trackingId = response.headers["x-zm-trackingid"];
+          throw new ZoomOutcomeUnknownError(
+            { ...site, reason: `Zoom ${status}`, status, ...(trackingId ? { trackingId } : {}) },
+            { cause: errorFromResponse(site, response) },
+          );
+        }
+        const delay = budget.nextDelayMs(parseRetryAfterMs(response.headers["retry-after"], Date.now()), this.random);
+        if (delay === undefined) throw errorFromResponse(site, response);
+        await this.pause(site, delay, String(status), budget);
+        continue;
+      }
+
+      if (status >= 300 && status < 400) {
+        throw responseError(site, response, `an unexpected redirect${response.headers.location ? ` to ${response.headers.location}` : ""}`);
+      }
+      throw errorFromResponse(site, response);
+    }
+  }
+
+  /** A 2xx answer: its JSON, or undefined for Zoom's empty 204s. */
+  private success<T>(operation: Operation, site: RequestSite, response: WireResponse): ZoomResponse<T> {
+    const parsed = parseBody(response);
+    // GETs and every catalogued POST answer with an object; PATCH/PUT/DELETE answer 204 (or 200) without one.
+    const expectsObject = response.status !== 204 && (operation.method === "GET" || operation.method === "POST");
+    let problem: string | undefined;
+    if (parsed.kind === "malformed") problem = parsed.problem;
+    else if (expectsObject && parsed.kind === "empty") problem = "an empty body where a JSON object was expected";
+    else if (expectsObject && parsed.kind === "json" && !isPlainObject(parsed.value)) problem = "JSON that is not an object";
+    if (problem !== undefined) {
+      const error = responseError(site, response, problem);
+      if (operation.method === "POST") {
+        // Zoom said yes but we cannot read what it made: as good as not knowing.
+        throw new ZoomOutcomeUnknownError({ ...site, reason: `Zoom ${response.status} with ${problem}`, status: response.status }, { cause: error });
+      }
+      throw error;
+    }
+    const data = response.status === 204 || parsed.kind !== "json" ? undefined : (parsed.value as T);
+    return { status: response.status, data, headers: response.headers };
+  }
+
+  /** The wait before re-sending after a network failure, or throws when that may not or cannot happen. */
+  private transportRetryDelay(operation: Operation, site: RequestSite, error: TransportError, budget: RetryBudget): number {
+    if (error.kind !== "notSent" && !IDEMPOTENT.has(operation.method)) {
+      throw new ZoomOutcomeUnknownError({ ...site, reason: error.describe() }, { cause: error });
+    }
+    if (error.code === "ENOTFOUND") {
+      // A host that does not resolve is a typo far more often than a blip.
+      throw new ZoomNetworkError(
+        { ...site, reason: `${error.describe()}: check zoom:apiUrl (env ZOOM_API_URL) = ${this.settings.apiUrl}`, attempts: budget.attemptCount },
+        { cause: error },
+      );
+    }
+    const delay = budget.nextDelayMs(undefined, this.random);
+    if (delay === undefined) throw new ZoomNetworkError({ ...site, reason: error.describe(), attempts: budget.attemptCount }, { cause: error });
+    return delay;
+  }
+
+  private rateLimitRetryDelay(site: RequestSite, response: WireResponse, budget: RetryBudget): number {
+    const now = Date.now();
+    const parsed = parseBody(response);
+    const info = parsed.kind === "json" ? errorInfo(parsed.value) : undefined;
+    const zoomMessage = info?.zoomMessage ?? "(no message)";
+    const verdict = classifyRateLimit(response.headers, zoomMessage, now);
+    const trackingId = response.headers["x-zm-trackingid"];
+    const base = {
+      ...site,
+      status: 429,
+      zoomMessage,
+      headers: response.headers,
+      ...(info?.zoomCode !== undefined ? { zoomCode: info.zoomCode } : {}),
+      ...(trackingId ? { trackingId } : {}),
+    };
+    if (!verdict.retryable) {
+      throw new ZoomRateLimitError({
+        ...base,
+        limit: verdict.limit,
+        resetsAt: verdict.resetsAt,
+        ...(verdict.category ? { category: verdict.category } : {}),
+      });
+    }
+    const delay = budget.nextDelayMs(verdict.retryAfterMs, this.random);
+    if (delay === undefined) {
+      const category = OPERATIONS[site.operationId].category;
+      throw new ZoomRateLimitError({ ...base, limit: "perSecond", category });
+    }
+    return delay;
+  }
+
+  private authError(site: RequestSite, response: WireResponse, code: number | undefined, message: string | undefined, refreshed: boolean): ZoomAuthError {
+    const said = `Zoom 401${code !== undefined ? ` (code ${code})` : ""}: ${message ?? "(no message)"}`;
+    const context = site.context ? `${site.context}: ` : "";
+    const why = !this.tokens.canRefresh
+      ? `the access token from ${this.tokens.settingsHint} was refused (expired or revoked); supply a fresh one, or use client credentials so tokens are refreshed`
+      : refreshed
+        ? `Zoom refused a freshly fetched token too; check that the Server-to-Server OAuth app (${this.tokens.settingsHint}) is activated and has the scopes for ${site.operationId}`
+        : `check the Server-to-Server OAuth app (${this.tokens.settingsHint})`;
+    return new ZoomAuthError(`${context}${said}; ${why} [${site.operationId} ${site.method} ${site.pathTemplate}]`, {
+      status: response.status,
+      ...(code !== undefined ? { zoomCode: code } : {}),
+    });
+  }
+
+  private async pause(site: RequestSite, delayMs: number, why: string, budget: RetryBudget): Promise<void> {
+    this.counters.retries += 1;
+    this.logger.debug(`${site.method} ${site.pathTemplate}: ${why}, retry ${budget.attemptCount} in ${delayMs} ms`);
+    await sleep(delayMs);
+  }
+
+  private logLine(site: RequestSite, outcome: string, startedMs: number, budget: RetryBudget): void {
+    if (!this.logger.debugEnabled) return;
+    this.logger.debug(
+      `${site.method} ${site.pathTemplate} -> ${outcome} in ${Date.now() - startedMs} ms (retries ${budget.retries}) [${site.operationId}]`,
+    );
+  }
+
+  async *paginate<T = unknown>(options: PaginateOptions): AsyncGenerator<T, void, undefined> {
+    const { itemsKey, ...requestOptions } = options;
+    const requested = Number(options.query?.page_size ?? MAX_PAGE_SIZE);
+    const pageSize = Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
+    const seenTokens = new Set<string>();
+    let nextPageToken: string | undefined;
+    for (;;) {
+      const response = await this.request<Record<string, unknown>>({
+        ...requestOptions,
+        query: { ...options.query, page_size: pageSize, next_page_token: nextPageToken },
+      });
+      const page = response.data;
+      const items = page?.[itemsKey];
+      if (items !== undefined && !Array.isArray(items)) {
+        throw this.pageError(options, response.status, `a page whose "${itemsKey}" is not a list`);
+      }
+      // Zoom leaves the list out of an empty page on some endpoints.
+      for (const item of (items ?? []) as T[]) yield item;
+      const token = page?.next_page_token;
+      if (typeof token !== "string" || token === "") return;
+      if (seenTokens.has(token)) {
+        throw this.pageError(options, response.status, "a next_page_token it had already sent (stopped instead of looping forever)");
+      }
+      seenTokens.add(token);
+      nextPageToken = token;
+    }
+  }
+
+  private pageError(options: PaginateOptions, status: number, problem: string): ZoomResponseError {
+    const operation = lookupOperation(options.operation);
+    return new ZoomResponseError({
+      operationId: options.operation,
+      method: operation.method,
+      pathTemplate: buildPath(operation, options.pathParams, options.accountId).template,
+      status,
+      zoomMessage: problem,
+      body: "",
+      problem,
+      ...(options.context ? { context: options.context } : {}),
+    });
+  }
+}
