@@ -75,7 +75,7 @@ const deviceCreate: Handler = (req, ctx) => ({ status: 201, body: { ...createDev
 
 const deviceUpdate: Handler = (req, ctx) => {
   const store = devices(req.account);
-  const deviceId = req.pathParams.deviceId ?? "";
+  const deviceId = req.pathParams.deviceId;
   const current = store.byId.get(deviceId);
   if (!current) throw deviceNotFound(deviceId);
   const fields = ctx.validate(deviceBody, req.body);
@@ -90,7 +90,7 @@ const deviceUpdate: Handler = (req, ctx) => {
 /** The spec's success answer for delete is a 200 without a body (not the usual 204). */
 const deviceDelete: Handler = (req) => {
   const store = devices(req.account);
-  const deviceId = req.pathParams.deviceId ?? "";
+  const deviceId = req.pathParams.deviceId;
   const current = store.byId.get(deviceId);
   if (!current) throw deviceNotFound(deviceId);
   store.byId.delete(deviceId);

@@ -3,7 +3,15 @@
  */
 import type { RouteModule } from "../types";
 import { trackingFields } from "./trackingFields";
+import { h323Routes } from "./h323";
+import { tspRoutes } from "./tsp";
+import { sipTrunkRoutes } from "./sipTrunks";
+import { internalNumberRoutes } from "./internalNumbers";
 
 export const ROUTE_MODULES: RouteModule[] = [
   trackingFields,
+  h323Routes,
+  tspRoutes,
+  sipTrunkRoutes,
+  internalNumberRoutes,
 ];

@@ -125,7 +125,7 @@ const AddInternalNumbers: Handler = (req, ctx) => {
 /** PATCH merges the given fields; a changed `number` must stay unique; `visible: true` forces `allow_join`. */
 const UpdateAnInternalNumber: Handler = (req, ctx) => {
   const store = numbers(req.account);
-  const numberId = req.pathParams.numberId ?? "";
+  const numberId = req.pathParams.numberId;
   const current = store.byId.get(numberId);
   if (!current) throw numberNotFound(numberId);
   const { affect_all: _affectAll, ...changes } = ctx.validate(updateBody, req.body);
@@ -153,7 +153,7 @@ const UpdateAnInternalNumber: Handler = (req, ctx) => {
 
 const DeleteAnInternalNumber: Handler = (req) => {
   const store = numbers(req.account);
-  const numberId = req.pathParams.numberId ?? "";
+  const numberId = req.pathParams.numberId;
   const current = store.byId.get(numberId);
   if (!current) throw numberNotFound(numberId);
   store.byId.delete(numberId);

@@ -53,11 +53,6 @@ function assignments(account: AccountState): Map<string, Assignment> {
   return account.store<Map<string, Assignment>>("sipTrunks.assigned", () => new Map());
 }
 
-/** The master account's trunks (for the core's `/_emulator/state` summary too). */
-export function listMasterTrunks(master: AccountState): readonly MasterTrunk[] {
-  return masterStore(master);
-}
-
 /** Spec, 400 code 300: the master account cannot assign to (or remove from) itself. */
 function notASubAccount(): ZoomHttpError {
   return new ZoomHttpError(
@@ -144,7 +139,7 @@ const AssignSIPTrunks: Handler = (req, ctx) => ({ status: 201, body: { sip_trunk
 /** Spec: 404 code 2301 "SIP Trunk does not exist: {trunkId}." when the sub-account does not have it. */
 const DeleteASIPTrunk: Handler = (req) => {
   if (req.account.isMaster) throw notASubAccount();
-  const trunkId = req.pathParams.trunkId ?? "";
+  const trunkId = req.pathParams.trunkId;
   if (!assignments(req.account).delete(trunkId)) throw new ZoomHttpError(404, 2301, `SIP Trunk does not exist: ${trunkId}.`);
   return { status: 204 };
 };
@@ -152,6 +147,11 @@ const DeleteASIPTrunk: Handler = (req) => {
 export const sipTrunkRoutes: RouteModule = {
   name: "sipTrunks",
   handlers: { ListSIPTrunks, AssignSIPTrunks, DeleteASIPTrunk },
+  /** `GET /_emulator/state` lists the master's trunks. */
+  describeAccount(account) {
+    if (!account.isMaster) return {};
+    return { sipTrunks: masterStore(account).map(({ id, name, dnis }) => ({ id, name, dnis })) };
+  },
   initAccount(account, ctx) {
     if (!account.isMaster) return;
     const trunks = masterStore(account);

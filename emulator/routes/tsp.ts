@@ -52,6 +52,9 @@ type TspBody = z.infer<typeof tspBody>;
 /** Seed items are create bodies that name their user, and may pick the id. */
 const tspSeedItem = tspBody.extend({ user_id: z.string().min(1), id: z.enum(TSP_IDS).optional() });
 
+/** Seed items for the account's TSP switch, named as in Zoom's account TSP settings (`PATCH /tsp`). */
+const tspSettingsItem = z.object({ enable: z.boolean() });
+
 /** Per-account storage: user id -> that user's TSP accounts by id. */
 type TspStore = Map<string, Map<TspId, TspAccount>>;
 
@@ -102,7 +105,7 @@ function addTsp(tsps: Map<TspId, TspAccount>, fields: TspBody, wantedId?: TspId)
 }
 
 function target(req: EmulatorRequest, ctx: EmulatorContext): Map<TspId, TspAccount> {
-  return userTsps(req.account, ctx.resolveUser(req.account, req.pathParams.userId ?? ""));
+  return userTsps(req.account, ctx.resolveUser(req.account, req.pathParams.userId));
 }
 
 const userTSPs: Handler = (req, ctx) => {
@@ -126,7 +129,7 @@ const userTSPCreate: Handler = (req, ctx) => {
 const userTSP: Handler = (req, ctx) => {
   const tsps = target(req, ctx);
   requireTspEnabled(req.account);
-  return { status: 200, body: toResponse(existingTsp(tsps, req.pathParams.tspId ?? "")) };
+  return { status: 200, body: toResponse(existingTsp(tsps, req.pathParams.tspId)) };
 };
 
 /**
@@ -136,7 +139,7 @@ const userTSP: Handler = (req, ctx) => {
 const userTSPUpdate: Handler = (req, ctx) => {
   const tsps = target(req, ctx);
   requireTspEnabled(req.account);
-  const current = existingTsp(tsps, req.pathParams.tspId ?? "");
+  const current = existingTsp(tsps, req.pathParams.tspId);
   if (isRecord(req.body) && req.body.tsp_bridge !== undefined && !tspBridge.safeParse(req.body.tsp_bridge).success) {
     throw new ZoomHttpError(400, 300, "Invalid parameter: `tsp_bridge`.");
   }
@@ -152,7 +155,7 @@ const userTSPUpdate: Handler = (req, ctx) => {
 const userTSPDelete: Handler = (req, ctx) => {
   const tsps = target(req, ctx);
   requireTspEnabled(req.account, "This account has not enabled TSP.");
-  const tsp = existingTsp(tsps, req.pathParams.tspId ?? "");
+  const tsp = existingTsp(tsps, req.pathParams.tspId);
   if (tsps.size <= 1) throw new ZoomHttpError(400, 300, "At least one TSP config must be available.");
   tsps.delete(tsp.id);
   return { status: 204 };
@@ -175,6 +178,16 @@ export const tspRoutes: RouteModule = {
         const { user_id: userId, id, ...fields } = ctx.validate(tspSeedItem, item);
         const user = ctx.resolveUser(account, userId);
         return { user_id: user.id, ...toResponse(addTsp(userTsps(account, user), fields, id)) };
+      }),
+    /**
+     * `[{"enable": false}]` turns TSP off for the account (Zoom does it with `PATCH /tsp`, which pulumi-zoom
+     * does not use, so the emulator has no route for it). The last item wins.
+     */
+    tspSettings: (account, items, ctx) =>
+      items.map((item) => {
+        const { enable } = ctx.validate(tspSettingsItem, item);
+        account.settings.tspEnabled = enable;
+        return { enable };
       }),
   },
 };
