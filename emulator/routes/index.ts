@@ -2,6 +2,7 @@
  * Every route module the emulator serves. One line per module, so adding one is a one-line change.
  */
 import type { RouteModule } from "../types";
+import { meetings } from "./meetings";
 import { trackingFields } from "./trackingFields";
 import { h323Routes } from "./h323";
 import { tspRoutes } from "./tsp";
@@ -9,6 +10,7 @@ import { sipTrunkRoutes } from "./sipTrunks";
 import { internalNumberRoutes } from "./internalNumbers";
 
 export const ROUTE_MODULES: RouteModule[] = [
+  meetings,
   trackingFields,
   h323Routes,
   tspRoutes,
