@@ -4,7 +4,7 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   // Type checking is `npm run typecheck`'s job; jest only transpiles, which keeps the suite fast.
-  transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, diagnostics: false }] },
+  transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   testTimeout: 60000,
   // Integration tests start servers and child processes; two workers suit the 2-core machines.
   maxWorkers: 2,

@@ -1,0 +1,200 @@
+/**
+ * A resource definition: everything the framework needs to build a Pulumi dynamic provider, the exported
+ * resource class, the JSON Schema and the reference docs for one Zoom object. The seven resources in
+ * `provider/resources/` are declarations of this type; CRUD, diff and drift logic live once, in the framework.
+ */
+import type { z } from "zod";
+import type { OperationId } from "../client/operations";
+import type { PathParams, QueryParams, ZoomClient } from "../client/types";
+
+/** A Zoom object as the API returns it (snake_case JSON). */
+export type ZoomObject = Record<string, unknown>;
+
+/**
+ * How the framework treats one input property.
+ * - `live`: sent on create and update; Zoom returns it, so declared values are compared with the live object.
+ * - `createOnly`: sent on create only and not returned by Zoom (`templateId`, `scheduleFor`); kept in state
+ *   and compared with the value stored there; a change replaces the object.
+ * - `provider`: provider behaviour, never sent to Zoom (`notifyOnDelete`); kept in state; a change is a
+ *   state-only update.
+ */
+export interface PropertySpec {
+  readonly source: "live" | "createOnly" | "provider";
+  /** A change replaces the object (Zoom cannot change it in place). */
+  readonly replaceOnChange?: true;
+  /** Wrapped in a Pulumi secret and never logged. */
+  readonly secret?: true;
+  /**
+   * Part of the object's location: sent as a path parameter, never in a body, and encoded in the Pulumi id
+   * (`accountId`, `userId`). Kept in state; a change replaces the object.
+   */
+  readonly scope?: true;
+}
+
+export interface OutputSpec {
+  readonly description: string;
+  readonly secret?: true;
+  /** TypeScript type shown in docs, e.g. `number`, `string`, `Occurrence[]`. */
+  readonly type: string;
+}
+
+export type Comparator = (value: unknown, side: Record<string, unknown>, other: Record<string, unknown>) => unknown;
+
+/** The parts of a Pulumi id: scope values (account, user) and Zoom's own id of the object. */
+export interface ObjectRef {
+  readonly accountId?: string;
+  readonly userId?: string;
+  readonly zoomId: string;
+}
+
+/** What every API call of a resource operation gets. */
+export interface OperationContext {
+  readonly client: ZoomClient;
+  /** e.g. `creating zoom:Meeting "standup"`: prefixes every error of this operation. */
+  readonly label: string;
+  /** Shared, single-flight list reads (see listCache.ts). */
+  readonly lists: ListReader;
+  /** Warnings shown in `pulumi up` output (the host forwards stderr). */
+  warn(message: string): void;
+}
+
+export interface ListReader {
+  /** Every item of a list operation, from a short-lived process-wide cache shared by concurrent reads. */
+  all(request: ListRequest): Promise<readonly ZoomObject[]>;
+  /** Forget cached lists of this operation family after a write. */
+  invalidate(request: Omit<ListRequest, "itemsKey" | "paginated">): void;
+}
+
+export interface ListRequest {
+  readonly operation: OperationId;
+  readonly accountId?: string;
+  readonly pathParams?: PathParams;
+  readonly itemsKey: string;
+  /** Lists without `next_page_token` (tracking fields, TSP accounts) are fetched with one request. */
+  readonly paginated: boolean;
+}
+
+/** How the object is read back. */
+export type ReadSpec<I> =
+  | {
+      readonly kind: "get";
+      readonly operation: OperationId;
+      pathParams(ref: ObjectRef): PathParams;
+      query?(ref: ObjectRef, inputs: Partial<I>): QueryParams;
+    }
+  | {
+      /** No GET by id: the object is looked up in its (cached) list. */
+      readonly kind: "list";
+      readonly operation: OperationId;
+      pathParams?(ref: ObjectRef): PathParams;
+      readonly itemsKey: string;
+      readonly paginated: boolean;
+      /** The listed item for `ref`; `inputs` allows a fallback match (a template by name). */
+      find(items: readonly ZoomObject[], ref: ObjectRef, inputs: Partial<I>): ZoomObject | undefined;
+    };
+
+export interface CreateSpec<I> {
+  readonly operation: OperationId;
+  pathParams?(inputs: I): PathParams;
+  /** The request body, from the `live` inputs already mapped to snake_case. */
+  body(zoomInputs: ZoomObject, inputs: I): unknown;
+  /** Zoom's id of the created object, from the answer. */
+  zoomId(response: ZoomObject, inputs: I): string;
+  /**
+   * True when the create answer is the whole object as a read would return it; otherwise the framework reads
+   * the object back once after creating it.
+   */
+  readonly answerIsObject: boolean;
+}
+
+export type UpdateSpec<I> =
+  | {
+      readonly operation: OperationId;
+      pathParams(ref: ObjectRef): PathParams;
+      /**
+       * `changed`: only the changed properties (Zoom merges); `full`: every live property (Zoom requires the
+       * whole object, e.g. H.323 devices).
+       */
+      readonly body: "changed" | "full";
+      /** Adjusts the snake_case body before sending (optional). */
+      shapeBody?(zoomBody: ZoomObject, inputs: I): unknown;
+    }
+  /** Zoom has no update: every change of a live input replaces the object. */
+  | "replace";
+
+export type DeleteSpec<I> =
+  | {
+      readonly operation: OperationId;
+      pathParams(ref: ObjectRef): PathParams;
+      query?(inputs: I): QueryParams;
+    }
+  /** Zoom has no delete: destroy removes the resource from state and warns that Zoom keeps the object. */
+  | { unsupported(ref: ObjectRef, inputs: I): string };
+
+/** A Zoom error a resource explains better than the raw answer, e.g. a name clash. */
+export interface ErrorExplanation<I> {
+  readonly operation: "create" | "update" | "delete" | "read";
+  readonly zoomCode?: number;
+  readonly httpStatus?: number;
+  explain(inputs: I, zoomMessage: string): string;
+}
+
+/** Special cases a resource can hook into the shared CRUD flow. */
+export interface Hooks<I> {
+  /** Runs before DELETE (a live meeting is ended first, so its start URL dies). */
+  beforeDelete?(context: OperationContext, ref: ObjectRef, inputs: I): Promise<void>;
+  /**
+   * After a create whose outcome is unknown (timeout, reset, 5xx), finds the object if Zoom made it, so that
+   * a retry does not duplicate it. `since` is when the attempt started. Returns its Zoom id, or undefined.
+   */
+  findCreated?(context: OperationContext, inputs: I, since: Date): Promise<string | undefined>;
+  /** Local checks that need more than the schema (none may call the API). */
+  check?(inputs: I): readonly { property: string; reason: string }[];
+}
+
+export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
+  /** The Zoom object's name, the resource class name and type token suffix: `zoom:Meeting`. */
+  readonly kind: string;
+  /** One paragraph for docs. */
+  readonly description: string;
+  /**
+   * Which scope properties, besides Zoom's own id, make up the Pulumi id, in order: `accountId` (omitted
+   * from the id when unset) and `userId`. See ids.ts.
+   */
+  readonly idParts: readonly ("accountId" | "userId")[];
+  /** Input schema (camelCase) with Zoom's own constraints; the source of validation, JSON Schema and docs. */
+  readonly schema: S;
+  /** Every input property, classified. */
+  readonly properties: { readonly [K in keyof z.output<S>]-?: PropertySpec };
+  /** Properties Zoom computes (not inputs), exposed as outputs. */
+  readonly outputs: Readonly<Record<string, OutputSpec>>;
+  /**
+   * Normalizes Zoom's answer into the resource's camelCase shape (inputs and outputs), so that equal meaning
+   * compares equal (e.g. `start_time` in UTC vs a declared offset).
+   */
+  normalize(live: ZoomObject, inputs: Partial<z.output<S>>): Record<string, unknown>;
+  /**
+   * Per-path comparison keys for declared values where Zoom's equality is not JSON equality: order-insensitive
+   * lists, instants written in different zones. Both sides are passed through before comparing; `side` is the
+   * whole object the value came from, `other` the one it is compared with (a local time declared without a
+   * zone is read in the live object's zone).
+   */
+  readonly comparators?: Readonly<Record<string, Comparator>>;
+  /** Zoom's error codes meaning "this object does not exist" (besides HTTP 404 on the object's own path). */
+  readonly goneCodes: readonly number[];
+  readonly create: CreateSpec<z.output<S>>;
+  readonly read: ReadSpec<z.output<S>>;
+  readonly update: UpdateSpec<z.output<S>>;
+  readonly delete: DeleteSpec<z.output<S>>;
+  /**
+   * Replace by deleting first: for objects Zoom keeps unique (a trunk assigned once per sub-account), where
+   * creating the replacement before deleting the old one would clash.
+   */
+  readonly deleteBeforeReplace?: true;
+  readonly errors?: readonly ErrorExplanation<z.output<S>>[];
+  readonly hooks?: Hooks<z.output<S>>;
+  /** OAuth scopes, for docs (derived from the catalogue by the docs generator when absent). */
+  readonly example?: { readonly typescript: string; readonly yaml: string };
+}
+
+export type InputsOf<D extends ResourceDefinition> = z.output<D["schema"]>;

@@ -1,0 +1,61 @@
+/**
+ * Errors the framework raises on top of the client's: explanations of Zoom's answers, and the partial-failure
+ * shape the dynamic-provider host turns into `ErrorResourceInitFailed` (object kept in state, never orphaned).
+ */
+import { ZoomApiError } from "../client/errors";
+import type { ErrorExplanation } from "./definition";
+
+/**
+ * Thrown from create/update when Zoom made the object but a later step failed. The host reads `id`,
+ * `properties` and `reasons` and records the object in state, so the next `up` repairs it instead of
+ * creating a duplicate.
+ */
+export class ResourceInitError extends Error {
+  constructor(
+    message: string,
+    readonly id: string,
+    readonly properties: Record<string, unknown>,
+    readonly reasons: string[] = [message],
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "ResourceInitError";
+  }
+}
+
+/** A resource-specific reading of a Zoom error (a name clash, a limit), keeping Zoom's own words. */
+export class ExplainedZoomError extends Error {
+  constructor(
+    label: string,
+    explanation: string,
+    readonly zoom: ZoomApiError,
+  ) {
+    super(`${label}: ${explanation} (Zoom ${zoom.status}${zoom.zoomCode !== undefined ? ` code ${zoom.zoomCode}` : ""}: ${zoom.zoomMessage})`, {
+      cause: zoom,
+    });
+    this.name = "ExplainedZoomError";
+  }
+}
+
+/** Applies the first matching explanation, else returns the error unchanged. */
+export function explain<I>(
+  error: unknown,
+  operation: ErrorExplanation<I>["operation"],
+  explanations: readonly ErrorExplanation<I>[] | undefined,
+  inputs: I,
+  label: string,
+): unknown {
+  if (!(error instanceof ZoomApiError)) return error;
+  const match = explanations?.find(
+    (e) =>
+      e.operation === operation &&
+      (e.zoomCode === undefined || e.zoomCode === error.zoomCode) &&
+      (e.httpStatus === undefined || e.httpStatus === error.status),
+  );
+  return match ? new ExplainedZoomError(label, match.explain(inputs, error.zoomMessage), error) : error;
+}
+
+/** Zoom says the object does not exist. */
+export function isGone(error: unknown, goneCodes: readonly number[]): boolean {
+  return error instanceof ZoomApiError && error.zoomCode !== undefined && goneCodes.includes(error.zoomCode);
+}

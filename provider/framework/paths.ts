@@ -1,0 +1,60 @@
+/**
+ * Dotted property paths (`settings.waitingRoom`) over plain objects. Arrays are leaves: Zoom replaces arrays
+ * whole, so we compare and send them whole too.
+ */
+import { isPlainObject } from "./case";
+
+export type PropertyPath = readonly string[];
+
+export function formatPath(path: PropertyPath): string {
+  return path.join(".");
+}
+
+export function parsePath(dotted: string): PropertyPath {
+  return dotted.split(".");
+}
+
+export function getPath(value: unknown, path: PropertyPath): unknown {
+  let current: unknown = value;
+  for (const key of path) {
+    if (!isPlainObject(current)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+/** Sets `path` in `target`, creating intermediate objects. */
+export function setPath(target: Record<string, unknown>, path: PropertyPath, value: unknown): void {
+  let current = target;
+  path.forEach((key, index) => {
+    if (index === path.length - 1) {
+      current[key] = value;
+      return;
+    }
+    const next = current[key];
+    if (!isPlainObject(next)) current[key] = {};
+    current = current[key] as Record<string, unknown>;
+  });
+}
+
+/**
+ * The leaf paths of a declaration: every non-object value (arrays included) reached through plain objects.
+ * `undefined` values are skipped: they were not declared. Empty objects count as declared leaves, so that
+ * `settings: {}` still records that the user mentioned `settings`.
+ */
+export function leafPaths(value: unknown, prefix: PropertyPath = []): PropertyPath[] {
+  if (!isPlainObject(value)) return value === undefined ? [] : [prefix];
+  const entries = Object.entries(value).filter(([, inner]) => inner !== undefined);
+  if (entries.length === 0) return prefix.length === 0 ? [] : [prefix];
+  return entries.flatMap(([key, inner]) => leafPaths(inner, [...prefix, key]));
+}
+
+/** A copy of `source` restricted to `paths`. */
+export function pickPaths(source: unknown, paths: readonly PropertyPath[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const path of paths) {
+    const value = getPath(source, path);
+    if (value !== undefined) setPath(out, path, value);
+  }
+  return out;
+}

@@ -1,0 +1,373 @@
+/**
+ * Builds a Pulumi dynamic resource provider from a resource definition: the one implementation of check,
+ * diff, create, read, update and delete that all seven resources share.
+ *
+ * State layout (outputs): the normalized live object in the resource's camelCase shape, plus the inputs
+ * Zoom does not return (create-only, provider and scope properties), plus computed outputs, plus two framework keys: `__name` (the logical name,
+ * for error messages) and `__declared` (the dotted paths the user declared, so a refresh can rewrite exactly
+ * those inputs from the live object).
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { ZoomOutcomeUnknownError } from "../client/errors";
+import type { ConfigSource } from "../client/config";
+import { fromZoom, isPlainObject, toZoom } from "./case";
+import type { ObjectRef, OperationContext, PropertySpec, ResourceDefinition, ZoomObject } from "./definition";
+import { declaredDifferences, replacementsAmong } from "./diff";
+import { explain, isGone, ResourceInitError } from "./errors";
+import { formatId, parseId } from "./ids";
+import { listCacheFor } from "./listCache";
+import { formatPath, getPath, leafPaths, parsePath, pickPaths, setPath } from "./paths";
+import { configure, currentClient } from "./runtime";
+import { containsUnknown } from "./unknown";
+import { dropUnset, validate } from "./validate";
+
+/** Keys the framework adds to inputs/outputs; never part of a Zoom object. */
+const PROVIDER_KEY = "__provider";
+const NAME_KEY = "__name";
+const DECLARED_KEY = "__declared";
+const FRAMEWORK_KEYS = new Set([PROVIDER_KEY, NAME_KEY, DECLARED_KEY]);
+
+/** How many times a create whose outcome stayed unknown is attempted in all. */
+const CREATE_ATTEMPTS = 3;
+
+type Props = Record<string, unknown>;
+type Inputs = Record<string, unknown>;
+
+/** The user's properties, without framework keys and unset values. */
+function userProperties(props: Props): Inputs {
+  const out: Inputs = {};
+  for (const [key, value] of Object.entries(props)) if (!FRAMEWORK_KEYS.has(key)) out[key] = value;
+  return dropUnset(out);
+}
+
+export interface ZoomDynamicProvider extends pulumi.dynamic.ResourceProvider {
+  configure(req: { config: ConfigSource }): Promise<void>;
+}
+
+export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvider {
+  const kind = definition.kind;
+  const properties = definition.properties as Record<string, PropertySpec>;
+  const keys = Object.keys(properties);
+  /** Compared with the live object; sent on update. */
+  const liveKeys = keys.filter((key) => properties[key]!.source === "live" && !properties[key]!.scope);
+  /** Sent in the create body. */
+  const createKeys = keys.filter((key) => properties[key]!.source !== "provider" && !properties[key]!.scope);
+  /** Kept in state from the inputs, because Zoom does not return them. */
+  const keptKeys = keys.filter((key) => !liveKeys.includes(key));
+
+  const nameOf = (props: Props): string => (typeof props[NAME_KEY] === "string" ? (props[NAME_KEY] as string) : "(unnamed)");
+  const labelFor = (verb: string, props: Props) => `${verb} zoom:${kind} "${nameOf(props)}"`;
+
+  function context(label: string): OperationContext {
+    const client = currentClient();
+    return {
+      client,
+      label,
+      lists: listCacheFor(client),
+      warn: (message) => console.error(`warning: ${label}: ${message}`),
+    };
+  }
+
+  function refOf(inputs: Inputs, zoomId: string): ObjectRef {
+    const ref: { accountId?: string; userId?: string; zoomId: string } = { zoomId };
+    if (typeof inputs.accountId === "string") ref.accountId = inputs.accountId;
+    if (typeof inputs.userId === "string") ref.userId = inputs.userId;
+    return ref;
+  }
+
+  /** Scope properties recovered from the id win over whatever the props say (import passes none). */
+  function withScope(inputs: Inputs, ref: ObjectRef): Inputs {
+    const out = { ...inputs };
+    if (ref.accountId !== undefined) out.accountId = ref.accountId;
+    if (ref.userId !== undefined) out.userId = ref.userId;
+    return out;
+  }
+
+  /** Defaults of kept properties, for `.get()` of an object whose state we never had. */
+  function storedDefaults(): Inputs {
+    const shape = definition.schema.shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown } }>;
+    const out: Inputs = {};
+    for (const key of keptKeys) {
+      const parsed = shape[key]?.safeParse(undefined);
+      if (parsed?.success && parsed.data !== undefined) out[key] = parsed.data;
+    }
+    return out;
+  }
+
+  async function readLive(ctx: OperationContext, ref: ObjectRef, inputs: Inputs): Promise<ZoomObject | undefined> {
+    const read = definition.read;
+    if (read.kind === "get") {
+      try {
+        const response = await ctx.client.request<ZoomObject>({
+          operation: read.operation,
+          pathParams: read.pathParams(ref),
+          query: read.query?.(ref, inputs),
+          accountId: ref.accountId,
+          context: ctx.label,
+        });
+        if (!isPlainObject(response.data)) {
+          throw new Error(`${ctx.label}: Zoom answered ${response.status} without the object's JSON`);
+        }
+        return response.data;
+      } catch (error) {
+        if (isGone(error, definition.goneCodes)) return undefined;
+        throw explain(error, "read", definition.errors, inputs, ctx.label);
+      }
+    }
+    try {
+      const items = await ctx.lists.all({
+        operation: read.operation,
+        accountId: ref.accountId,
+        pathParams: read.pathParams?.(ref),
+        itemsKey: read.itemsKey,
+        paginated: read.paginated,
+      });
+      return read.find(items, ref, inputs);
+    } catch (error) {
+      if (isGone(error, definition.goneCodes)) return undefined;
+      throw explain(error, "read", definition.errors, inputs, ctx.label);
+    }
+  }
+
+  function invalidateLists(ctx: OperationContext, ref: ObjectRef): void {
+    const read = definition.read;
+    if (read.kind === "list") {
+      ctx.lists.invalidate({ operation: read.operation, accountId: ref.accountId, pathParams: read.pathParams?.(ref) });
+    }
+  }
+
+  /** Outputs: normalized live object + kept inputs + framework keys. */
+  function outputsFor(live: ZoomObject, kept: Inputs, name: unknown, declared: readonly string[]): Props {
+    const normalized = definition.normalize(live, kept);
+    const outputs: Props = { ...normalized };
+    for (const key of keptKeys) {
+      if (kept[key] !== undefined) outputs[key] = kept[key];
+      else delete outputs[key];
+    }
+    outputs[NAME_KEY] = name;
+    outputs[DECLARED_KEY] = [...declared];
+    return outputs;
+  }
+
+  function keptInputs(inputs: Inputs): Inputs {
+    const out: Inputs = {};
+    for (const key of keptKeys) if (inputs[key] !== undefined) out[key] = inputs[key];
+    return out;
+  }
+
+  function declaredOf(inputs: Inputs): string[] {
+    return leafPaths(inputs).map(formatPath).sort();
+  }
+
+  /** The snake_case body of the declared `bodyKeys`, restricted to `paths` when given. */
+  function zoomBody(inputs: Inputs, bodyKeys: readonly string[], paths?: readonly string[]): ZoomObject {
+    const live: Inputs = {};
+    for (const key of bodyKeys) if (inputs[key] !== undefined) live[key] = inputs[key];
+    const selected = paths ? pickPaths(live, paths.map(parsePath)) : live;
+    return toZoom(selected) as ZoomObject;
+  }
+
+  async function createOnce(ctx: OperationContext, inputs: Inputs): Promise<{ zoomId: string; answer?: ZoomObject }> {
+    const create = definition.create;
+    const response = await ctx.client.request<ZoomObject>({
+      operation: create.operation,
+      pathParams: create.pathParams?.(inputs),
+      accountId: typeof inputs.accountId === "string" ? inputs.accountId : undefined,
+      body: create.body(zoomBody(inputs, createKeys), inputs),
+      context: ctx.label,
+    });
+    if (!isPlainObject(response.data)) {
+      throw new Error(`${ctx.label}: Zoom answered ${response.status} without the created object's JSON`);
+    }
+    const zoomId = create.zoomId(response.data, inputs);
+    if (!zoomId) throw new Error(`${ctx.label}: Zoom's answer carries no id of the created object`);
+    return { zoomId, answer: create.answerIsObject ? response.data : undefined };
+  }
+
+  /**
+   * Creates the object, never twice: when the outcome of an attempt is unknown (timeout, reset, 5xx after the
+   * request left), the resource's `findCreated` hook looks for it before another attempt is made.
+   */
+  async function createWithoutDuplicates(ctx: OperationContext, inputs: Inputs): Promise<{ zoomId: string; answer?: ZoomObject }> {
+    for (let attempt = 1; ; attempt++) {
+      const since = new Date(Date.now() - 1000);
+      try {
+        return await createOnce(ctx, inputs);
+      } catch (error) {
+        if (!(error instanceof ZoomOutcomeUnknownError) || !definition.hooks?.findCreated) {
+          throw explain(error, "create", definition.errors, inputs, ctx.label);
+        }
+        const found = await definition.hooks.findCreated(ctx, inputs, since);
+        if (found !== undefined) return { zoomId: found };
+        if (attempt >= CREATE_ATTEMPTS) throw error;
+        ctx.warn(`the outcome of create attempt ${attempt} is unknown and no such object exists; trying again`);
+      }
+    }
+  }
+
+  return {
+    async configure(req) {
+      configure(req.config);
+    },
+
+    async check(_olds: Props, news: Props) {
+      const declared = userProperties(news);
+      const result = validate(definition.schema, declared);
+      if (!result.ok) return { inputs: news, failures: [...result.failures] };
+      const inputs = result.value as Inputs;
+      const failures = containsUnknown(inputs) ? [] : [...(definition.hooks?.check?.(inputs) ?? [])];
+      return { inputs: { ...inputs, [NAME_KEY]: news[NAME_KEY] }, failures };
+    },
+
+    async diff(_id: string, olds: Props, news: Props) {
+      const differences = declaredDifferences(definition, userProperties(news), userProperties(olds));
+      const replaces = replacementsAmong(definition, differences);
+      return {
+        changes: differences.length > 0,
+        replaces,
+        deleteBeforeReplace: replaces.length > 0 && definition.deleteBeforeReplace === true,
+      };
+    },
+
+    async create(news: Props) {
+      const inputs = userProperties(news);
+      const ctx = context(labelFor("creating", news));
+      const { zoomId, answer } = await createWithoutDuplicates(ctx, inputs);
+      const ref = refOf(inputs, zoomId);
+      const id = formatId(definition.idParts, ref);
+      invalidateLists(ctx, ref);
+      const kept = keptInputs(inputs);
+      const declared = declaredOf(inputs);
+      let live = answer;
+      if (!live) {
+        try {
+          live = await readLive(ctx, ref, inputs);
+        } catch (error) {
+          throw new ResourceInitError(`${ctx.label}: created ${id}, but reading it back failed: ${String(error)}`, id, {
+            ...inputs,
+            [NAME_KEY]: news[NAME_KEY],
+            [DECLARED_KEY]: declared,
+          });
+        }
+        if (!live) {
+          throw new ResourceInitError(`${ctx.label}: created ${id}, but Zoom does not list it yet`, id, {
+            ...inputs,
+            [NAME_KEY]: news[NAME_KEY],
+            [DECLARED_KEY]: declared,
+          });
+        }
+      }
+      return { id, outs: outputsFor(live, kept, news[NAME_KEY], declared) };
+    },
+
+    async read(id: string, props: Props) {
+      const ref = parseId(definition.idParts, id, kind);
+      const given = withScope(userProperties(props), ref);
+      const ctx = context(labelFor("reading", props));
+      const live = await readLive(ctx, ref, given);
+      if (!live) return { id: "", props: {} };
+
+      const kept = { ...storedDefaults(), ...keptInputs(given) };
+      const recorded = props[DECLARED_KEY];
+      // Refresh passes our outputs (with the declared paths); import passes the program's inputs.
+      const declared = Array.isArray(recorded) ? (recorded as string[]) : declaredOf(pickPaths(given, Object.keys(properties).map((k) => [k])));
+      const outputs = outputsFor(live, kept, props[NAME_KEY], declared);
+      const inputs: Props = declared.length > 0 ? rewriteDeclared(declared, outputs) : importAll(outputs);
+      inputs[NAME_KEY] = props[NAME_KEY];
+      return { id, props: outputs, inputs };
+    },
+
+    async update(id: string, olds: Props, news: Props) {
+      const ref = parseId(definition.idParts, id, kind);
+      const inputs = userProperties(news);
+      const ctx = context(labelFor("updating", news));
+      const differences = declaredDifferences(definition, inputs, userProperties(olds));
+      const changedLive = differences.map((d) => d.path).filter((path) => liveKeys.includes(path.split(".")[0]!));
+      const declared = declaredOf(inputs);
+      const kept = keptInputs(inputs);
+      if (changedLive.length === 0) {
+        // Only provider-side settings changed (e.g. notifyOnDelete): nothing to send to Zoom.
+        const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared };
+        return { outs: outputs };
+      }
+      const update = definition.update;
+      if (update === "replace") throw new Error(`${ctx.label}: Zoom cannot update a ${kind} in place; this change needs a replacement`);
+      const body = update.body === "full" ? zoomBody(inputs, liveKeys) : zoomBody(inputs, liveKeys, changedLive);
+      try {
+        await ctx.client.request({
+          operation: update.operation,
+          pathParams: update.pathParams(ref),
+          accountId: ref.accountId,
+          body: update.shapeBody ? update.shapeBody(body, inputs) : body,
+          context: ctx.label,
+        });
+      } catch (error) {
+        throw explain(error, "update", definition.errors, inputs, ctx.label);
+      } finally {
+        invalidateLists(ctx, ref);
+      }
+      let live: ZoomObject | undefined;
+      try {
+        live = await readLive(ctx, ref, inputs);
+      } catch (error) {
+        throw new ResourceInitError(`${ctx.label}: updated ${id}, but reading it back failed: ${String(error)}`, id, {
+          ...olds,
+          ...inputs,
+          [NAME_KEY]: news[NAME_KEY],
+          [DECLARED_KEY]: declared,
+        });
+      }
+      if (!live) throw new Error(`${ctx.label}: ${id} disappeared from Zoom right after the update`);
+      return { outs: outputsFor(live, kept, news[NAME_KEY], declared) };
+    },
+
+    async delete(id: string, props: Props) {
+      const ref = parseId(definition.idParts, id, kind);
+      const inputs = withScope(userProperties(props), ref);
+      const ctx = context(labelFor("deleting", props));
+      const spec = definition.delete;
+      if ("unsupported" in spec) {
+        ctx.warn(spec.unsupported(ref, inputs));
+        return;
+      }
+      try {
+        await definition.hooks?.beforeDelete?.(ctx, ref, inputs);
+        await ctx.client.request({
+          operation: spec.operation,
+          pathParams: spec.pathParams(ref),
+          query: spec.query?.(inputs),
+          accountId: ref.accountId,
+          context: ctx.label,
+        });
+      } catch (error) {
+        if (isGone(error, definition.goneCodes)) return;
+        throw explain(error, "delete", definition.errors, inputs, ctx.label);
+      } finally {
+        invalidateLists(ctx, ref);
+      }
+    },
+  };
+
+  /** Inputs after a refresh: each declared path now holds the live value (drift recorded against the program). */
+  function rewriteDeclared(declared: readonly string[], outputs: Props): Props {
+    const inputs: Props = {};
+    for (const dotted of declared) {
+      const path = parsePath(dotted);
+      const value = getPath(outputs, path);
+      if (value !== undefined) setPath(inputs, path, value);
+    }
+    return inputs;
+  }
+
+  /** Inputs of an object adopted with `.get()`: every property the resource can declare, as Zoom has it. */
+  function importAll(outputs: Props): Props {
+    const inputs: Props = {};
+    for (const key of Object.keys(properties)) if (outputs[key] !== undefined) inputs[key] = outputs[key];
+    return inputs;
+  }
+}
+
+/** Zoom's snake_case answer in camelCase: the default normalization step resources build on. */
+export function camelCaseOf(live: ZoomObject): Record<string, unknown> {
+  return fromZoom(live) as Record<string, unknown>;
+}

@@ -1,0 +1,58 @@
+/**
+ * The base of the exported resource classes (`Meeting`, `TrackingField`, ...): a `pulumi.dynamic.Resource`
+ * with module `zoom`, so type tokens read `pulumi-nodejs:dynamic/zoom:Meeting`, whose provider is the tiny
+ * stub from stub.ts.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { PropertySpec, ResourceDefinition } from "./definition";
+import { providerStub } from "./stub";
+
+/** A declaration's value type with every level accepting Pulumi inputs (outputs of other resources). */
+export type Inputs<T> = T extends readonly (infer E)[]
+  ? pulumi.Input<readonly pulumi.Input<Inputs<E>>[]>
+  : T extends object
+    ? { [K in keyof T]: pulumi.Input<Inputs<T[K]>> }
+    : pulumi.Input<T>;
+
+/** What a resource class needs to know at construction: no schemas, no client, nothing heavy. */
+export interface ResourceShape {
+  readonly kind: string;
+  /** Output names to expose as `Output` properties on the resource object. */
+  readonly outputNames: readonly string[];
+  /** Inputs to wrap as Pulumi secrets. */
+  readonly secretInputs: readonly string[];
+  /** Outputs Pulumi must store encrypted. */
+  readonly secretOutputs: readonly string[];
+}
+
+/** The class-facing facts of a definition: output names and which properties are secret. */
+export function shapeOf(definition: ResourceDefinition): ResourceShape {
+  const properties = Object.entries(definition.properties as Record<string, PropertySpec>);
+  const outputs = Object.entries(definition.outputs);
+  const secretInputs = properties.filter(([, spec]) => spec.secret).map(([key]) => key);
+  return {
+    kind: definition.kind,
+    outputNames: [...properties.map(([key]) => key), ...outputs.map(([key]) => key)],
+    secretInputs,
+    secretOutputs: [...secretInputs, ...outputs.filter(([, spec]) => spec.secret).map(([key]) => key)],
+  };
+}
+
+export abstract class ZoomResource extends pulumi.dynamic.Resource {
+  protected constructor(
+    shape: ResourceShape,
+    name: string,
+    args: object | undefined,
+    opts: pulumi.CustomResourceOptions | undefined,
+  ) {
+    const props: Record<string, unknown> = {};
+    // Outputs must be present (as undefined) for Pulumi to expose them as properties of the resource.
+    for (const output of shape.outputNames) props[output] = undefined;
+    for (const [key, value] of Object.entries(args ?? {})) {
+      props[key] = shape.secretInputs.includes(key) && value !== undefined ? pulumi.secret(value) : value;
+    }
+    props.__name = name;
+    const secretOutputs = [...shape.secretOutputs, ...(opts?.additionalSecretOutputs ?? [])];
+    super(providerStub(shape.kind), name, props, { ...opts, additionalSecretOutputs: secretOutputs }, "zoom", shape.kind);
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Turns a declaration into validated inputs, or into check failures a person can act on:
+ * `settings.waitingRoom: expected boolean, got string`. Never calls the API.
+ */
+import { z } from "zod";
+import { isPlainObject } from "./case";
+import { formatPath, getPath, type PropertyPath } from "./paths";
+import { containsUnknown, isUnknown } from "./unknown";
+
+export interface CheckFailure {
+  readonly property: string;
+  readonly reason: string;
+}
+
+export type Validation<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly failures: readonly CheckFailure[] };
+
+/** A value's type as a person would name it: `string`, `number`, `array`, `null`. */
+function describeType(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+/** True when the issue's path crosses a preview unknown: we cannot judge a value we do not know yet. */
+function touchesUnknown(input: unknown, path: PropertyPath): boolean {
+  for (let depth = 0; depth <= path.length; depth++) {
+    if (isUnknown(getPath(input, path.slice(0, depth)))) return true;
+  }
+  return false;
+}
+
+function closestKey(unknownKey: string, known: readonly string[]): string | undefined {
+  let best: { key: string; distance: number } | undefined;
+  for (const key of known) {
+    const distance = editDistance(unknownKey.toLowerCase(), key.toLowerCase());
+    if (distance <= Math.max(2, Math.floor(key.length / 3)) && (!best || distance < best.distance)) best = { key, distance };
+  }
+  return best?.key;
+}
+
+/** Levenshtein distance; keys are short, so the quadratic table is fine. */
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Keys a strict object schema knows at `path`, for "did you mean" suggestions. */
+function knownKeysAt(schema: z.ZodType, path: PropertyPath): string[] {
+  let current: z.ZodType | undefined = schema;
+  for (const key of path) {
+    current = unwrap(current);
+    if (current instanceof z.ZodObject) current = (current.shape as Record<string, z.ZodType>)[key];
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else return [];
+  }
+  current = unwrap(current);
+  return current instanceof z.ZodObject ? Object.keys(current.shape as object) : [];
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  for (;;) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
+      current = current.unwrap() as z.ZodType;
+    } else if (current instanceof z.ZodPipe) {
+      current = current.in as z.ZodType;
+    } else {
+      return current;
+    }
+  }
+}
+
+function reasonFor(issue: z.core.$ZodIssue, input: unknown): string {
+  const received = getPath(input, issue.path as PropertyPath);
+  switch (issue.code) {
+    case "invalid_type":
+      return received === undefined ? `required (${issue.expected})` : `expected ${issue.expected}, got ${describeType(received)}`;
+    case "invalid_value":
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${JSON.stringify(received)}`;
+    default:
+      return issue.message;
+  }
+}
+
+/**
+ * Validates `input` (framework keys already removed). Issues under preview unknowns are dropped; a
+ * whole-object refinement is dropped when anything in the object is unknown.
+ */
+export function validate<S extends z.ZodType>(schema: S, input: unknown): Validation<z.output<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const failures: CheckFailure[] = [];
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String);
+    if (touchesUnknown(input, path)) continue;
+    if (issue.code === "custom" && containsUnknown(getPath(input, path))) continue;
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const suggestion = closestKey(key, knownKeysAt(schema, path));
+        failures.push({
+          property: formatPath([...path, key]),
+          reason: `unknown property${suggestion ? `; did you mean "${suggestion}"?` : ""}`,
+        });
+      }
+      continue;
+    }
+    failures.push({ property: formatPath(path) || "(resource)", reason: reasonFor(issue, input) });
+  }
+  if (failures.length === 0) {
+    // Every issue was about an unknown value: the preview goes ahead with the declaration as written.
+    return { ok: true, value: input as z.output<S> };
+  }
+  return { ok: false, failures };
+}
+
+/** Removes keys whose value is undefined or null at the top level (Pulumi sends null for unset inputs). */
+export function dropUnset(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (inner === undefined || inner === null) continue;
+    out[key] = isPlainObject(inner) ? dropUnset(inner) : inner;
+  }
+  return out;
+}

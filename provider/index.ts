@@ -1,0 +1,11 @@
+/**
+ * pulumi-zoom: Zoom accounts as Pulumi resources.
+ *
+ *   import * as zoom from "pulumi-zoom";
+ *   new zoom.Meeting("standup", { topic: "Daily standup", type: 8, ... });
+ */
+export * from "./resources";
+export type { MeetingArgs } from "../schema/meeting";
+export type { TrackingFieldArgs } from "../schema/trackingField";
+/** Entry point of the provider stubs serialized in state; not for direct use. */
+export { dynamicProvider } from "./framework/registry";

@@ -1,0 +1,12 @@
+/**
+ * The seven resources. Each file holds one resource's declaration and class; this module registers the
+ * declarations so the serialized stubs can find them by kind.
+ */
+import { registerDefinition } from "../framework/registry";
+import { meetingDefinition } from "./meeting";
+import { trackingFieldDefinition } from "./trackingField";
+
+export { Meeting, meetingDefinition, type Occurrence } from "./meeting";
+export { TrackingField, trackingFieldDefinition } from "./trackingField";
+
+for (const definition of [meetingDefinition, trackingFieldDefinition]) registerDefinition(definition);

@@ -1,0 +1,245 @@
+/**
+ * zoom:Meeting — instant, scheduled and recurring meetings.
+ *
+ * Special cases over the shared flow: times compare as instants (Zoom answers in UTC); deletes are quiet
+ * unless `notifyOnDelete`; a meeting in progress is ended before it is deleted (`endBeforeDelete`), so its
+ * start URL dies; a create whose outcome is unknown is looked for among the host's meetings.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { meetingSchema, type MeetingArgs, type MeetingInputs } from "../../schema/meeting";
+import { ZoomApiError } from "../client/errors";
+import type { OperationContext, ResourceDefinition, ZoomObject } from "../framework/definition";
+import { toZoom } from "../framework/case";
+import { camelCaseOf } from "../framework/provider";
+import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+import { instantOf } from "../framework/time";
+
+/** `a@x.com; B@x.com` and `b@x.com,a@x.com` are the same alternative hosts. */
+function hostSet(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const hosts = value.split(/[;,]/).map((h) => h.trim().toLowerCase()).filter(Boolean);
+  return [...new Set(hosts)].sort();
+}
+
+function daySet(value: unknown): unknown {
+  return typeof value === "string" ? [...new Set(value.split(",").map((d) => d.trim()))].sort() : value;
+}
+
+function instant(value: unknown, side: Record<string, unknown>, other: Record<string, unknown>): unknown {
+  if (typeof value !== "string") return value;
+  const zone = typeof side.timezone === "string" ? side.timezone : typeof other.timezone === "string" ? other.timezone : undefined;
+  return instantOf(value, zone) ?? value;
+}
+
+function trackingFieldSet(value: unknown): unknown {
+  if (!Array.isArray(value)) return value;
+  return value
+    .map((entry: { field?: unknown; value?: unknown }) => `${String(entry.field)}\u0000${String(entry.value ?? "")}`)
+    .sort();
+}
+
+/** Zoom's meeting in the resource's shape: camelCase, plus named outputs. */
+function normalizeMeeting(live: ZoomObject): Record<string, unknown> {
+  const m = camelCaseOf(live);
+  const trackingFields = Array.isArray(m.trackingFields)
+    ? (m.trackingFields as { field: string; value?: string }[]).map((f) => ({ field: f.field, value: f.value ?? "" }))
+    : undefined;
+  const { id, ...rest } = m;
+  return { ...rest, meetingId: id, trackingFields };
+}
+
+/**
+ * After a create whose outcome is unknown: the host's meetings created since the attempt with the same topic,
+ * type and start. Instant meetings are not listed by Zoom, so they cannot be found: say so rather than risk
+ * a duplicate.
+ */
+async function findCreatedMeeting(ctx: OperationContext, inputs: MeetingInputs, since: Date): Promise<string | undefined> {
+  if (inputs.type === 1) {
+    throw new Error(
+      `${ctx.label}: the outcome of creating an instant meeting is unknown and Zoom does not list instant meetings, so pulumi-zoom cannot tell whether it exists; check the host's meetings in Zoom, then run pulumi up again`,
+    );
+  }
+  const wantStart = inputs.startTime ? instantOf(inputs.startTime, inputs.timezone) : undefined;
+  for await (const meeting of ctx.client.paginate<ZoomObject>({
+    operation: "meetings",
+    pathParams: { userId: inputs.userId },
+    query: { type: "scheduled" },
+    accountId: inputs.accountId,
+    itemsKey: "meetings",
+    context: ctx.label,
+  })) {
+    const created = typeof meeting.created_at === "string" ? Date.parse(meeting.created_at) : NaN;
+    if (!(created >= since.getTime())) continue;
+    if (meeting.topic !== (inputs.topic ?? meeting.topic) || meeting.type !== (inputs.type ?? 2)) continue;
+    if (wantStart !== undefined && typeof meeting.start_time === "string" && instantOf(meeting.start_time, "UTC") !== wantStart) continue;
+    return String(meeting.id);
+  }
+  return undefined;
+}
+
+export const meetingDefinition = {
+  kind: "Meeting",
+  description:
+    "A Zoom meeting: instant, scheduled, or recurring, with its settings, tracking fields and passcode. Deleting it is quiet by default (no cancellation emails) and ends it first if it is in progress, so its start URL stops working.",
+  idParts: ["accountId"],
+  schema: meetingSchema,
+  properties: {
+    topic: { source: "live" },
+    type: { source: "live" },
+    startTime: { source: "live" },
+    duration: { source: "live" },
+    timezone: { source: "live" },
+    agenda: { source: "live" },
+    password: { source: "live", secret: true },
+    defaultPassword: { source: "createOnly" },
+    preSchedule: { source: "createOnly" },
+    recurrence: { source: "live" },
+    settings: { source: "live" },
+    trackingFields: { source: "live" },
+    templateId: { source: "createOnly" },
+    scheduleFor: { source: "createOnly" },
+    userId: { source: "provider", scope: true },
+    accountId: { source: "provider", scope: true },
+    notifyOnDelete: { source: "provider" },
+    endBeforeDelete: { source: "provider" },
+  },
+  outputs: {
+    meetingId: { type: "number", description: "Zoom's meeting id (int64), as in the join URL." },
+    uuid: { type: "string", description: "The meeting instance's UUID." },
+    joinUrl: { type: "string", description: "URL for participants to join." },
+    startUrl: {
+      type: "string",
+      secret: true,
+      description: "URL that starts the meeting as the host. Carries a host token, changes on every read and expires: never compared.",
+    },
+    hostId: { type: "string", description: "The host's user id." },
+    hostEmail: { type: "string", description: "The host's email." },
+    createdAt: { type: "string", description: "When the meeting was created (UTC)." },
+    status: { type: "string", description: "`waiting` or `started`. Volatile: never compared." },
+    occurrences: { type: "Occurrence[]", description: "Occurrences of a recurring meeting. Volatile: never compared." },
+    h323Password: { type: "string", secret: true, description: "Passcode for H.323/SIP room systems." },
+    pstnPassword: { type: "string", secret: true, description: "Passcode for phone dial-in." },
+    encryptedPassword: { type: "string", secret: true, description: "Encrypted passcode, as embedded in the join URL." },
+  },
+  normalize: normalizeMeeting,
+  comparators: {
+    startTime: instant,
+    "recurrence.endDateTime": instant,
+    "recurrence.weeklyDays": daySet,
+    "settings.alternativeHosts": hostSet,
+    trackingFields: trackingFieldSet,
+  },
+  goneCodes: [3001],
+  create: {
+    operation: "meetingCreate",
+    pathParams: (inputs) => ({ userId: inputs.userId }),
+    body: (zoom) => zoom,
+    zoomId: (answer) => (answer.id === undefined ? "" : String(answer.id)),
+    answerIsObject: true,
+  },
+  read: { kind: "get", operation: "meeting", pathParams: (ref) => ({ meetingId: ref.zoomId }) },
+  update: {
+    operation: "meetingUpdate",
+    pathParams: (ref) => ({ meetingId: ref.zoomId }),
+    body: "changed",
+    // Zoom reads a start time without offset in the meeting's zone, and replaces recurrence whole.
+    shapeBody: (body, inputs) => {
+      const shaped: ZoomObject = { ...body };
+      if (shaped.start_time !== undefined && inputs.timezone !== undefined) shaped.timezone = inputs.timezone;
+      if (shaped.recurrence !== undefined && inputs.recurrence !== undefined) {
+        shaped.recurrence = toZoom(inputs.recurrence);
+      }
+      return shaped;
+    },
+  },
+  delete: {
+    operation: "meetingDelete",
+    pathParams: (ref) => ({ meetingId: ref.zoomId }),
+    query: (inputs) => ({
+      schedule_for_reminder: inputs.notifyOnDelete ?? false,
+      cancel_meeting_reminder: inputs.notifyOnDelete ?? false,
+    }),
+  },
+  errors: [
+    {
+      operation: "create",
+      zoomCode: 1001,
+      explain: (inputs) => `the host user "${inputs.userId}" does not exist in this account (userId)`,
+    },
+  ],
+  hooks: {
+    async beforeDelete(ctx, ref, inputs) {
+      if (inputs.endBeforeDelete === false) return;
+      let status: unknown;
+      try {
+        const meeting = await ctx.client.request<ZoomObject>({
+          operation: "meeting",
+          pathParams: { meetingId: ref.zoomId },
+          accountId: ref.accountId,
+          context: ctx.label,
+        });
+        status = meeting.data?.status;
+      } catch (error) {
+        if (error instanceof ZoomApiError && error.zoomCode === 3001) return;
+        throw error;
+      }
+      if (status === "started") {
+        await ctx.client.request({
+          operation: "meetingStatus",
+          pathParams: { meetingId: ref.zoomId },
+          accountId: ref.accountId,
+          body: { action: "end" },
+          context: ctx.label,
+        });
+      }
+    },
+    findCreated: findCreatedMeeting,
+  },
+} satisfies ResourceDefinition<typeof meetingSchema>;
+
+const shape = shapeOf(meetingDefinition);
+
+export interface Occurrence {
+  occurrenceId: string;
+  startTime: string;
+  duration: number;
+  status: string;
+}
+
+export class Meeting extends ZoomResource {
+  declare readonly topic: pulumi.Output<string>;
+  declare readonly type: pulumi.Output<1 | 2 | 3 | 8>;
+  declare readonly startTime: pulumi.Output<string | undefined>;
+  declare readonly duration: pulumi.Output<number | undefined>;
+  declare readonly timezone: pulumi.Output<string | undefined>;
+  declare readonly agenda: pulumi.Output<string | undefined>;
+  /** The passcode, declared or generated by Zoom (secret). */
+  declare readonly password: pulumi.Output<string | undefined>;
+  declare readonly recurrence: pulumi.Output<MeetingInputs["recurrence"]>;
+  /** Every setting as Zoom reports it, declared or not. */
+  declare readonly settings: pulumi.Output<Record<string, unknown>>;
+  declare readonly trackingFields: pulumi.Output<{ field: string; value: string }[] | undefined>;
+  declare readonly userId: pulumi.Output<string>;
+  declare readonly accountId: pulumi.Output<string | undefined>;
+  declare readonly meetingId: pulumi.Output<number>;
+  declare readonly uuid: pulumi.Output<string>;
+  declare readonly joinUrl: pulumi.Output<string>;
+  declare readonly startUrl: pulumi.Output<string>;
+  declare readonly hostId: pulumi.Output<string>;
+  declare readonly hostEmail: pulumi.Output<string>;
+  declare readonly createdAt: pulumi.Output<string>;
+  declare readonly status: pulumi.Output<string>;
+  declare readonly occurrences: pulumi.Output<Occurrence[] | undefined>;
+  declare readonly h323Password: pulumi.Output<string | undefined>;
+  declare readonly pstnPassword: pulumi.Output<string | undefined>;
+  declare readonly encryptedPassword: pulumi.Output<string | undefined>;
+
+  constructor(name: string, args: Inputs<MeetingArgs>, opts?: pulumi.CustomResourceOptions) {
+    super(shape, name, args, opts);
+  }
+
+  /** Adopts an existing meeting by id (`[<accountId>/]<meetingId>`). */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): Meeting {
+    return new Meeting(name, {}, { ...opts, id });
+  }
+}

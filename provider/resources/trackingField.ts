@@ -1,0 +1,89 @@
+/**
+ * zoom:TrackingField — a meeting tracking field. Plain REST: GET by id, PATCH, DELETE.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { trackingFieldSchema, type TrackingFieldArgs } from "../../schema/trackingField";
+import { camelCaseOf } from "../framework/provider";
+import type { ResourceDefinition } from "../framework/definition";
+import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+
+const sortedStrings = (value: unknown) => (Array.isArray(value) ? [...value].map(String).sort() : value);
+
+export const trackingFieldDefinition = {
+  kind: "TrackingField",
+  description:
+    "A meeting tracking field: a label, optionally with recommended values, that schedulers fill in on meetings. Labels are unique in an account.",
+  idParts: ["accountId"],
+  schema: trackingFieldSchema,
+  properties: {
+    field: { source: "live" },
+    recommendedValues: { source: "live" },
+    required: { source: "live" },
+    visible: { source: "live" },
+    accountId: { source: "provider", scope: true },
+  },
+  outputs: {
+    trackingFieldId: { type: "string", description: "Zoom's id of the tracking field." },
+  },
+  normalize: (live) => {
+    const out = camelCaseOf(live);
+    return { ...out, trackingFieldId: out.id, recommendedValues: out.recommendedValues ?? [] };
+  },
+  comparators: { recommendedValues: sortedStrings },
+  goneCodes: [5110],
+  create: {
+    operation: "trackingfieldCreate",
+    body: (zoom) => zoom,
+    zoomId: (answer) => String(answer.id ?? ""),
+    answerIsObject: true,
+  },
+  read: { kind: "get", operation: "trackingfieldGet", pathParams: (ref) => ({ fieldId: ref.zoomId }) },
+  update: { operation: "trackingfieldUpdate", pathParams: (ref) => ({ fieldId: ref.zoomId }), body: "changed" },
+  delete: { operation: "trackingfieldDelete", pathParams: (ref) => ({ fieldId: ref.zoomId }) },
+  errors: [
+    {
+      operation: "create",
+      zoomCode: 200,
+      explain: (inputs) =>
+        `a tracking field labelled "${inputs.field}" already exists in this account; labels are unique: import it (id from \`pulumi-zoom import --kinds trackingFields\`) or choose another label`,
+    },
+    {
+      operation: "update",
+      zoomCode: 200,
+      explain: (inputs) => `another tracking field is already labelled "${inputs.field}"; labels are unique in an account`,
+    },
+  ],
+  hooks: {
+    // Labels are unique, so a create whose outcome is unknown is found again by its label.
+    async findCreated(ctx, inputs) {
+      const response = await ctx.client.request<{ tracking_fields?: { id: string; field: string }[] }>({
+        operation: "trackingfieldList",
+        accountId: inputs.accountId,
+        context: ctx.label,
+      });
+      return response.data?.tracking_fields?.find((f) => f.field === inputs.field)?.id;
+    },
+  },
+} satisfies ResourceDefinition<typeof trackingFieldSchema>;
+
+const shape = shapeOf(trackingFieldDefinition);
+
+export class TrackingField extends ZoomResource {
+  declare readonly field: pulumi.Output<string>;
+  declare readonly recommendedValues: pulumi.Output<string[]>;
+  declare readonly required: pulumi.Output<boolean>;
+  declare readonly visible: pulumi.Output<boolean>;
+  declare readonly accountId: pulumi.Output<string | undefined>;
+  /** Zoom's id of the tracking field. */
+  declare readonly trackingFieldId: pulumi.Output<string>;
+
+  constructor(name: string, args: Inputs<TrackingFieldArgs>, opts?: pulumi.CustomResourceOptions) {
+    super(shape, name, args, opts);
+  }
+
+  /** Adopts an existing tracking field by id (`[<accountId>/]<fieldId>`). */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): TrackingField {
+    // Pulumi reads the object by id; the (required) inputs are not used when adopting.
+    return new TrackingField(name, {} as Inputs<TrackingFieldArgs>, { ...opts, id });
+  }
+}

@@ -1,0 +1,270 @@
+/**
+ * zoom:Meeting inputs: every field of Zoom's create-meeting body (`POST /users/{userId}/meetings`), in
+ * camelCase, with Zoom's documented constraints, plus the provider's own settings (`userId`, `accountId`,
+ * `notifyOnDelete`, `endBeforeDelete`).
+ */
+import { z } from "zod";
+import { accountId, flag, userId } from "./common";
+
+/** Zoom's passcode rule: at most 10 characters from `[a-zA-Z0-9@-_*]`. */
+const PASSCODE = /^[a-zA-Z0-9@\-_*]{1,10}$/;
+
+/** `2026-03-01T09:30:00`, optionally with fractional seconds and `Z` or an offset. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const email = z.email({ error: "expected an email address" });
+const timeZone = z.string().refine(isTimeZone, { error: "expected an IANA time zone such as Europe/Berlin" });
+
+const recurrenceSchema = z
+  .strictObject({
+    type: z.literal([1, 2, 3]).describe("`1` daily, `2` weekly, `3` monthly."),
+    repeatInterval: z
+      .int()
+      .min(1)
+      .optional()
+      .describe("Interval between occurrences: at most 90 days (daily), 12 weeks (weekly) or 3 months (monthly)."),
+    weeklyDays: z
+      .string()
+      .regex(/^[1-7](,[1-7])*$/, { error: "comma-separated days 1 (Sunday) to 7 (Saturday), e.g. \"2,4\"" })
+      .optional()
+      .describe("Weekly recurrence: comma-separated days, `1` Sunday to `7` Saturday. Order does not matter."),
+    monthlyDay: z.int().min(1).max(31).optional().describe("Monthly recurrence: day of the month."),
+    monthlyWeek: z.literal([-1, 1, 2, 3, 4]).optional().describe("Monthly recurrence: week of the month, `-1` the last."),
+    monthlyWeekDay: z.literal([1, 2, 3, 4, 5, 6, 7]).optional().describe("Monthly recurrence: day of that week, `1` Sunday."),
+    endTimes: z.int().min(1).max(60).optional().describe("Number of occurrences (at most 60). Exclusive with `endDateTime`."),
+    endDateTime: z
+      .string()
+      .regex(DATE_TIME, { error: "expected an ISO 8601 date-time" })
+      .optional()
+      .describe("Last date of the series, in UTC. Exclusive with `endTimes`."),
+  })
+  .superRefine((r, ctx) => {
+    const maxInterval = { 1: 90, 2: 12, 3: 3 }[r.type];
+    if (r.repeatInterval !== undefined && r.repeatInterval > maxInterval) {
+      ctx.addIssue({ code: "custom", path: ["repeatInterval"], message: `at most ${maxInterval} for recurrence type ${r.type}` });
+    }
+    if (r.type === 2 && r.weeklyDays === undefined) {
+      ctx.addIssue({ code: "custom", path: ["weeklyDays"], message: "required for weekly recurrence (type 2)" });
+    }
+    if (r.type === 3 && r.monthlyDay === undefined && (r.monthlyWeek === undefined || r.monthlyWeekDay === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["monthlyDay"],
+        message: "monthly recurrence (type 3) needs monthlyDay, or monthlyWeek with monthlyWeekDay",
+      });
+    }
+    if (r.endTimes !== undefined && r.endDateTime !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["endDateTime"], message: "set endTimes or endDateTime, not both" });
+    }
+  })
+  .describe("Recurrence of a type 8 meeting (recurring with a fixed time).");
+
+const settingsSchema = z
+  .strictObject({
+    hostVideo: z.boolean().optional().describe("Start with the host's video on."),
+    participantVideo: z.boolean().optional().describe("Start with participants' video on."),
+    joinBeforeHost: z.boolean().optional().describe("Participants may join before the host."),
+    jbhTime: z.literal([0, 5, 10, 15]).optional().describe("With joinBeforeHost: minutes before the start participants may join (0 = any time)."),
+    muteUponEntry: z.boolean().optional().describe("Mute participants when they join."),
+    waitingRoom: z.boolean().optional().describe("Enable the waiting room."),
+    waitingRoomOptions: z
+      .strictObject({
+        mode: z.enum(["follow_setting", "custom"]),
+        whoGoesToWaitingRoom: z
+          .enum(["everyone", "users_not_in_account", "users_not_in_account_or_whitelisted_domains", "users_not_on_invite", "users_not_in_org"])
+          .optional(),
+      })
+      .optional()
+      .describe("Who goes to the waiting room."),
+    approvalType: z.literal([0, 1, 2]).optional().describe("Registration approval: `0` automatic, `1` manual, `2` no registration."),
+    registrationType: z.literal([1, 2, 3]).optional().describe("Registration for recurring meetings: `1` once for all, `2` each occurrence, `3` once, choose occurrences."),
+    audio: z.enum(["both", "telephony", "voip", "thirdParty"]).optional().describe("How participants join audio."),
+    audioConferenceInfo: z.string().max(2048).optional().describe("Third-party audio conference information."),
+    autoRecording: z.enum(["local", "cloud", "none"]).optional().describe("Automatic recording."),
+    alternativeHosts: z
+      .string()
+      .optional()
+      .describe("Alternative hosts' emails or ids, separated by `;` or `,`. Order does not matter."),
+    alternativeHostsEmailNotification: z.boolean().optional().describe("Email alternative hosts."),
+    alternativeHostUpdatePolls: z.boolean().optional(),
+    alternativeHostManageMeetingSummary: z.boolean().optional(),
+    alternativeHostManageCloudRecording: z.boolean().optional(),
+    meetingAuthentication: z.boolean().optional().describe("Only authenticated users may join."),
+    authenticationOption: z.string().optional().describe("Authentication profile id (with meetingAuthentication)."),
+    authenticationDomains: z.string().optional().describe("Domains whose users may join (with meetingAuthentication)."),
+    authenticationException: z
+      .array(z.strictObject({ email, name: z.string().optional() }))
+      .optional()
+      .describe("Participants who may bypass authentication."),
+    breakoutRoom: z
+      .strictObject({
+        enable: z.boolean().optional(),
+        rooms: z.array(z.strictObject({ name: z.string(), participants: z.array(email).optional() })).optional(),
+      })
+      .optional()
+      .describe("Pre-assigned breakout rooms."),
+    languageInterpretation: z
+      .strictObject({
+        enable: z.boolean().optional(),
+        interpreters: z
+          .array(z.strictObject({ email, languages: z.string().optional(), interpreterLanguages: z.string().optional() }))
+          .optional(),
+      })
+      .optional()
+      .describe("Language interpretation."),
+    signLanguageInterpretation: z
+      .strictObject({
+        enable: z.boolean().optional(),
+        interpreters: z.array(z.strictObject({ email, signLanguage: z.string() })).max(20).optional(),
+      })
+      .optional()
+      .describe("Sign language interpretation."),
+    encryptionType: z.enum(["enhanced_encryption", "e2ee"]).optional().describe("Encryption: enhanced, or end-to-end."),
+    additionalDataCenterRegions: z.array(z.string()).optional(),
+    allowMultipleDevices: z.boolean().optional(),
+    approvedOrDeniedCountriesOrRegions: z
+      .strictObject({
+        enable: z.boolean().optional(),
+        method: z.enum(["approve", "deny"]).optional(),
+        approvedList: z.array(z.string()).optional(),
+        deniedList: z.array(z.string()).optional(),
+      })
+      .optional(),
+    autoAddRecordingToVideoManagement: z
+      .strictObject({
+        enable: z.boolean().optional(),
+        channels: z.array(z.strictObject({ channelId: z.string(), name: z.string().optional() })).max(5).optional(),
+      })
+      .optional(),
+    calendarType: z.literal([1, 2]).optional(),
+    closeRegistration: z.boolean().optional(),
+    cnMeeting: z.boolean().optional(),
+    inMeeting: z.boolean().optional(),
+    contactEmail: z.string().optional(),
+    contactName: z.string().optional(),
+    emailNotification: z.boolean().optional(),
+    focusMode: z.boolean().optional(),
+    globalDialInCountries: z.array(z.string()).optional(),
+    questionAndAnswer: z
+      .strictObject({
+        enable: z.boolean().optional(),
+        allowSubmitQuestions: z.boolean().optional(),
+        allowAnonymousQuestions: z.boolean().optional(),
+        questionVisibility: z.enum(["answered", "all"]).optional(),
+        attendeesCanComment: z.boolean().optional(),
+        attendeesCanUpvote: z.boolean().optional(),
+      })
+      .optional(),
+    meetingInvitees: z.array(z.strictObject({ email })).optional(),
+    privateMeeting: z.boolean().optional(),
+    registrantsConfirmationEmail: z.boolean().optional(),
+    registrantsEmailNotification: z.boolean().optional(),
+    showShareButton: z.boolean().optional(),
+    showJoinInfo: z.boolean().optional(),
+    usePmi: z.boolean().optional(),
+    watermark: z.boolean().optional(),
+    hostSaveVideoOrder: z.boolean().optional(),
+    internalMeeting: z.boolean().optional(),
+    continuousMeetingChat: z
+      .strictObject({
+        enable: z.boolean().optional(),
+        autoAddInvitedExternalUsers: z.boolean().optional(),
+        autoAddMeetingParticipants: z.boolean().optional(),
+      })
+      .optional(),
+    participantFocusedMeeting: z.boolean().optional(),
+    pushChangeToCalendar: z.boolean().optional(),
+    resources: z
+      .array(
+        z.strictObject({
+          resourceType: z.enum(["whiteboard"]),
+          resourceId: z.string(),
+          permissionLevel: z.enum(["editor", "commenter", "viewer"]).optional(),
+        }),
+      )
+      .optional(),
+    autoStartMeetingSummary: z.boolean().optional(),
+    whoWillReceiveSummary: z.literal([1, 2, 3, 4]).optional(),
+    autoStartAiCompanionQuestions: z.boolean().optional(),
+    whoCanAskQuestions: z.literal([1, 2, 3, 4, 5]).optional(),
+    summaryTemplateId: z.string().optional(),
+    deviceTesting: z.boolean().optional(),
+    requestPermissionToUnmuteParticipants: z.boolean().optional(),
+    allowHostControlParticipantMuteState: z.boolean().optional(),
+    disableParticipantVideo: z.boolean().optional(),
+    emailInAttendeeReport: z.boolean().optional(),
+  })
+  .describe("Meeting settings. Only the settings you declare are managed; Zoom's defaults for the rest never show as changes.");
+
+export const meetingSchema = z
+  .strictObject({
+    topic: z.string().min(1).max(200, { error: "at most 200 characters" }).optional().describe("The meeting's topic (any Unicode, at most 200 characters)."),
+    type: z
+      .literal([1, 2, 3, 8])
+      .optional()
+      .describe("`1` instant, `2` scheduled (Zoom's default), `3` recurring without a fixed time, `8` recurring with a fixed time."),
+    startTime: z
+      .string()
+      .regex(DATE_TIME, { error: "expected an ISO 8601 date-time such as 2026-03-01T09:30:00Z, 2026-03-01T10:30:00+01:00, or local time with timezone" })
+      .optional()
+      .describe(
+        "Start (types 2 and 8): `2026-03-01T09:30:00Z`, with an offset, or local time (`2026-03-01T09:30:00`) in `timezone`. Zoom answers in UTC; equal instants never show as changes.",
+      ),
+    duration: z.int().min(1).max(1440).optional().describe("Scheduled duration in minutes (1 to 1440)."),
+    timezone: timeZone.optional().describe("IANA time zone for `startTime` without an offset, and for display."),
+    agenda: z.string().max(2000, { error: "at most 2000 characters" }).optional().describe("The meeting's agenda (at most 2,000 characters)."),
+    password: z
+      .string()
+      .regex(PASSCODE, { error: "at most 10 characters from [a-zA-Z0-9@-_*]" })
+      .optional()
+      .describe("The passcode (secret). Omit it and Zoom generates one (see the `password` output) if the account requires passcodes."),
+    defaultPassword: z.boolean().optional().describe("Have Zoom generate a passcode when none is given. Create-only."),
+    preSchedule: z.boolean().optional().describe("Create a prescheduled meeting (GSuite app). Create-only."),
+    recurrence: recurrenceSchema.optional(),
+    settings: settingsSchema.optional(),
+    trackingFields: z
+      .array(z.strictObject({ field: z.string().min(1), value: z.string() }))
+      .optional()
+      .describe("Tracking field values. Order does not matter."),
+    templateId: z.string().min(1).optional().describe("A meeting template to create the meeting from. Create-only: a change replaces the meeting."),
+    scheduleFor: z.string().min(1).optional().describe("Schedule on behalf of this user (email or id). Create-only: a change replaces the meeting."),
+    userId,
+    accountId,
+    notifyOnDelete: flag(
+      "Email the host and registrants when pulumi-zoom deletes the meeting (Zoom's `schedule_for_reminder` and `cancel_meeting_reminder`). Default false: deletes are quiet.",
+      false,
+    ),
+    endBeforeDelete: flag(
+      "End the meeting first if it is in progress when it is deleted, so its start URL stops working. Default true.",
+      true,
+    ),
+  })
+  .superRefine((m, ctx) => {
+    const type = m.type ?? 2;
+    if (type === 8 && m.recurrence === undefined) {
+      ctx.addIssue({ code: "custom", path: ["recurrence"], message: "required for a recurring meeting with a fixed time (type 8)" });
+    }
+    if ((type === 1 || type === 2) && m.recurrence !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["recurrence"], message: `only recurring meetings (type 3 or 8) have a recurrence; this is type ${type}` });
+    }
+    if ((type === 1 || type === 3) && m.startTime !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["startTime"], message: `type ${type} meetings have no start time` });
+    }
+    const settings = m.settings;
+    if (settings?.jbhTime !== undefined && settings.joinBeforeHost === false) {
+      ctx.addIssue({ code: "custom", path: ["settings", "jbhTime"], message: "only applies when joinBeforeHost is true" });
+    }
+  })
+  .describe("A Zoom meeting: instant, scheduled, or recurring.");
+
+export type MeetingArgs = z.input<typeof meetingSchema>;
+export type MeetingInputs = z.output<typeof meetingSchema>;

@@ -1,0 +1,78 @@
+/**
+ * `check`: validation with failures a person can act on, defaults filled, preview unknowns tolerated, and no
+ * request to Zoom (there is no emulator in this file: a request would fail the test by throwing).
+ */
+import { dynamicProvider } from "../../provider";
+import { UNKNOWN } from "../../provider/framework/unknown";
+
+const meeting = dynamicProvider("Meeting", 1);
+const trackingField = dynamicProvider("TrackingField", 1);
+
+async function failuresOf(provider: typeof meeting, news: Record<string, unknown>) {
+  const result = await provider.check!({}, { __name: "t", ...news });
+  return result.failures ?? [];
+}
+
+test("a valid meeting passes and gets the provider's documented defaults", async () => {
+  const result = await meeting.check!({}, { __name: "standup", topic: "Standup", type: 2, startTime: "2026-03-01T09:30:00Z" });
+  expect(result.failures).toEqual([]);
+  expect(result.inputs).toMatchObject({ topic: "Standup", userId: "me", notifyOnDelete: false, endBeforeDelete: true, __name: "standup" });
+});
+
+test("wrong types name the property path and both types", async () => {
+  expect(await failuresOf(meeting, { settings: { waitingRoom: "yes" } })).toEqual([
+    { property: "settings.waitingRoom", reason: "expected boolean, got string" },
+  ]);
+});
+
+test("passcodes follow Zoom's rule", async () => {
+  expect(await failuresOf(meeting, { password: "has space!" })).toEqual([
+    { property: "password", reason: "at most 10 characters from [a-zA-Z0-9@-_*]" },
+  ]);
+  expect(await failuresOf(meeting, { password: "abc@-_*123" })).toEqual([]);
+});
+
+test("unknown properties are named with a suggestion", async () => {
+  expect(await failuresOf(meeting, { settings: { waitingRooom: true } })).toEqual([
+    { property: "settings.waitingRooom", reason: 'unknown property; did you mean "waitingRoom"?' },
+  ]);
+});
+
+test("enum values list what is allowed", async () => {
+  const [failure] = await failuresOf(meeting, { type: 5 });
+  expect(failure).toEqual({ property: "type", reason: "expected one of 1, 2, 3, 8, got 5" });
+});
+
+test("every failure is reported at once", async () => {
+  const failures = await failuresOf(meeting, { topic: "x".repeat(201), duration: 0, settings: { audio: "radio" } });
+  expect(failures.map((f) => f.property).sort()).toEqual(["duration", "settings.audio", "topic"]);
+});
+
+test("cross-field rules: a recurring meeting with a fixed time needs its recurrence", async () => {
+  expect(await failuresOf(meeting, { type: 8, startTime: "2026-03-01T09:30:00Z" })).toEqual([
+    { property: "recurrence", reason: "required for a recurring meeting with a fixed time (type 8)" },
+  ]);
+  expect(await failuresOf(meeting, { type: 8, recurrence: { type: 2 } })).toEqual([
+    { property: "recurrence.weeklyDays", reason: "required for weekly recurrence (type 2)" },
+  ]);
+});
+
+test("time zones and path-bound ids are validated", async () => {
+  expect(await failuresOf(meeting, { timezone: "Mars/Olympus" })).toEqual([
+    { property: "timezone", reason: "expected an IANA time zone such as Europe/Berlin" },
+  ]);
+  for (const hostile of ["../me", "a/b", "me?x=1", "me#x", "%2F", "me\r\nX-Evil: 1", ""]) {
+    const [failure] = await failuresOf(meeting, { userId: hostile });
+    expect(failure?.property).toBe("userId");
+  }
+});
+
+test("preview unknowns are not judged", async () => {
+  const result = await meeting.check!({}, { __name: "m", topic: UNKNOWN, duration: UNKNOWN, settings: { waitingRoom: UNKNOWN } });
+  expect(result.failures).toEqual([]);
+  expect(await failuresOf(trackingField, { field: UNKNOWN })).toEqual([]);
+});
+
+test("a missing required property says so", async () => {
+  expect(await failuresOf(trackingField, {})).toEqual([{ property: "field", reason: "required (string)" }]);
+});
