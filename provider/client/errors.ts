@@ -7,7 +7,7 @@
  *     [meetingCreate POST /users/{userId}/meetings, x-zm-trackingid v=2.0;clid=...]
  */
 import type { HttpMethod, OperationId, RateLimitCategory } from "./operations";
-import { redactText } from "./redact";
+import { redactText, redactValue } from "./redact";
 
 /** Where a request went: enough to find it in Zoom's logs and in ours. */
 export interface RequestSite {
@@ -28,7 +28,12 @@ export abstract class ZoomError extends Error {
 }
 
 function prefix(context: string | undefined): string {
-  return context ? `${context}: ` : "";
+  return context ? `${redactText(context)}: ` : "";
+}
+
+/** Redacts an optional string property (error properties are printed by util.inspect, not just the message). */
+function clean(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : redactText(value);
 }
 
 function siteSuffix(site: RequestSite, trackingId?: string): string {
@@ -77,14 +82,15 @@ export class ZoomApiError extends ZoomError implements RequestSite {
     this.operationId = details.operationId;
     this.method = details.method;
     this.pathTemplate = details.pathTemplate;
-    this.context = details.context;
-    this.headers = details.headers ?? {};
+    this.context = clean(details.context);
+    this.headers = redactValue(details.headers ?? {}) as Record<string, string>;
   }
 
   static describe(d: ZoomApiErrorDetails): string {
     const code = d.zoomCode !== undefined ? ` (code ${d.zoomCode})` : "";
-    const fields = d.fieldErrors?.length ? ` (${d.fieldErrors.map((e) => `${e.field}: ${e.message}`).join("; ")})` : "";
-    return `${prefix(d.context)}Zoom ${d.status}${code}: ${d.zoomMessage}${fields}${siteSuffix(d, d.trackingId)}`;
+    // Each part is redacted on its own: joined, a key from one part could pair with a value from the next.
+    const fields = d.fieldErrors?.length ? ` (${d.fieldErrors.map((e) => `${redactText(e.field)}: ${redactText(e.message)}`).join("; ")})` : "";
+    return `${prefix(d.context)}Zoom ${d.status}${code}: ${redactText(d.zoomMessage)}${fields}${siteSuffix(d, d.trackingId)}`;
   }
 }
 
@@ -143,7 +149,7 @@ export class ZoomResponseError extends ZoomApiError {
 
   constructor(details: ZoomApiErrorDetails & { contentType?: string; body: string; problem: string }) {
     const snippet = snippetOf(details.body);
-    const message = `${prefix(details.context)}Zoom answered ${details.status} with ${details.problem}${
+    const message = `${prefix(details.context)}Zoom answered ${details.status} with ${redactText(details.problem)}${
       details.contentType ? ` (content-type ${details.contentType})` : ""
     }${snippet ? `: ${snippet}` : ""}${siteSuffix(details, details.trackingId)}`;
     super({ ...details, zoomMessage: details.zoomMessage || details.problem }, { message });
@@ -184,8 +190,8 @@ export class ZoomOutcomeUnknownError extends ZoomError implements RequestSite {
     this.operationId = site.operationId;
     this.method = site.method;
     this.pathTemplate = site.pathTemplate;
-    this.context = site.context;
-    this.reason = site.reason;
+    this.context = clean(site.context);
+    this.reason = redactText(site.reason);
     this.status = site.status;
     this.trackingId = site.trackingId;
   }
@@ -211,8 +217,8 @@ export class ZoomNetworkError extends ZoomError implements RequestSite {
     this.operationId = site.operationId;
     this.method = site.method;
     this.pathTemplate = site.pathTemplate;
-    this.context = site.context;
-    this.reason = site.reason;
+    this.context = clean(site.context);
+    this.reason = redactText(site.reason);
     this.attempts = site.attempts;
   }
 }

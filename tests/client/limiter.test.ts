@@ -1,0 +1,75 @@
+import { createClient, getClient, type HttpZoomClient } from "../../provider/client";
+import { isolatedClient, settingsFor, startClientTestEmulator, type TestEmulator } from "./helpers";
+
+let t: TestEmulator;
+
+beforeAll(async () => {
+  t = await startClientTestEmulator({ plan: "pro" });
+});
+afterAll(() => t.close());
+beforeEach(() => t.control.reset());
+
+async function seedField(client: HttpZoomClient): Promise<string> {
+  const created = await client.request<{ id: string }>({ operation: "trackingfieldCreate", body: { field: `f-${Math.random()}` } });
+  return created.data?.id ?? "";
+}
+
+function burst(client: HttpZoomClient, fieldId: string, count: number): Promise<unknown[]> {
+  // Half LIGHT (get), half MEDIUM (list): both categories' budgets at once.
+  return Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      i % 2 === 0
+        ? client.request({ operation: "trackingfieldGet", pathParams: { fieldId } })
+        : client.request({ operation: "trackingfieldList" }),
+    ),
+  );
+}
+
+test("a 300-request burst from two clients of one account stays under Zoom's Pro limits: zero 429s", async () => {
+  const settings = settingsFor(t.emulator);
+  // Two separate clients (own tokens), one account: they share the process-wide limiter.
+  const first = getClient(settings, { env: {} });
+  const second = createClient({ ...settings }, { env: {} });
+  const fieldId = await seedField(first);
+  await t.control.resetStats();
+  await Promise.all([burst(first, fieldId, 150), burst(second, fieldId, 150)]);
+  const stats = await t.control.stats();
+  expect(stats.requests).toBe(300);
+  expect(stats.rateLimited).toBe(0);
+  expect(first.counters.rateLimited + second.counters.rateLimited).toBe(0);
+  expect(first.counters.requestsByCategory.LIGHT + second.counters.requestsByCategory.LIGHT).toBe(151);
+});
+
+test("a client budgeting for a bigger plan than the account has recovers from the real 429s", async () => {
+  const { client } = isolatedClient(settingsFor(t.emulator, { plan: "business" }));
+  const fieldId = await seedField(client);
+  await t.control.resetStats();
+  const results = await Promise.all(Array.from({ length: 60 }, () => client.request({ operation: "trackingfieldGet", pathParams: { fieldId } })));
+  expect(results).toHaveLength(60);
+  const stats = await t.control.stats();
+  expect(stats.rateLimited).toBeGreaterThan(0);
+  expect(client.counters.rateLimited).toBe(stats.rateLimited);
+  expect(stats.requests).toBe(60 + stats.rateLimited);
+});
+
+test("getClient shares one client per API URL and credentials", () => {
+  const settings = settingsFor(t.emulator);
+  expect(getClient(settings)).toBe(getClient({ ...settings, plan: "pro" }));
+  const other = { ...settings, credentials: { kind: "accessToken" as const, accessToken: "another-token-value" } };
+  expect(getClient(other)).not.toBe(getClient(settings));
+  expect(createClient(settings)).not.toBe(getClient(settings));
+});
+
+test("ZOOM_BENCH_NO_LIMITER=1 turns the limiter off, loudly", async () => {
+  const { client, lines } = isolatedClient(settingsFor(t.emulator), { env: { ZOOM_BENCH_NO_LIMITER: "1" }, debug: false });
+  await client.request({ operation: "trackingfieldList" });
+  expect(lines).toEqual(["zoom: warning: ZOOM_BENCH_NO_LIMITER=1: client-side rate limiting is OFF (benchmarks only)"]);
+});
+
+test("a second plan for the same account is reported and the first budget kept", () => {
+  const lines: string[] = [];
+  const settings = settingsFor(t.emulator, { apiUrl: `${t.emulator.url.replace("/v2", "")}/v2` });
+  createClient(settings, { env: {}, logSink: (l) => lines.push(l) });
+  createClient({ ...settings, plan: "free" }, { env: {}, logSink: (l) => lines.push(l) });
+  expect(lines.join("\n")).toContain('zoom:plan "free" ignored');
+});
