@@ -50,6 +50,8 @@ export interface EmulatorExchange {
   /** The raw request path, before decoding (query string excluded). */
   rawPath: string;
   query: string;
+  /** The request body as received (UTF-8); empty when there was none. Lets tests assert what a client sent. */
+  requestBody: string;
   /** `api` for `/v2/...`, `oauth` for the token endpoint, `control` for `/_emulator/...`, `other` otherwise. */
   kind: "api" | "oauth" | "control" | "other";
   operationId?: OperationId;

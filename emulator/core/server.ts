@@ -176,7 +176,7 @@ export class EmulatorServer {
     const method = (req.method ?? "GET").toUpperCase();
     const body = await readBody(req);
 
-    const exchange = { method, rawPath, query: queryString };
+    const exchange = { method, rawPath, query: queryString, requestBody: body.text };
     if (rawPath === "/v2" || rawPath.startsWith("/v2/")) {
       const apiPath = rawPath.slice(3);
       const started: { route?: RouteMatch; account?: Account } = {};
