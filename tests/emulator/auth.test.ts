@@ -1,0 +1,107 @@
+/** Server-to-server OAuth: the token endpoint and what the API does with missing, expired and revoked tokens. */
+import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { RawZoom, basicAuth } from "../support/zoomHttp";
+
+let t: TestEmulator;
+let zoom: RawZoom;
+
+beforeAll(async () => {
+  t = await startTestEmulator({ plan: "unlimited", tokenTtlSeconds: 120 });
+  zoom = new RawZoom(t.emulator);
+});
+afterAll(() => t.close());
+beforeEach(() => t.control.reset());
+
+const INVALID_TOKEN = { code: 124, message: "Invalid access token." };
+
+test("good credentials get a bearer token with the configured lifetime and the catalogue's scopes", async () => {
+  const answer = await zoom.requestToken();
+  expect(answer.status).toBe(200);
+  expect(answer.json).toEqual({
+    access_token: expect.any(String),
+    token_type: "bearer",
+    expires_in: 120,
+    scope: expect.stringContaining("meeting:write:admin"),
+  });
+  expect(answer.json.scope.split(" ")).toEqual(expect.arrayContaining(["sip_trunk:master", "tracking_fields:master"]));
+  const api = await zoom.call("GET", "/tracking_fields", { token: answer.json.access_token });
+  expect(api.status).toBe(200);
+});
+
+test("parameters may also come in a form body", async () => {
+  const response = await fetch(t.emulator.oauthUrl, {
+    method: "POST",
+    headers: {
+      Authorization: basicAuth(t.emulator.clientId, t.emulator.clientSecret),
+      "Content-Type": "application/x-www-form-urlencoded",
+    },
+    body: new URLSearchParams({ grant_type: "account_credentials", account_id: t.emulator.accountId }).toString(),
+  });
+  expect(response.status).toBe(200);
+});
+
+test.each([
+  ["a wrong secret", { clientSecret: "nope" }, 401, { reason: "Invalid client_id or client_secret", error: "invalid_client" }],
+  ["a wrong client id", { clientId: "nope" }, 401, { reason: "Invalid client_id or client_secret", error: "invalid_client" }],
+  ["another grant type", { grantType: "client_credentials" }, 400, { reason: "unsupported grant type", error: "unsupported_grant_type" }],
+  ["another account id", { accountId: "someoneElse" }, 400, { reason: "Invalid account_id: someoneElse", error: "invalid_request" }],
+])("%s is refused as zoom.us/oauth answers", async (_name, overrides, status, body) => {
+  const answer = await zoom.requestToken(overrides);
+  expect(answer.status).toBe(status);
+  expect(answer.json).toEqual(body);
+});
+
+test("no Basic credentials at all is an invalid request", async () => {
+  const response = await fetch(`${t.emulator.oauthUrl}?grant_type=account_credentials&account_id=${t.emulator.accountId}`, {
+    method: "POST",
+  });
+  expect(response.status).toBe(400);
+  expect(await response.json()).toEqual({ reason: "Client ID or client secret is missing", error: "invalid_request" });
+});
+
+test("the API answers 401 code 124 without a token, with a bad one, and with a non-bearer scheme", async () => {
+  expect((await zoom.call("GET", "/tracking_fields", { token: null })).json).toEqual(INVALID_TOKEN);
+  const bad = await zoom.call("GET", "/tracking_fields", { token: "forged" });
+  expect(bad.status).toBe(401);
+  expect(bad.json).toEqual(INVALID_TOKEN);
+  const basic = await zoom.call("GET", "/tracking_fields", {
+    token: null,
+    headers: { Authorization: basicAuth(t.emulator.clientId, t.emulator.clientSecret) },
+  });
+  expect(basic.status).toBe(401);
+});
+
+test("tokens expire after tokenTtlSeconds on the emulator's clock", async () => {
+  const token = await zoom.accessToken(true);
+  await t.control.advanceClock(119);
+  expect((await zoom.call("GET", "/tracking_fields", { token })).status).toBe(200);
+  await t.control.advanceClock(1);
+  const expired = await zoom.call("GET", "/tracking_fields", { token });
+  expect(expired.status).toBe(401);
+  expect(expired.json).toEqual(INVALID_TOKEN);
+  expect((await zoom.call("GET", "/tracking_fields", { token: await zoom.accessToken(true) })).status).toBe(200);
+});
+
+test("revoking tokens ends every issued token; a new one works", async () => {
+  const token = await zoom.accessToken(true);
+  await t.control.revokeTokens();
+  expect((await zoom.call("GET", "/tracking_fields", { token })).status).toBe(401);
+  expect((await zoom.call("GET", "/tracking_fields", { token: await zoom.accessToken(true) })).status).toBe(200);
+});
+
+test("rotating the client secret refuses the old secret for new tokens", async () => {
+  const old = t.emulator.clientSecret;
+  const { clientSecret } = await t.control.rotateCredentials();
+  expect(clientSecret).not.toBe(old);
+  expect(t.emulator.clientSecret).toBe(clientSecret);
+  expect((await zoom.requestToken({ clientSecret: old })).status).toBe(401);
+  expect((await zoom.requestToken({ clientSecret })).status).toBe(200);
+  await t.control.reset();
+  expect(t.emulator.clientSecret).toBe(old);
+});
+
+test("token requests are counted", async () => {
+  await zoom.requestToken();
+  await zoom.requestToken({ clientSecret: "nope" });
+  expect((await t.control.stats()).tokenRequests).toBe(2);
+});

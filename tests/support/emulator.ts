@@ -1,0 +1,87 @@
+/**
+ * The emulator for integration tests: `startTestEmulator()` starts one on 127.0.0.1 (a free port) and checks
+ * every answer it gives against Zoom's OpenAPI documents (see spec.ts). `close()` (call it in `afterAll`) stops
+ * it and throws, listing them, if any answer broke the documents, so a non-conforming emulator fails the run.
+ *
+ * Answers the fault plan produced on purpose (malformed bodies, 5xx, dropped connections) are not checked.
+ */
+import { EmulatorControl, startEmulator } from "../../emulator";
+import type { EmulatorExchange, EmulatorOptions, RunningEmulator } from "../../emulator";
+import { loadZoomSpec } from "./spec";
+
+export interface TestEmulator {
+  readonly emulator: RunningEmulator;
+  readonly control: EmulatorControl;
+  /** The violations found so far (close() throws if there are any). */
+  readonly violations: readonly string[];
+  close(): Promise<void>;
+}
+
+/** What zoom.us/oauth/token answers: the token on 200, `{reason, error}` otherwise. */
+function oauthProblems(exchange: EmulatorExchange): string[] {
+  let body: unknown;
+  try {
+    body = JSON.parse(exchange.body);
+  } catch {
+    return ["token endpoint answered a body that is not JSON"];
+  }
+  const b = (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>;
+  if (exchange.status === 200) {
+    const ok =
+      typeof b.access_token === "string" &&
+      b.token_type === "bearer" &&
+      typeof b.expires_in === "number" &&
+      typeof b.scope === "string";
+    return ok ? [] : ["token answer lacks access_token/token_type bearer/expires_in/scope"];
+  }
+  return typeof b.reason === "string" && typeof b.error === "string" ? [] : ["token error lacks {reason, error}"];
+}
+
+function describe(exchange: EmulatorExchange, problem: string): string {
+  const query = exchange.query ? `?${exchange.query}` : "";
+  return `${exchange.method} ${exchange.rawPath}${query} -> ${exchange.status}: ${problem}`;
+}
+
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+  const spec = loadZoomSpec();
+  const violations: string[] = [];
+  const emulator = await startEmulator({
+    ...options,
+    host: options.host ?? "127.0.0.1",
+    port: options.port ?? 0,
+    onExchange: (exchange) => {
+      options.onExchange?.(exchange);
+      if (exchange.injected || exchange.dropped) return;
+      let problems: string[] = [];
+      if (exchange.kind === "api") {
+        problems = spec.check({
+          method: exchange.method,
+          path: exchange.rawPath,
+          status: exchange.status,
+          contentType: exchange.headers["Content-Type"],
+          body: exchange.body,
+          operationId: exchange.operationId,
+        });
+      } else if (exchange.kind === "oauth") {
+        problems = oauthProblems(exchange);
+      }
+      for (const problem of problems) violations.push(describe(exchange, problem));
+    },
+  });
+  return {
+    emulator,
+    control: new EmulatorControl(emulator),
+    violations,
+    async close() {
+      await emulator.close();
+      if (violations.length > 0) {
+        const shown = violations.slice(0, 30).map((v) => `  - ${v}`);
+        const more = violations.length > 30 ? [`  ... and ${violations.length - 30} more`] : [];
+        throw new Error(
+          `The emulator gave ${violations.length} answer(s) that Zoom's OpenAPI documents do not allow:\n` +
+            [...shown, ...more].join("\n"),
+        );
+      }
+    },
+  };
+}
