@@ -142,8 +142,10 @@ export class HttpZoomClient implements ZoomClient {
 
     for (;;) {
       budget.startAttempt();
-      const token = await this.tokens.getToken();
+      // The rate limiter first: a request can queue behind a big deployment for minutes, and a token taken
+      // before the wait could expire during it.
       await this.limiter.acquire(operation.category);
+      const token = await this.tokens.getToken();
       this.counters.requests += 1;
       this.counters.requestsByCategory[operation.category] += 1;
       const startedMs = Date.now();

@@ -89,7 +89,10 @@ export class ZoomApiError extends ZoomError implements RequestSite {
   static describe(d: ZoomApiErrorDetails): string {
     const code = d.zoomCode !== undefined ? ` (code ${d.zoomCode})` : "";
     // Each part is redacted on its own: joined, a key from one part could pair with a value from the next.
-    const fields = d.fieldErrors?.length ? ` (${d.fieldErrors.map((e) => `${redactText(e.field)}: ${redactText(e.message)}`).join("; ")})` : "";
+    // `field "password": Invalid field.` rather than `password: Invalid field.`, which reads as a secret pair.
+    const fields = d.fieldErrors?.length
+      ? ` (${d.fieldErrors.map((e) => `field ${JSON.stringify(redactText(e.field))}: ${redactText(e.message)}`).join("; ")})`
+      : "";
     return `${prefix(d.context)}Zoom ${d.status}${code}: ${redactText(d.zoomMessage)}${fields}${siteSuffix(d, d.trackingId)}`;
   }
 }

@@ -1,22 +1,31 @@
 /**
- * Shared set-up for the client's integration tests: a real emulator on loopback, settings that point at it,
- * and captured log lines. No HTTP mocking anywhere: the client talks to the emulator over real sockets.
+ * Shared set-up for the client's integration tests: the test emulator (real HTTP on loopback, every answer
+ * checked against Zoom's OpenAPI documents by tests/support/emulator.ts), settings that point at it, and
+ * captured log lines. No HTTP mocking anywhere: the client talks to the emulator over real sockets.
  */
 import { EmulatorControl, startEmulator, type EmulatorExchange, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 import { createClient, type ClientOptions, type HttpZoomClient, type ZoomPlan, type ZoomSettings } from "../../provider/client";
+import { startTestEmulator, type TestEmulator as SupportEmulator } from "../support/emulator";
 
-export interface TestEmulator {
-  readonly emulator: RunningEmulator;
-  readonly control: EmulatorControl;
+export interface TestEmulator extends SupportEmulator {
   /** Every exchange the emulator answered (oauth ones carry the issued tokens). */
   readonly exchanges: EmulatorExchange[];
-  close(): Promise<void>;
 }
 
 export async function startClientTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
   const exchanges: EmulatorExchange[] = [];
+  const started = await startTestEmulator({ ...options, onExchange: (exchange) => exchanges.push(exchange) });
+  return Object.assign(started, { exchanges });
+}
+
+/**
+ * The emulator WITHOUT answer validation, for tests that only look at what the client sent and deliberately
+ * provoke answers for ids that do not exist (whose error codes are the emulator's business, not the client's).
+ */
+export async function startUncheckedEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+  const exchanges: EmulatorExchange[] = [];
   const emulator = await startEmulator({ ...options, onExchange: (exchange) => exchanges.push(exchange) });
-  return { emulator, control: new EmulatorControl(emulator), exchanges, close: () => emulator.close() };
+  return { emulator, control: new EmulatorControl(emulator), exchanges, violations: [], close: () => emulator.close() };
 }
 
 export function settingsFor(emulator: RunningEmulator, overrides: Partial<ZoomSettings> & { plan?: ZoomPlan } = {}): ZoomSettings {

@@ -1,11 +1,12 @@
 import { OPERATIONS, ZoomError, type HttpZoomClient, type OperationId } from "../../provider/client";
-import { FAST_RETRIES, isolatedClient, settingsFor, startClientTestEmulator, type TestEmulator } from "./helpers";
+import { FAST_RETRIES, isolatedClient, settingsFor, startUncheckedEmulator, type TestEmulator } from "./helpers";
 
 let t: TestEmulator;
 let client: HttpZoomClient;
 
 beforeAll(async () => {
-  t = await startClientTestEmulator({ plan: "unlimited" });
+  // Unchecked: this file sends ids that do not exist on purpose and looks only at the paths sent.
+  t = await startUncheckedEmulator({ plan: "unlimited" });
   client = isolatedClient(settingsFor(t.emulator, { plan: "business" }), FAST_RETRIES).client;
 });
 afterAll(() => t.close());
