@@ -22,6 +22,8 @@ function problemWith(value: string): string | undefined {
   if (value.length === 0) return "is empty";
   if (/[\r\n]/.test(value)) return "contains a line break";
   if (/[\u0000-\u001f\u007f]/.test(value)) return "contains a control character";
+  // encodeURIComponent throws on half a surrogate pair; say so instead of a bare URIError.
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) return "contains a lone UTF-16 surrogate";
   // Percent-encoding leaves dots alone and the URL parser resolves `.` and `..` segments: refuse them.
   if (value === "." || value === "..") return "is a dot segment";
   return undefined;
