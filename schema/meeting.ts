@@ -260,6 +260,14 @@ export const meetingSchema = z
       ctx.addIssue({ code: "custom", path: ["startTime"], message: `type ${type} meetings have no start time` });
     }
     const settings = m.settings;
+    if (settings?.waitingRoom === true && settings.joinBeforeHost === true) {
+      // Zoom: "If this value is true, this disables the join_before_host setting." Declaring both could never converge.
+      ctx.addIssue({
+        code: "custom",
+        path: ["settings", "joinBeforeHost"],
+        message: "Zoom turns join before host off when waitingRoom is true: set one of them to false",
+      });
+    }
     if (settings?.jbhTime !== undefined && settings.joinBeforeHost === false) {
       ctx.addIssue({ code: "custom", path: ["settings", "jbhTime"], message: "only applies when joinBeforeHost is true" });
     }

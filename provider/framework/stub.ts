@@ -22,6 +22,7 @@ export function providerStub(kind: string): pulumi.dynamic.ResourceProvider {
   const k = kind;
   // The host compiles this code as a module rooted at its working directory, the Pulumi program's directory,
   // so this `require` finds the program's installed pulumi-zoom.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- must resolve at call time, in the host
   const l = () => require("pulumi-zoom").dynamicProvider(k, 1);
   return {
     configure: (...a) => l().configure(...a),

@@ -55,3 +55,37 @@ export function instantOf(dateTime: string, timeZone: string | undefined): numbe
 export function utcString(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 }
+
+export interface WallClock {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+  readonly hour: number;
+  readonly minute: number;
+  readonly second: number;
+  /** 1 = Sunday … 7 = Saturday, as Zoom numbers days. */
+  readonly weekday: number;
+}
+
+/** The wall-clock reading of an instant in a zone. */
+export function wallClockOf(utcMs: number, timeZone: string): WallClock {
+  const local = utcMs + offsetAt(utcMs, timeZone);
+  const d = new Date(local);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay() + 1,
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The instant of a wall-clock date and time in a zone. */
+export function instantOfWallClock(clock: Omit<WallClock, "weekday">, timeZone: string): number {
+  const text = `${clock.year}-${pad(clock.month)}-${pad(clock.day)}T${pad(clock.hour)}:${pad(clock.minute)}:${pad(clock.second)}`;
+  return instantOf(text, timeZone)!;
+}

@@ -13,6 +13,7 @@ import { toZoom } from "../framework/case";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
 import { instantOf } from "../framework/time";
+import { firstOccurrence, type RecurrenceRule } from "./meetingRecurrence";
 
 /** `a@x.com; B@x.com` and `b@x.com,a@x.com` are the same alternative hosts. */
 function hostSet(value: unknown): unknown {
@@ -25,10 +26,23 @@ function daySet(value: unknown): unknown {
   return typeof value === "string" ? [...new Set(value.split(",").map((d) => d.trim()))].sort() : value;
 }
 
+function zoneOf(side: Record<string, unknown>, other: Record<string, unknown>): string | undefined {
+  return typeof side.timezone === "string" ? side.timezone : typeof other.timezone === "string" ? other.timezone : undefined;
+}
+
 function instant(value: unknown, side: Record<string, unknown>, other: Record<string, unknown>): unknown {
   if (typeof value !== "string") return value;
-  const zone = typeof side.timezone === "string" ? side.timezone : typeof other.timezone === "string" ? other.timezone : undefined;
-  return instantOf(value, zone) ?? value;
+  return instantOf(value, zoneOf(side, other)) ?? value;
+}
+
+/**
+ * A meeting's start as an instant; for a recurring meeting with a fixed time, the series' first occurrence,
+ * which is what Zoom answers for the declared start (see meetingRecurrence.ts).
+ */
+function seriesStart(value: unknown, side: Record<string, unknown>, other: Record<string, unknown>): unknown {
+  const ms = instant(value, side, other);
+  if (typeof ms !== "number" || side.type !== 8) return ms;
+  return firstOccurrence(ms, zoneOf(side, other) ?? "UTC", side.recurrence as RecurrenceRule | undefined);
 }
 
 function trackingFieldSet(value: unknown): unknown {
@@ -123,7 +137,7 @@ export const meetingDefinition = {
   },
   normalize: normalizeMeeting,
   comparators: {
-    startTime: instant,
+    startTime: seriesStart,
     "recurrence.endDateTime": instant,
     "recurrence.weeklyDays": daySet,
     "settings.alternativeHosts": hostSet,
@@ -137,7 +151,14 @@ export const meetingDefinition = {
     zoomId: (answer) => (answer.id === undefined ? "" : String(answer.id)),
     answerIsObject: true,
   },
-  read: { kind: "get", operation: "meeting", pathParams: (ref) => ({ meetingId: ref.zoomId }) },
+  read: {
+    kind: "get",
+    operation: "meeting",
+    pathParams: (ref) => ({ meetingId: ref.zoomId }),
+    // Past occurrences too, so a recurring meeting's start is its first occurrence, not the next one: the
+    // answer stays the same as time passes, and a refresh next month reports no drift.
+    query: () => ({ show_previous_occurrences: true }),
+  },
   update: {
     operation: "meetingUpdate",
     pathParams: (ref) => ({ meetingId: ref.zoomId }),

@@ -76,3 +76,9 @@ test("preview unknowns are not judged", async () => {
 test("a missing required property says so", async () => {
   expect(await failuresOf(trackingField, {})).toEqual([{ property: "field", reason: "required (string)" }]);
 });
+
+test("a declaration Zoom would silently change is refused: waiting room with join before host", async () => {
+  expect(await failuresOf(meeting, { settings: { waitingRoom: true, joinBeforeHost: true } })).toEqual([
+    { property: "settings.joinBeforeHost", reason: "Zoom turns join before host off when waitingRoom is true: set one of them to false" },
+  ]);
+});
