@@ -67,9 +67,19 @@ export class RawZoom {
     return this.token;
   }
 
-  /** One API call; `path` is below `/v2` (e.g. `/users/me/meetings?page_size=5`). */
+  /**
+   * One API call; `path` is below `/v2` (e.g. `/users/me/meetings?page_size=5`). Without an explicit `token`
+   * it uses the cached one and, when that has expired (tests move the emulator's clock), fetches a new one
+   * and tries once more; with an explicit `token` (or `null` for none) the answer is exactly what came back.
+   */
   async call<T = unknown>(method: string, path: string, options: CallOptions = {}): Promise<RawAnswer<T>> {
-    const token = options.token === undefined ? await this.accessToken() : options.token;
+    if (options.token !== undefined) return this.send<T>(method, path, options, options.token);
+    const first = await this.send<T>(method, path, options, await this.accessToken());
+    if (first.status !== 401) return first;
+    return this.send<T>(method, path, options, await this.accessToken(true));
+  }
+
+  private async send<T>(method: string, path: string, options: CallOptions, token: string | null): Promise<RawAnswer<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (token !== null) headers.Authorization = `Bearer ${token}`;
     let body: string | undefined = options.rawBody;

@@ -1,0 +1,108 @@
+/** The control endpoints and their client, request-size limits, and the test support's own spec check. */
+import { EmulatorControl } from "../../emulator";
+import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { RawZoom } from "../support/zoomHttp";
+
+let t: TestEmulator;
+let zoom: RawZoom;
+
+beforeAll(async () => {
+  t = await startTestEmulator({ plan: "unlimited" });
+  zoom = new RawZoom(t.emulator);
+});
+afterAll(() => t.close());
+beforeEach(() => t.control.reset());
+
+test("the client takes the info, the API url or the bare origin", async () => {
+  const origin = t.emulator.url.replace(/\/v2$/, "");
+  for (const base of [t.emulator, t.emulator.url, origin, `${origin}/`]) {
+    expect((await new EmulatorControl(base).state()).master.id).toBe(t.emulator.accountId);
+  }
+});
+
+test("reset brings back the initial seed and clears stats, requests, emails, faults, clock and plan", async () => {
+  const before = await t.control.state();
+  await zoom.call("POST", "/tracking_fields", { body: { field: "X" } });
+  const meeting = await zoom.call<{ id: number }>("POST", "/users/me/meetings", { body: {} });
+  await zoom.call("DELETE", `/meetings/${meeting.json.id}`);
+  await t.control.setFaults({ rules: [{ fault: { kind: "status", status: 500 }, match: { operationId: "meeting" } }] });
+  await t.control.setPlan("free");
+  const moved = await t.control.advanceClock(3600);
+  expect((await t.control.emails()).length).toBeGreaterThan(0);
+
+  await t.control.reset();
+  expect(await t.control.state()).toEqual(before);
+  expect(await t.control.requests()).toEqual([]);
+  expect(await t.control.emails()).toEqual([]);
+  expect(await t.control.stats()).toEqual({
+    requests: 0,
+    byOperation: {},
+    byCategory: { LIGHT: 0, MEDIUM: 0, HEAVY: 0 },
+    rateLimited: 0,
+    tokenRequests: 0,
+    faultsInjected: 0,
+  });
+  expect(Date.parse((await t.control.advanceClock(0)).now)).toBeLessThan(Date.parse(moved.now));
+  expect((await zoom.call("GET", "/tracking_fields")).json).toEqual({ total_records: 0, tracking_fields: [] });
+  expect((await zoom.call("GET", "/meetings/1")).status).toBe(404); // no 500 fault any more
+});
+
+test("stats count per operation and category; resetStats clears them and the log only", async () => {
+  await zoom.call("GET", "/tracking_fields");
+  await zoom.call("GET", "/tracking_fields/x");
+  await zoom.call("POST", "/users/me/meetings", { body: {} });
+  expect(await t.control.stats()).toMatchObject({
+    requests: 3,
+    byOperation: { trackingfieldList: 1, trackingfieldGet: 1, meetingCreate: 1 },
+    byCategory: { LIGHT: 2, MEDIUM: 1, HEAVY: 0 },
+  });
+  await t.control.resetStats();
+  expect((await t.control.stats()).requests).toBe(0);
+  expect(await t.control.requests()).toEqual([]);
+  expect(((await zoom.call("GET", "/users/me/meetings")).json as { total_records: number }).total_records).toBe(1);
+});
+
+test("seed validates its input", async () => {
+  await expect(t.control.seed({ nonsense: [] })).rejects.toThrow(/Unknown seed key: nonsense/);
+  await expect(t.control.seed({ meetings: {} as unknown as unknown[] })).rejects.toThrow(/must be an array/);
+  await expect(t.control.seed({ accountId: "nobody", meetings: [] })).rejects.toThrow(/404/);
+  await expect(t.control.seed({ meetings: [{ topic: 5 }] })).rejects.toThrow(/Validation Failed/);
+});
+
+test("the clock can be frozen and moved", async () => {
+  const frozen = await t.control.freezeClock();
+  expect(frozen.frozen).toBe(true);
+  const moved = await t.control.advanceClock(90);
+  expect(Date.parse(moved.now) - Date.parse(frozen.now)).toBe(90_000);
+  expect((await t.control.freezeClock(false)).frozen).toBe(false);
+});
+
+test("unknown control endpoints and bad bodies answer 4xx", async () => {
+  const origin = t.emulator.url.replace(/\/v2$/, "");
+  expect((await fetch(`${origin}/_emulator/nothing`)).status).toBe(404);
+  const bad = await fetch(`${origin}/_emulator/plan`, { method: "POST", body: JSON.stringify({ plan: "gold" }) });
+  expect(bad.status).toBe(400);
+  const notJson = await fetch(`${origin}/_emulator/clock`, { method: "POST", body: "{" });
+  expect(notJson.status).toBe(400);
+});
+
+test("bodies over 2 MB are refused with a 400 and the emulator keeps serving", async () => {
+  const huge = JSON.stringify({ field: "x".repeat(3 * 1024 * 1024) });
+  const answer = await zoom.call("POST", "/tracking_fields", { rawBody: huge });
+  expect(answer.status).toBe(400);
+  expect(answer.json).toEqual({ code: 300, message: "Request Body is too large." });
+  expect((await zoom.call("GET", "/tracking_fields")).json).toEqual({ total_records: 0, tracking_fields: [] });
+});
+
+test("startTestEmulator fails close() when an answer breaks Zoom's documents", async () => {
+  // A hook that corrupts one answer after it was sent stands in for a non-conforming emulator.
+  const broken = await startTestEmulator({
+    plan: "unlimited",
+    onExchange: (exchange) => {
+      if (exchange.operationId === "trackingfieldList") exchange.body = JSON.stringify({ total_records: "many" });
+    },
+  });
+  await new RawZoom(broken.emulator).call("GET", "/tracking_fields");
+  expect(broken.violations).toEqual([expect.stringMatching(/GET \/v2\/tracking_fields -> 200: body\/total_records must be integer/)]);
+  await expect(broken.close()).rejects.toThrow(/1 answer\(s\) that Zoom's OpenAPI documents do not allow/);
+});
