@@ -8,6 +8,7 @@ import { h323Routes } from "./h323";
 import { tspRoutes } from "./tsp";
 import { sipTrunkRoutes } from "./sipTrunks";
 import { internalNumberRoutes } from "./internalNumbers";
+import { templateRoutes } from "./templates";
 
 export const ROUTE_MODULES: RouteModule[] = [
   meetings,
@@ -16,4 +17,5 @@ export const ROUTE_MODULES: RouteModule[] = [
   tspRoutes,
   sipTrunkRoutes,
   internalNumberRoutes,
+  templateRoutes,
 ];

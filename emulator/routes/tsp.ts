@@ -73,10 +73,10 @@ function requireTspEnabled(account: AccountState, message = "Account has not ena
   if (!account.settings.tspEnabled) throw new ZoomHttpError(400, 2024, message);
 }
 
-/** Spec: "The TSP ID provided does not exist." for ids other than 1 and 2; "TSP config does not exist." for
- * a valid id the user has not configured. */
-function existingTsp(tsps: Map<TspId, TspAccount>, tspId: string): TspAccount {
-  if (!isTspId(tspId)) throw new ZoomHttpError(400, 300, "The TSP ID provided does not exist.");
+/** Spec: "The TSP ID provided does not exist." for ids other than 1 and 2 (delete words it "The provided TSP
+ * ID does not exist."); "TSP config does not exist." for a valid id the user has not configured. */
+function existingTsp(tsps: Map<TspId, TspAccount>, tspId: string, unknownIdMessage = "The TSP ID provided does not exist."): TspAccount {
+  if (!isTspId(tspId)) throw new ZoomHttpError(400, 300, unknownIdMessage);
   const tsp = tsps.get(tspId);
   if (!tsp) throw new ZoomHttpError(400, 300, "TSP config does not exist.");
   return tsp;
@@ -155,7 +155,7 @@ const userTSPUpdate: Handler = (req, ctx) => {
 const userTSPDelete: Handler = (req, ctx) => {
   const tsps = target(req, ctx);
   requireTspEnabled(req.account, "This account has not enabled TSP.");
-  const tsp = existingTsp(tsps, req.pathParams.tspId);
+  const tsp = existingTsp(tsps, req.pathParams.tspId, "The provided TSP ID does not exist.");
   if (tsps.size <= 1) throw new ZoomHttpError(400, 300, "At least one TSP config must be available.");
   tsps.delete(tsp.id);
   return { status: 204 };
