@@ -131,11 +131,22 @@ export type DeleteSpec<I> =
   /** Zoom has no delete: destroy removes the resource from state and warns that Zoom keeps the object. */
   | { unsupported(ref: ObjectRef, inputs: I): string };
 
-/** A Zoom error a resource explains better than the raw answer, e.g. a name clash. */
-export interface ErrorExplanation<I> {
-  readonly operation: "create" | "update" | "delete" | "read";
+/**
+ * Which Zoom error answers something applies to. Every field given must match. Zoom reuses some codes for
+ * unrelated errors (code 300 is "max two TSP accounts", "last TSP account" and "TSP config does not exist";
+ * code 3000 is both "template name already exists" and "cannot access webinar information"), so a match can
+ * also require Zoom's message to fit a pattern.
+ */
+export interface ZoomErrorMatch {
   readonly zoomCode?: number;
   readonly httpStatus?: number;
+  /** Tested against Zoom's `message`. */
+  readonly zoomMessage?: RegExp;
+}
+
+/** A Zoom error a resource explains better than the raw answer, e.g. a name clash. */
+export interface ErrorExplanation<I> extends ZoomErrorMatch {
+  readonly operation: "create" | "update" | "delete" | "read";
   explain(inputs: I, zoomMessage: string): string;
 }
 
@@ -182,6 +193,8 @@ export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly comparators?: Readonly<Record<string, Comparator>>;
   /** Zoom's error codes meaning "this object does not exist" (besides HTTP 404 on the object's own path). */
   readonly goneCodes: readonly number[];
+  /** Finer "does not exist" answers, for codes Zoom also uses for other errors (see ZoomErrorMatch). */
+  readonly goneErrors?: readonly ZoomErrorMatch[];
   readonly create: CreateSpec<z.output<S>>;
   readonly read: ReadSpec<z.output<S>>;
   readonly update: UpdateSpec<z.output<S>>;

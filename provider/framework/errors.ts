@@ -3,7 +3,7 @@
  * shape the dynamic-provider host turns into `ErrorResourceInitFailed` (object kept in state, never orphaned).
  */
 import { ZoomApiError } from "../client/errors";
-import type { ErrorExplanation } from "./definition";
+import type { ErrorExplanation, ZoomErrorMatch } from "./definition";
 
 /**
  * Thrown from create/update when Zoom made the object but a later step failed. The host reads `id`,
@@ -46,16 +46,22 @@ export function explain<I>(
   label: string,
 ): unknown {
   if (!(error instanceof ZoomApiError)) return error;
-  const match = explanations?.find(
-    (e) =>
-      e.operation === operation &&
-      (e.zoomCode === undefined || e.zoomCode === error.zoomCode) &&
-      (e.httpStatus === undefined || e.httpStatus === error.status),
-  );
+  const match = explanations?.find((e) => e.operation === operation && matchesZoomError(error, e));
   return match ? new ExplainedZoomError(label, match.explain(inputs, error.zoomMessage), error) : error;
 }
 
-/** Zoom says the object does not exist. */
-export function isGone(error: unknown, goneCodes: readonly number[]): boolean {
-  return error instanceof ZoomApiError && error.zoomCode !== undefined && goneCodes.includes(error.zoomCode);
+/** Does Zoom's error answer fit `match` (every field given)? */
+export function matchesZoomError(error: ZoomApiError, match: ZoomErrorMatch): boolean {
+  return (
+    (match.zoomCode === undefined || match.zoomCode === error.zoomCode) &&
+    (match.httpStatus === undefined || match.httpStatus === error.status) &&
+    (match.zoomMessage === undefined || match.zoomMessage.test(error.zoomMessage))
+  );
+}
+
+/** Zoom says the object does not exist: one of `goneCodes`, or an answer fitting one of `goneErrors`. */
+export function isGone(error: unknown, goneCodes: readonly number[], goneErrors: readonly ZoomErrorMatch[] = []): boolean {
+  if (!(error instanceof ZoomApiError)) return false;
+  if (error.zoomCode !== undefined && goneCodes.includes(error.zoomCode)) return true;
+  return goneErrors.some((match) => matchesZoomError(error, match));
 }

@@ -110,7 +110,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         }
         return response.data;
       } catch (error) {
-        if (isGone(error, definition.goneCodes)) return undefined;
+        if (isGone(error, definition.goneCodes, definition.goneErrors)) return undefined;
         throw explain(error, "read", definition.errors, inputs, ctx.label);
       }
     }
@@ -124,7 +124,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       });
       return read.find(items, ref, inputs);
     } catch (error) {
-      if (isGone(error, definition.goneCodes)) return undefined;
+      if (isGone(error, definition.goneCodes, definition.goneErrors)) return undefined;
       throw explain(error, "read", definition.errors, inputs, ctx.label);
     }
   }
@@ -340,7 +340,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           context: ctx.label,
         });
       } catch (error) {
-        if (isGone(error, definition.goneCodes)) return;
+        if (isGone(error, definition.goneCodes, definition.goneErrors)) return;
         throw explain(error, "delete", definition.errors, inputs, ctx.label);
       } finally {
         invalidateLists(ctx, ref);
