@@ -1,0 +1,78 @@
+/**
+ * `pulumi-zoom emulator` as users run it: the built CLI (`npm test` builds before jest) in a child process.
+ */
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { EmulatorInfo } from "../../emulator";
+import { RawZoom } from "../support/zoomHttp";
+
+const repo = resolve(__dirname, "..", "..");
+const main = join(repo, "dist", "provider", "cli", "main.js");
+
+beforeAll(() => {
+  // `npm test` builds first; a bare `npx jest` on a fresh checkout builds here.
+  if (!existsSync(main)) {
+    const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+      cwd: repo,
+      encoding: "utf8",
+    });
+    if (!existsSync(main)) throw new Error(`could not build the CLI: ${build.stdout}${build.stderr}`);
+  }
+}, 120_000);
+
+function run(args: string[]): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [main, ...args], { cwd: repo, stdio: "pipe" });
+}
+
+function firstLine(child: ChildProcessWithoutNullStreams): Promise<string> {
+  return new Promise((resolveLine, reject) => {
+    let out = "";
+    let err = "";
+    child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const newline = out.indexOf("\n");
+      if (newline >= 0) resolveLine(out.slice(0, newline));
+    });
+    child.on("exit", (code) => reject(new Error(`CLI exited (${code}) before printing: ${err}`)));
+  });
+}
+
+function exitCode(child: ChildProcessWithoutNullStreams): Promise<number | null> {
+  return new Promise((resolveCode) => {
+    if (child.exitCode !== null) resolveCode(child.exitCode);
+    else child.on("exit", (code) => resolveCode(code));
+  });
+}
+
+test.each(["SIGTERM", "SIGINT"] as const)(
+  "prints one JSON line, serves the API, and exits 0 on %s",
+  async (signal) => {
+    const child = run(["emulator", "--port", "0", "--host", "127.0.0.1", "--plan", "free", "--token-ttl", "60"]);
+    try {
+      const info = JSON.parse(await firstLine(child)) as EmulatorInfo;
+      expect(Object.keys(info).sort()).toEqual(["accountId", "clientId", "clientSecret", "oauthUrl", "url"]);
+      expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2$/);
+      const zoom = new RawZoom(info);
+      const token = await zoom.requestToken();
+      expect(token.json).toMatchObject({ token_type: "bearer", expires_in: 60 });
+      const created = await zoom.call("POST", "/tracking_fields", { body: { field: "From the CLI" } });
+      expect(created.status).toBe(201);
+      // The free plan's LIGHT limit is 4 per second.
+      expect(created.headers.get("x-ratelimit-limit")).toBe("4");
+    } finally {
+      child.kill(signal);
+    }
+    expect(await exitCode(child)).toBe(0);
+  },
+  30_000,
+);
+
+test("bad options are refused with exit code 1 and a message", async () => {
+  const child = run(["emulator", "--plan", "gold"]);
+  let err = "";
+  child.stderr.on("data", (chunk: Buffer) => (err += chunk.toString()));
+  expect(await exitCode(child)).toBe(1);
+  expect(err).toContain("Allowed choices are free, pro, business, unlimited");
+});
