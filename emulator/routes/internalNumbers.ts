@@ -75,9 +75,18 @@ function numberInUse(): ZoomHttpError {
   );
 }
 
-/** Spec, delete: 404 code 2303 "Internal Number does not exist: {numberId}." (we answer update the same). */
+/** Spec, delete: 404 code 2303 "Internal Number does not exist: {numberId}.". */
 function numberNotFound(numberId: string): ZoomHttpError {
   return new ZoomHttpError(404, 2303, `Internal Number does not exist: ${numberId}.`);
+}
+
+/**
+ * Spec, update: its 404 lists only the unknown account (2001); the failure it documents for a number it cannot
+ * update is 400 code 2 "Your request to update the internal number has failed.", which we answer for an
+ * unknown number id.
+ */
+function updateFailed(): ZoomHttpError {
+  return new ZoomHttpError(400, 2, "Your request to update the internal number has failed.");
 }
 
 /**
@@ -127,7 +136,7 @@ const UpdateAnInternalNumber: Handler = (req, ctx) => {
   const store = numbers(req.account);
   const numberId = req.pathParams.numberId;
   const current = store.byId.get(numberId);
-  if (!current) throw numberNotFound(numberId);
+  if (!current) throw updateFailed();
   const { affect_all: _affectAll, ...changes } = ctx.validate(updateBody, req.body);
   if (changes.number !== undefined && changes.number !== current.number) {
     if (store.idByNumber.has(changes.number)) throw numberInUse();

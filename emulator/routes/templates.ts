@@ -45,9 +45,14 @@ function userTemplates(account: AccountState, user: UserRecord): MeetingTemplate
   return templates;
 }
 
-/** Does the account have this meeting? Reads the meetings module's storage (meetings.ts: id -> meeting). */
+/**
+ * Does the account have this meeting? Reads the meetings module's storage (meetings.ts: id -> meeting, where
+ * deleted meetings stay, flagged, until recovered or gone for good). Only the flag is read here, so the
+ * structural type is all this module needs to know of a stored meeting.
+ */
 function meetingExists(account: AccountState, meetingId: number): boolean {
-  return account.store<ReadonlyMap<number, unknown>>("meetings", () => new Map()).has(meetingId);
+  const meeting = account.store<ReadonlyMap<number, { readonly deleted: boolean }>>("meetings", () => new Map()).get(meetingId);
+  return meeting !== undefined && !meeting.deleted;
 }
 
 /**

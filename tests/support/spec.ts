@@ -74,6 +74,12 @@ const ERRATA_ERRORS: readonly { operationId: string; status: number; code: numbe
     code: 200,
     why: "duplicate field name: documented on trackingfieldUpdate (\"Tracking field {field} already exists.\") but not on create",
   },
+  {
+    operationId: "deviceUpdate",
+    status: 404,
+    code: 404,
+    why: "unknown device id: update's 404 lists only 2020 (a name clash, misfiled under 404); delete's 404 for the same unknown id lists no code, and both answer the emulator's not-found code 404",
+  },
 ];
 
 /** Schema corrections, by JSON-pointer-ish location inside a response schema. */
