@@ -3,9 +3,9 @@
  * diff, create, read, update and delete that all seven resources share.
  *
  * State layout (outputs): the normalized live object in the resource's camelCase shape, plus the inputs
- * Zoom does not return (create-only, provider and scope properties), plus computed outputs, plus two framework keys: `__name` (the logical name,
- * for error messages) and `__declared` (the dotted paths the user declared, so a refresh can rewrite exactly
- * those inputs from the live object).
+ * Zoom does not return (create-only, provider and scope properties), plus computed outputs, plus framework keys: `__name` (the logical name,
+ * for error messages), `__declared` (the dotted paths the user declared, so a refresh can rewrite exactly
+ * those inputs from the live object) and `__adopted` (the object was read by id alone, see `diff`).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { ZoomOutcomeUnknownError } from "../client/errors";
@@ -25,7 +25,12 @@ import { dropUnset, validate } from "./validate";
 const PROVIDER_KEY = "__provider";
 const NAME_KEY = "__name";
 const DECLARED_KEY = "__declared";
-const FRAMEWORK_KEYS = new Set([PROVIDER_KEY, NAME_KEY, DECLARED_KEY]);
+/**
+ * Set on objects adopted by id alone (`pulumi import`, `.get()`): we never saw their create, and Zoom does not
+ * return create-only inputs, so state has no value for them.
+ */
+const ADOPTED_KEY = "__adopted";
+const FRAMEWORK_KEYS = new Set([PROVIDER_KEY, NAME_KEY, DECLARED_KEY, ADOPTED_KEY]);
 
 /** How many times a create whose outcome stayed unknown is attempted in all. */
 const CREATE_ATTEMPTS = 3;
@@ -54,6 +59,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
   const createKeys = keys.filter((key) => properties[key]!.source !== "provider" && !properties[key]!.scope);
   /** Kept in state from the inputs, because Zoom does not return them. */
   const keptKeys = keys.filter((key) => !liveKeys.includes(key));
+  const createOnlyKeys = keys.filter((key) => properties[key]!.source === "createOnly" && !properties[key]!.scope);
 
   const nameOf = (props: Props): string => (typeof props[NAME_KEY] === "string" ? (props[NAME_KEY] as string) : "(unnamed)");
   const labelFor = (verb: string, props: Props) => `${verb} zoom:${kind} "${nameOf(props)}"`;
@@ -220,7 +226,16 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     },
 
     async diff(_id: string, olds: Props, news: Props) {
-      const differences = declaredDifferences(definition, userProperties(news), userProperties(olds));
+      let differences = declaredDifferences(definition, userProperties(news), userProperties(olds));
+      if (olds[ADOPTED_KEY] === true) {
+        // An adopted object's create-only inputs were never seen (Zoom does not return them), so a declared
+        // value cannot be told apart from the real one: it is not a difference, and not a reason to replace
+        // what was just imported. Once a value is stored (by a later update), it is compared as usual.
+        differences = differences.filter((d) => {
+          const root = d.path.split(".")[0]!;
+          return !(createOnlyKeys.includes(root) && olds[root] === undefined);
+        });
+      }
       const replaces = replacementsAmong(definition, differences);
       return {
         changes: differences.length > 0,
@@ -262,16 +277,22 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
 
     async read(id: string, props: Props) {
       const ref = parseId(definition.idParts, id, kind);
-      const given = withScope(userProperties(props), ref);
+      // Refresh passes our outputs (with the declared paths); import with the program passes its inputs;
+      // import by id alone passes nothing.
+      const passed = userProperties(props);
+      const given = withScope(passed, ref);
       const ctx = context(labelFor("reading", props));
       const live = await readLive(ctx, ref, given);
       if (!live) return { id: "", props: {} };
 
       const kept = { ...storedDefaults(), ...keptInputs(given) };
       const recorded = props[DECLARED_KEY];
-      // Refresh passes our outputs (with the declared paths); import passes the program's inputs.
-      const declared = Array.isArray(recorded) ? (recorded as string[]) : declaredOf(pickPaths(given, Object.keys(properties).map((k) => [k])));
+      // What the caller declared, not the scope recovered from the id: an import by id alone declares nothing,
+      // so every property Zoom has becomes an input (importAll), not only `userId`.
+      const declared = Array.isArray(recorded) ? (recorded as string[]) : declaredOf(pickPaths(passed, keys.map((k) => [k])));
+      const adopted = props[ADOPTED_KEY] === true || (!Array.isArray(recorded) && declared.length === 0);
       const outputs = outputsFor(live, kept, props[NAME_KEY], declared);
+      if (adopted) outputs[ADOPTED_KEY] = true;
       const inputs: Props = declared.length > 0 ? rewriteDeclared(declared, outputs) : importAll(outputs);
       inputs[NAME_KEY] = props[NAME_KEY];
       return { id, props: outputs, inputs };

@@ -1,0 +1,30 @@
+/**
+ * Objects adopted by id alone (`pulumi import`, `.get()`): Zoom does not return create-only inputs, so state has
+ * none, and a declared value is not a difference until one is stored. No API call.
+ */
+import { dynamicProvider } from "../../provider";
+
+const meeting = dynamicProvider("Meeting", 1);
+
+/** A scheduled meeting as read by id alone: no create-only inputs (`scheduleFor`, `templateId`) in state. */
+const imported = { topic: "Adopted", type: 2, startTime: "2030-03-01T09:30:00Z", userId: "me", notifyOnDelete: false, endBeforeDelete: true };
+const declared = { topic: "Adopted", type: 2, startTime: "2030-03-01T09:30:00Z", userId: "me", scheduleFor: "a@example.com", templateId: "T1" };
+
+test("an adopted object's unknown create-only inputs are not a difference", async () => {
+  const result = await meeting.diff!("1", { ...imported, __adopted: true }, declared);
+  expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+});
+
+test("a create-only input stored in state is compared as usual, adopted or not", async () => {
+  const stored = { ...imported, __adopted: true, scheduleFor: "b@example.com" };
+  expect((await meeting.diff!("1", stored, declared)).replaces).toEqual(["scheduleFor"]);
+});
+
+test("an object we created: a create-only input declared later replaces it", async () => {
+  expect((await meeting.diff!("1", imported, declared)).replaces?.sort()).toEqual(["scheduleFor", "templateId"]);
+});
+
+test("live properties of an adopted object are compared as usual", async () => {
+  const result = await meeting.diff!("1", { ...imported, __adopted: true }, { ...declared, topic: "Renamed" });
+  expect(result).toMatchObject({ changes: true, replaces: [] });
+});
