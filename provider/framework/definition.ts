@@ -98,13 +98,21 @@ export interface CreateSpec<I> {
   pathParams?(inputs: I): PathParams;
   /** The request body, from the `live` inputs already mapped to snake_case. */
   body(zoomInputs: ZoomObject, inputs: I): unknown;
-  /** Zoom's id of the created object, from the answer. */
+  /**
+   * Zoom's id of the created object, from the answer, or from the inputs where the caller chooses it (a SIP
+   * trunk is assigned by its own id). `response` is `{}` when Zoom answered without a JSON body.
+   */
   zoomId(response: ZoomObject, inputs: I): string;
   /**
-   * True when the create answer is the whole object as a read would return it; otherwise the framework reads
+   * True when the create answer holds the whole object as a read would return it; otherwise the framework reads
    * the object back once after creating it.
    */
   readonly answerIsObject: boolean;
+  /**
+   * With `answerIsObject`: where the object is in the answer, when Zoom wraps it (batch endpoints answer
+   * `{internal_numbers: [{...}]}`). Default: the answer itself.
+   */
+  answerObject?(response: ZoomObject): ZoomObject | undefined;
 }
 
 export type UpdateSpec<I> =
@@ -142,6 +150,12 @@ export interface ZoomErrorMatch {
   readonly httpStatus?: number;
   /** Tested against Zoom's `message`. */
   readonly zoomMessage?: RegExp;
+  /**
+   * Tested against the field names of Zoom's per-field `errors` (`sip_trunks[0].dnis`); matches when one fits.
+   * Code 300 "One or more parameters provided in the `sip_trunks` object are invalid." covers an unknown trunk
+   * and a wrong DNIS alike; only the field tells them apart.
+   */
+  readonly zoomField?: RegExp;
 }
 
 /** A Zoom error a resource explains better than the raw answer, e.g. a name clash. */
@@ -159,8 +173,12 @@ export interface Hooks<I> {
    * a retry does not duplicate it. `since` is when the attempt started. Returns its Zoom id, or undefined.
    */
   findCreated?(context: OperationContext, inputs: I, since: Date): Promise<string | undefined>;
-  /** Local checks that need more than the schema (none may call the API). */
-  check?(inputs: I): readonly { property: string; reason: string }[];
+  /**
+   * Local checks that need more than the schema (none may call the API). `olds` are the inputs in state when
+   * the resource exists already (undefined before its first create): some rules are known only from what Zoom
+   * accepted before (a SIP trunk's DNIS prefix shows in the DNIS Zoom took for it).
+   */
+  check?(inputs: I, olds?: Partial<I>): readonly { property: string; reason: string }[];
 }
 
 export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
@@ -173,6 +191,11 @@ export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
    * from the id when unset) and `userId`. See ids.ts.
    */
   readonly idParts: readonly ("accountId" | "userId")[];
+  /**
+   * The object exists only inside a named account (a SIP trunk assigned to a sub-account): an id without the
+   * account part is refused rather than read as the credentials' own account.
+   */
+  readonly accountIdRequired?: true;
   /** Input schema (camelCase) with Zoom's own constraints; the source of validation, JSON Schema and docs. */
   readonly schema: S;
   /** Every input property, classified. */

@@ -55,7 +55,8 @@ export function matchesZoomError(error: ZoomApiError, match: ZoomErrorMatch): bo
   return (
     (match.zoomCode === undefined || match.zoomCode === error.zoomCode) &&
     (match.httpStatus === undefined || match.httpStatus === error.status) &&
-    (match.zoomMessage === undefined || match.zoomMessage.test(error.zoomMessage))
+    (match.zoomMessage === undefined || match.zoomMessage.test(error.zoomMessage)) &&
+    (match.zoomField === undefined || error.fieldErrors.some((e) => match.zoomField!.test(e.field)))
   );
 }
 

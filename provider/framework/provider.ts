@@ -23,7 +23,7 @@ import { dropUnset, validate } from "./validate";
 
 /** Keys the framework adds to inputs/outputs; never part of a Zoom object. */
 const PROVIDER_KEY = "__provider";
-const NAME_KEY = "__name";
+export const NAME_KEY = "__logicalName";
 const DECLARED_KEY = "__declared";
 /**
  * Set on objects adopted by id alone (`pulumi import`, `.get()`): we never saw their create, and Zoom does not

@@ -51,7 +51,9 @@ export abstract class ZoomResource extends pulumi.dynamic.Resource {
     for (const [key, value] of Object.entries(args ?? {})) {
       props[key] = shape.secretInputs.includes(key) && value !== undefined ? pulumi.secret(value) : value;
     }
-    props.__name = name;
+    // The logical name, for error messages (`creating zoom:Meeting "standup"`). Not `__name`: Pulumi's
+    // Resource keeps its own property of that name.
+    props.__logicalName = name;
     const secretOutputs = [...shape.secretOutputs, ...(opts?.additionalSecretOutputs ?? [])];
     super(providerStub(shape.kind), name, props, { ...opts, additionalSecretOutputs: secretOutputs }, "zoom", shape.kind);
   }

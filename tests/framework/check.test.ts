@@ -9,14 +9,14 @@ const meeting = dynamicProvider("Meeting", 1);
 const trackingField = dynamicProvider("TrackingField", 1);
 
 async function failuresOf(provider: typeof meeting, news: Record<string, unknown>) {
-  const result = await provider.check!({}, { __name: "t", ...news });
+  const result = await provider.check!({}, { __logicalName: "t", ...news });
   return result.failures ?? [];
 }
 
 test("a valid meeting passes and gets the provider's documented defaults", async () => {
-  const result = await meeting.check!({}, { __name: "standup", topic: "Standup", type: 2, startTime: "2026-03-01T09:30:00Z" });
+  const result = await meeting.check!({}, { __logicalName: "standup", topic: "Standup", type: 2, startTime: "2026-03-01T09:30:00Z" });
   expect(result.failures).toEqual([]);
-  expect(result.inputs).toMatchObject({ topic: "Standup", userId: "me", notifyOnDelete: false, endBeforeDelete: true, __name: "standup" });
+  expect(result.inputs).toMatchObject({ topic: "Standup", userId: "me", notifyOnDelete: false, endBeforeDelete: true, __logicalName: "standup" });
 });
 
 test("wrong types name the property path and both types", async () => {
@@ -68,7 +68,7 @@ test("time zones and path-bound ids are validated", async () => {
 });
 
 test("preview unknowns are not judged", async () => {
-  const result = await meeting.check!({}, { __name: "m", topic: UNKNOWN, duration: UNKNOWN, settings: { waitingRoom: UNKNOWN } });
+  const result = await meeting.check!({}, { __logicalName: "m", topic: UNKNOWN, duration: UNKNOWN, settings: { waitingRoom: UNKNOWN } });
   expect(result.failures).toEqual([]);
   expect(await failuresOf(trackingField, { field: UNKNOWN })).toEqual([]);
 });

@@ -9,7 +9,7 @@ const meeting = dynamicProvider("Meeting", 1);
 
 /** What Zoom reports for a scheduled meeting (after normalization), with server defaults the user never set. */
 const live = {
-  __name: "standup",
+  __logicalName: "standup",
   topic: "Standup åíøü",
   type: 2,
   startTime: "2026-03-01T09:30:00Z",
@@ -26,7 +26,7 @@ const live = {
 };
 
 async function diff(news: Record<string, unknown>) {
-  return meeting.diff!("1", live, { __name: "standup", userId: "me", notifyOnDelete: false, endBeforeDelete: true, ...news });
+  return meeting.diff!("1", live, { __logicalName: "standup", userId: "me", notifyOnDelete: false, endBeforeDelete: true, ...news });
 }
 
 test("equal meaning is no change: local time in zone, alternative hosts in any order, tracking fields in any order", async () => {

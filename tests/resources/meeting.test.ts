@@ -149,7 +149,7 @@ async function driftAfter(declared: Props, portalBody: Record<string, unknown>):
   await bed.portal.request({ operation: "meetingUpdate", pathParams: { meetingId: created.id }, body: portalBody });
   const { changes, read } = await bed.refreshAndDiff(KIND, created, declared);
   expect(changes).toBe(true);
-  const checked = (await bed.provider(KIND).check!({}, { __name: "drift", ...declared })).inputs as Props;
+  const checked = (await bed.provider(KIND).check!({}, { __logicalName: "drift", ...declared })).inputs as Props;
   return declaredDifferences(meetingDefinition, strip(checked), strip(read.props as Props)).map((d) => d.path);
 }
 
@@ -195,7 +195,7 @@ test("an update sends only the changed fields, then reads the meeting back once"
   const created = await bed.create(KIND, "upd", declared);
   const before = exchanges.length;
   const changed = { ...declared, agenda: "b", settings: { waitingRoom: false, hostVideo: true } };
-  const news = (await bed.provider(KIND).check!(created.inputs, { __name: "upd", ...changed })).inputs;
+  const news = (await bed.provider(KIND).check!(created.inputs, { __logicalName: "upd", ...changed })).inputs;
   const { outs } = await bed.provider(KIND).update!(created.id, created.outs, news);
   const calls = exchanges.slice(before).filter((e) => e.kind === "api");
   expect(calls.map((e) => e.operationId)).toEqual(["meetingUpdate", "meeting"]);
@@ -209,7 +209,7 @@ test("a new local start time is sent with its zone, and lands on the right insta
   const created = await bed.create(KIND, "moved", declared);
   const before = exchanges.length;
   const changed = { ...declared, startTime: "2030-03-01T11:00:00" };
-  const news = (await bed.provider(KIND).check!(created.inputs, { __name: "moved", ...changed })).inputs;
+  const news = (await bed.provider(KIND).check!(created.inputs, { __logicalName: "moved", ...changed })).inputs;
   const { outs } = await bed.provider(KIND).update!(created.id, created.outs, news);
   const patch = exchanges.slice(before).find((e) => e.operationId === "meetingUpdate")!;
   expect(JSON.parse(patch.requestBody)).toEqual({ start_time: "2030-03-01T11:00:00", timezone: "Europe/Berlin" });
@@ -267,7 +267,7 @@ test("import by id: a meeting made in the portal is adopted and a matching decla
   const read = await bed.provider(KIND).read!(id, {});
   expect(read.props).toMatchObject({ topic: "Made by hand", meetingId: made.data!.id, duration: 20 });
   const declared = { topic: "Made by hand", type: 2, startTime: "2030-05-01T14:00:00+02:00", duration: 20, settings: { waitingRoom: true } };
-  const news = (await bed.provider(KIND).check!({}, { __name: "adopted", ...declared })).inputs;
+  const news = (await bed.provider(KIND).check!({}, { __logicalName: "adopted", ...declared })).inputs;
   expect((await bed.provider(KIND).diff!(id, read.props!, news)).changes).toBe(false);
 });
 
@@ -290,7 +290,7 @@ test("an unknown host is a clear error naming the user", async () => {
 
 test("an invalid declaration fails in check with property paths, and nothing reaches Zoom", async () => {
   const before = await bed.requestCount();
-  const result = await bed.provider(KIND).check!({}, { __name: "bad", topic: "ok", settings: { waitingRoom: "yes" }, password: "too long passcode" });
+  const result = await bed.provider(KIND).check!({}, { __logicalName: "bad", topic: "ok", settings: { waitingRoom: "yes" }, password: "too long passcode" });
   expect(result.failures).toEqual([
     { property: "password", reason: "at most 10 characters from [a-zA-Z0-9@-_*]" },
     { property: "settings.waitingRoom", reason: "expected boolean, got string" },
@@ -319,7 +319,7 @@ describe("Zoom's 100 meeting creates/updates per host per day", () => {
         },
       });
       const before = (await limited.control.stats()).byOperation.meetingCreate ?? 0;
-      const checked = await provider.check!({}, { __name: "one-too-many", topic: "101st", type: 2, startTime: "2030-01-01T00:00:00Z" });
+      const checked = await provider.check!({}, { __logicalName: "one-too-many", topic: "101st", type: 2, startTime: "2030-01-01T00:00:00Z" });
       await expect(provider.create(checked.inputs)).rejects.toThrow(/creating zoom:Meeting "one-too-many": Zoom 429: the daily limit of meeting create\/update requests for this host user is used up; it resets at \d{4}-\d{2}-\d{2}T00:00:00/);
       expect((await limited.control.stats()).byOperation.meetingCreate).toBe(before + 1);
     } finally {

@@ -79,7 +79,7 @@ test("an update sends only the changed field, then reads the object back once", 
   const declared = { field: unique("Team"), recommendedValues: ["a"], required: false, visible: true };
   const created = await bed.create(KIND, "team", declared);
   const before = exchanges.length;
-  const news = (await bed.provider(KIND).check!(created.inputs, { __name: "team", ...declared, required: true })).inputs;
+  const news = (await bed.provider(KIND).check!(created.inputs, { __logicalName: "team", ...declared, required: true })).inputs;
   const diff = await bed.provider(KIND).diff!(created.id, created.outs, news);
   expect(diff).toMatchObject({ changes: true, replaces: [] });
   const { outs } = await bed.provider(KIND).update!(created.id, created.outs, news);
@@ -93,7 +93,7 @@ test("moving to another account replaces", async () => {
   const declared = { field: unique("Moves") };
   const created = await bed.create(KIND, "moves", declared);
   const state = await bed.control.state();
-  const diff = await bed.provider(KIND).diff!(created.id, created.outs, { __name: "moves", ...declared, accountId: state.subAccounts[0]!.id });
+  const diff = await bed.provider(KIND).diff!(created.id, created.outs, { __logicalName: "moves", ...declared, accountId: state.subAccounts[0]!.id });
   expect(diff.replaces).toEqual(["accountId"]);
 });
 
@@ -114,7 +114,7 @@ test("import by id: outputs and inputs from Zoom, and a matching declaration pla
   expect(read.id).toBe(id);
   const imported = read.inputs as Record<string, unknown>;
   expect(imported).toMatchObject({ required: true, recommendedValues: ["1"] });
-  const diff = await bed.provider(KIND).diff!(id, read.props!, { __name: "x", field: imported.field, required: true });
+  const diff = await bed.provider(KIND).diff!(id, read.props!, { __logicalName: "x", field: imported.field, required: true });
   expect(diff.changes).toBe(false);
 });
 
@@ -128,7 +128,7 @@ test("a label already in use is a clear error naming the label", async () => {
 
 test("an invalid declaration fails in check, and nothing reaches Zoom", async () => {
   const before = await bed.requestCount();
-  const result = await bed.provider(KIND).check!({}, { __name: "bad", field: 42, visible: "yes", colour: "red" });
+  const result = await bed.provider(KIND).check!({}, { __logicalName: "bad", field: 42, visible: "yes", colour: "red" });
   expect(result.failures).toEqual(
     expect.arrayContaining([
       { property: "field", reason: "expected string, got number" },

@@ -62,7 +62,7 @@ export async function startResourceTestbed(options: EmulatorOptions = {}): Promi
   );
 
   async function create(kind: string, name: string, declared: Props): Promise<Created> {
-    const checked = await provider(kind).check!({}, { __name: name, ...declared });
+    const checked = await provider(kind).check!({}, { __logicalName: name, ...declared });
     if (checked.failures?.length) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
     const inputs = checked.inputs as Props;
     const { id, outs } = await provider(kind).create(inputs);
@@ -71,7 +71,7 @@ export async function startResourceTestbed(options: EmulatorOptions = {}): Promi
 
   async function refreshAndDiff(kind: string, created: Created, declared: Props) {
     const read = await provider(kind).read!(created.id, created.outs);
-    const checked = await provider(kind).check!(created.inputs, { __name: created.inputs.__name, ...declared });
+    const checked = await provider(kind).check!(created.inputs, { __logicalName: created.inputs.__logicalName, ...declared });
     const diff = await provider(kind).diff!(created.id, (read.props ?? {}) as Props, checked.inputs as Props);
     return { read: read as Props, changes: diff.changes, replaces: diff.replaces ?? [] };
   }
