@@ -227,9 +227,10 @@ async function runExclusive(program: Program, options: RunProgramOptions): Promi
   // awaits; the Node.js language host turns them into a failed program. Record them. Under jest this listener never
   // fires (a test's `process` is a copy whose listeners do not reach the real process): jest reports them itself and
   // fails the test, which is the right outcome for such bugs.
-  const onUnhandled = (reason: unknown, promise: Promise<unknown>): void => {
-    errors.push({ message: messageOf(reason) });
-    promise.catch(() => undefined);
+  // One failure rejects many promises; keep each message once.
+  const onUnhandled = (reason: unknown): void => {
+    const message = messageOf(reason);
+    if (!errors.some((e) => e.message === message)) errors.push({ message });
   };
   process.on("unhandledRejection", onUnhandled);
   try {
