@@ -27,16 +27,19 @@ export function formatId(parts: readonly IdPart[], ref: ObjectRef): string {
   return segments.map(encodeURIComponent).join("/");
 }
 
-/** Parses an id; throws a message that shows the expected form when it does not fit. */
-export function parseId(parts: readonly IdPart[], id: string, kind: string): ObjectRef {
+/**
+ * Parses an id; throws a message that shows the expected form when it does not fit. `accountRequired`: the
+ * account part must be present (objects that exist only inside a sub-account).
+ */
+export function parseId(parts: readonly IdPart[], id: string, kind: string, accountRequired = false): ObjectRef {
   const segments = id.split("/").map((segment) => decodeURIComponent(segment));
   const required = parts.filter((part) => part !== "accountId");
   const withAccount = parts.includes("accountId") && segments.length === required.length + 2;
-  if (segments.length !== required.length + 1 && !withAccount) {
-    throw new Error(`invalid zoom:${kind} id "${id}": expected ${expectedForm(parts)}`);
+  if ((segments.length !== required.length + 1 || accountRequired) && !withAccount) {
+    throw new Error(`invalid zoom:${kind} id "${id}": expected ${expectedForm(parts, accountRequired)}`);
   }
   if (segments.some((segment) => segment === "")) {
-    throw new Error(`invalid zoom:${kind} id "${id}": empty segment; expected ${expectedForm(parts)}`);
+    throw new Error(`invalid zoom:${kind} id "${id}": empty segment; expected ${expectedForm(parts, accountRequired)}`);
   }
   const ref: { accountId?: string; userId?: string; zoomId: string } = { zoomId: segments[segments.length - 1]! };
   let index = 0;
@@ -45,7 +48,7 @@ export function parseId(parts: readonly IdPart[], id: string, kind: string): Obj
   return ref;
 }
 
-export function expectedForm(parts: readonly IdPart[]): string {
-  const shown = parts.map((part) => (part === "accountId" ? "[<accountId>/]" : `<${part}>/`)).join("");
+export function expectedForm(parts: readonly IdPart[], accountRequired = false): string {
+  const shown = parts.map((part) => (part === "accountId" && !accountRequired ? "[<accountId>/]" : `<${part}>/`)).join("");
   return `"${shown}<zoomId>"`;
 }

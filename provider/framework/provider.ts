@@ -182,12 +182,18 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       body: create.body(zoomBody(inputs, createKeys), inputs),
       context: ctx.label,
     });
-    if (!isPlainObject(response.data)) {
+    // Without the object in the answer, an answer without JSON is fine when the id comes from the inputs
+    // (Zoom documents the SIP trunk assignment both as 201 with a body and as 204).
+    const data = isPlainObject(response.data) ? response.data : undefined;
+    if (!data && create.answerIsObject) {
       throw new Error(`${ctx.label}: Zoom answered ${response.status} without the created object's JSON`);
     }
-    const zoomId = create.zoomId(response.data, inputs);
+    const zoomId = create.zoomId(data ?? {}, inputs);
     if (!zoomId) throw new Error(`${ctx.label}: Zoom's answer carries no id of the created object`);
-    return { zoomId, answer: create.answerIsObject ? response.data : undefined };
+    if (!data || !create.answerIsObject) return { zoomId };
+    const answer = create.answerObject ? create.answerObject(data) : data;
+    // Without the object where it should be, the framework reads it back rather than failing the create.
+    return { zoomId, answer: isPlainObject(answer) ? answer : undefined };
   }
 
   /**
@@ -216,12 +222,15 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       configure(req.config);
     },
 
-    async check(_olds: Props, news: Props) {
+    async check(olds: Props, news: Props) {
       const declared = userProperties(news);
       const result = validate(definition.schema, declared);
       if (!result.ok) return { inputs: news, failures: [...result.failures] };
       const inputs = result.value as Inputs;
-      const failures = containsUnknown(inputs) ? [] : [...(definition.hooks?.check?.(inputs) ?? [])];
+      // Pulumi passes `{}` as olds before the first create.
+      const stored = userProperties(olds ?? {});
+      const previous = Object.keys(stored).length > 0 ? stored : undefined;
+      const failures = containsUnknown(inputs) ? [] : [...(definition.hooks?.check?.(inputs, previous) ?? [])];
       return { inputs: { ...inputs, [NAME_KEY]: news[NAME_KEY] }, failures };
     },
 
@@ -276,7 +285,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     },
 
     async read(id: string, props: Props) {
-      const ref = parseId(definition.idParts, id, kind);
+      const ref = parseId(definition.idParts, id, kind, definition.accountIdRequired);
       // Refresh passes our outputs (with the declared paths); import with the program passes its inputs;
       // import by id alone passes nothing.
       const passed = userProperties(props);
@@ -299,7 +308,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     },
 
     async update(id: string, olds: Props, news: Props) {
-      const ref = parseId(definition.idParts, id, kind);
+      const ref = parseId(definition.idParts, id, kind, definition.accountIdRequired);
       const inputs = userProperties(news);
       const ctx = context(labelFor("updating", news));
       const differences = declaredDifferences(definition, inputs, userProperties(olds));
@@ -343,7 +352,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     },
 
     async delete(id: string, props: Props) {
-      const ref = parseId(definition.idParts, id, kind);
+      const ref = parseId(definition.idParts, id, kind, definition.accountIdRequired);
       const inputs = withScope(userProperties(props), ref);
       const ctx = context(labelFor("deleting", props));
       const spec = definition.delete;
