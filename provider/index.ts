@@ -7,5 +7,7 @@
 export * from "./resources";
 export type { MeetingArgs } from "../schema/meeting";
 export type { TrackingFieldArgs } from "../schema/trackingField";
+export type { TspAccountArgs, DialInNumber } from "../schema/tspAccount";
+export type { MeetingTemplateArgs } from "../schema/meetingTemplate";
 /** Entry point of the provider stubs serialized in state; not for direct use. */
 export { dynamicProvider } from "./framework/registry";

@@ -5,8 +5,14 @@
 import { registerDefinition } from "../framework/registry";
 import { meetingDefinition } from "./meeting";
 import { trackingFieldDefinition } from "./trackingField";
+import { tspAccountDefinition } from "./tspAccount";
+import { meetingTemplateDefinition } from "./meetingTemplate";
 
 export { Meeting, meetingDefinition, type Occurrence } from "./meeting";
 export { TrackingField, trackingFieldDefinition } from "./trackingField";
+export { TspAccount, tspAccountDefinition } from "./tspAccount";
+export { MeetingTemplate, meetingTemplateDefinition } from "./meetingTemplate";
 
 for (const definition of [meetingDefinition, trackingFieldDefinition]) registerDefinition(definition);
+registerDefinition(tspAccountDefinition);
+registerDefinition(meetingTemplateDefinition);
