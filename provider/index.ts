@@ -11,3 +11,6 @@ export type { TspAccountArgs, DialInNumber } from "../schema/tspAccount";
 export type { MeetingTemplateArgs } from "../schema/meetingTemplate";
 /** Entry point of the provider stubs serialized in state; not for direct use. */
 export { dynamicProvider } from "./framework/registry";
+export type { H323DeviceArgs } from "../schema/h323Device";
+export type { InternalNumberArgs } from "../schema/internalNumber";
+export type { SipTrunkArgs } from "../schema/sipTrunk";

@@ -1,0 +1,111 @@
+/**
+ * zoom:H323Device — an H.323/SIP room system the room connector can call.
+ *
+ * Special cases over the shared flow: Zoom has no GET by id, so the device is looked up in the (cached,
+ * paginated) device list; Zoom's PATCH needs the whole device, so updates send every property; names are
+ * unique, so a clash gets a clear error and a create whose outcome is unknown is found again by name.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { h323DeviceSchema, type H323DeviceArgs } from "../../schema/h323Device";
+import type { ResourceDefinition, ZoomObject } from "../framework/definition";
+import { camelCaseOf } from "../framework/provider";
+import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+
+/** The device list, as the read spec and `findCreated` both use it. */
+const DEVICE_LIST = { operation: "deviceList", itemsKey: "devices", paginated: true } as const;
+
+/** Zoom's device in the resource's shape: camelCase, with its id as `deviceId`. */
+function normalizeDevice(live: ZoomObject): Record<string, unknown> {
+  const { id, ...rest } = camelCaseOf(live);
+  return { ...rest, deviceId: id === undefined ? undefined : String(id) };
+}
+
+/** Host names are case-insensitive, and so are the hex digits of IPv6 addresses. */
+const caseInsensitive = (value: unknown) => (typeof value === "string" ? value.toLowerCase() : value);
+
+export const h323DeviceDefinition = {
+  kind: "H323Device",
+  description:
+    "An H.323 or SIP room system (name, address, protocol, encryption) that Zoom's room connector can call, or be called from, to join meetings. Names are unique in an account.",
+  idParts: ["accountId"],
+  schema: h323DeviceSchema,
+  properties: {
+    name: { source: "live" },
+    ip: { source: "live" },
+    protocol: { source: "live" },
+    encryption: { source: "live" },
+    accountId: { source: "provider", scope: true },
+  },
+  outputs: {
+    deviceId: { type: "string", description: "Zoom's id of the device." },
+  },
+  normalize: normalizeDevice,
+  comparators: { ip: caseInsensitive },
+  // Zoom documents a bare 404 for an unknown device (the emulator answers it with code 404); 2001: the
+  // sub-account is gone, and its devices with it.
+  goneCodes: [404, 2001],
+  create: {
+    operation: "deviceCreate",
+    body: (zoom) => zoom,
+    zoomId: (answer) => (answer.id === undefined ? "" : String(answer.id)),
+    answerIsObject: true,
+  },
+  read: {
+    kind: "list",
+    ...DEVICE_LIST,
+    find: (devices, ref) => devices.find((device) => String(device.id) === ref.zoomId),
+  },
+  // Zoom's PATCH replaces the whole device: all four fields are required on every update.
+  update: { operation: "deviceUpdate", pathParams: (ref) => ({ deviceId: ref.zoomId }), body: "full" },
+  delete: { operation: "deviceDelete", pathParams: (ref) => ({ deviceId: ref.zoomId }) },
+  errors: [
+    {
+      operation: "create",
+      zoomCode: 2020,
+      explain: (inputs) =>
+        `an H.323/SIP device named "${inputs.name}" already exists in this account; device names are unique: import it (\`H323Device.get\` with its id) or choose another name`,
+    },
+    {
+      operation: "update",
+      zoomCode: 2020,
+      explain: (inputs) => `cannot rename the device to "${inputs.name}": another H.323/SIP device in this account already has that name`,
+    },
+    {
+      operation: "create",
+      zoomCode: 2001,
+      explain: (inputs) => `the account "${inputs.accountId}" does not exist, or is not a sub-account of this master account (accountId)`,
+    },
+  ],
+  hooks: {
+    // Names are unique, so a create whose outcome is unknown is found again by its name.
+    async findCreated(ctx, inputs) {
+      const request = { ...DEVICE_LIST, accountId: inputs.accountId };
+      ctx.lists.invalidate(request);
+      const devices = await ctx.lists.all(request);
+      const found = devices.find((device) => device.name === inputs.name);
+      return found?.id === undefined ? undefined : String(found.id);
+    },
+  },
+} satisfies ResourceDefinition<typeof h323DeviceSchema>;
+
+const shape = shapeOf(h323DeviceDefinition);
+
+export class H323Device extends ZoomResource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly ip: pulumi.Output<string>;
+  declare readonly protocol: pulumi.Output<"H.323" | "SIP">;
+  declare readonly encryption: pulumi.Output<"auto" | "yes" | "no">;
+  declare readonly accountId: pulumi.Output<string | undefined>;
+  /** Zoom's id of the device. */
+  declare readonly deviceId: pulumi.Output<string>;
+
+  constructor(name: string, args: Inputs<H323DeviceArgs>, opts?: pulumi.CustomResourceOptions) {
+    super(shape, name, args, opts);
+  }
+
+  /** Adopts an existing device by id (`[<accountId>/]<deviceId>`). */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): H323Device {
+    // Pulumi reads the object by id; the (required) inputs are not used when adopting.
+    return new H323Device(name, {} as Inputs<H323DeviceArgs>, { ...opts, id });
+  }
+}
