@@ -2,7 +2,8 @@
  * Shapes of the emulator's control endpoints under `/_emulator/` (not part of Zoom's API). Tests, the demo
  * and the benchmarks drive the emulator through these; `emulator/control.ts` is a typed client for them.
  *
- *   POST   /_emulator/reset                  back to the initial seed; clears stats, faults, request log, emails, clock
+ *   POST   /_emulator/reset                  back to the initial seed (same ids); clears stats, faults, request log,
+ *                                             emails, clock; restores plan and client secret (issued tokens stay valid)
  *   POST   /_emulator/seed                   SeedRequest -> SeedResponse
  *   GET    /_emulator/state                  -> EmulatorStateSummary (accounts, users, master trunks)
  *   GET    /_emulator/stats                  -> EmulatorStats;   POST /_emulator/stats/reset
@@ -113,6 +114,7 @@ export interface RequestLogEntry {
   /** Undefined when the path matched no route. */
   operationId?: OperationId;
   accountId?: string;
+  /** The HTTP status answered; 0 when the fault plan dropped the connection without an answer. */
   status: number;
   at: string;
 }

@@ -102,6 +102,8 @@ export class EmulatorServer {
     this.rateLimiter = new RateLimiter(() => this.clock.nowMs(), () => this.plan);
     this.server = createServer((req, res) => {
       this.handle(req, res).catch((error: unknown) => {
+        // A client that hung up mid-request is not the emulator's failure.
+        if (req.destroyed || res.destroyed) return;
         console.error("pulumi-zoom emulator: unexpected failure", error);
         if (!res.headersSent) res.writeHead(500).end();
         else res.destroy();
@@ -263,11 +265,11 @@ export class EmulatorServer {
       if (early) return early;
 
       const result = await this.run(registered.handler, request);
-      if (fault?.kind === "applyThenStatus") return this.faultStatus(fault.status, route.operation);
+      if (fault?.kind === "applyThenStatus") return this.faultStatus(fault.status);
       if (fault?.kind === "applyThenDrop") return { drop: true };
       return {
         answer: { ...result, headers: { ...rateHeaders, ...result.headers } },
-        injected: fault !== undefined && fault.kind !== "delay" ? true : false,
+        injected: fault !== undefined && fault.kind !== "delay",
       };
     } catch (error) {
       if (error instanceof ZoomHttpError) return { answer: errorAnswer(error, rateHeaders), injected: false };
@@ -306,7 +308,7 @@ export class EmulatorServer {
           const error = qpsError(operation?.category ?? "LIGHT", limit, fault.retryAfterSeconds ?? 1);
           return { answer: errorAnswer(error), injected: true };
         }
-        return this.faultStatus(fault.status, operation);
+        return this.faultStatus(fault.status);
       case "reset":
         return { drop: true };
       case "respond":
@@ -319,7 +321,8 @@ export class EmulatorServer {
     }
   }
 
-  private faultStatus(status: number, _operation: Operation | undefined): Outcome {
+  /** An injected server error, in Zoom's error shape. */
+  private faultStatus(status: number): Outcome {
     const messages: Record<number, string> = {
       500: "Internal Server Error",
       502: "Bad Gateway",
@@ -340,7 +343,7 @@ export class EmulatorServer {
       query,
       new URLSearchParams(isForm ? bodyText : ""),
     );
-    if (fault?.kind === "applyThenStatus") return this.faultStatus(fault.status, undefined);
+    if (fault?.kind === "applyThenStatus") return this.faultStatus(fault.status);
     if (fault?.kind === "applyThenDrop") return { drop: true };
     return {
       answer: { status: answer.status, json: answer.body, headers: { "Cache-Control": "no-store" } },
