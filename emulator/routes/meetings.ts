@@ -15,6 +15,7 @@
 import { z } from "zod";
 import type { AccountState, EmulatorContext, EmulatorRequest, Handler, RouteModule, UserRecord } from "../types";
 import { ZoomHttpError } from "../types";
+import { invalidFields } from "../core/validation";
 import { formatZoomUtc, isTimeZone, parseZoomDateTime, wallClock, zonedToUtc } from "../core/zonedTime";
 import { trackingFieldByName } from "./trackingFields";
 
@@ -563,8 +564,7 @@ function layOutOccurrences(startMs: number, timezone: string, recurrence: Recurr
 
 /** Zoom's rules for a recurrence beyond its schema (descriptions of `recurrence.*`). */
 function checkRecurrence(recurrence: Recurrence): void {
-  const invalid = (field: string) =>
-    new ZoomHttpError(400, 300, "Validation Failed.", [{ field: `recurrence.${field}`, message: "Invalid field." }]);
+  const invalid = (field: string) => invalidFields([`recurrence.${field}`]);
   const maxInterval = { 1: 99, 2: 50, 3: 10 }[recurrence.type];
   if ((recurrence.repeat_interval ?? 1) > maxInterval) throw invalid("repeat_interval");
   if (recurrence.end_times !== undefined && recurrence.end_date_time !== undefined) throw invalid("end_date_time");
@@ -582,9 +582,7 @@ function scheduleOccurrences(meeting: StoredMeeting): void {
   }
   const starts = layOutOccurrences(meeting.startMs, meeting.timezone, meeting.recurrence);
   if (starts.length === 0) {
-    throw new ZoomHttpError(400, 300, "Validation Failed.", [
-      { field: "recurrence.end_date_time", message: "Invalid field." },
-    ]);
+    throw invalidFields(["recurrence.end_date_time"]);
   }
   meeting.occurrences = starts.map((startMs) => ({
     occurrenceId: String(startMs),
@@ -615,7 +613,12 @@ function findOccurrence(meeting: StoredMeeting, occurrenceId: string): Occurrenc
 // ---------------------------------------------------------------------------------------------------------
 
 /** `schedule_for`: the user the meeting is scheduled for, with Zoom's documented 400s. */
-function scheduledFor(account: AccountState, body: MeetingBody, type: MeetingType): UserRecord | undefined {
+function scheduledFor(
+  account: AccountState,
+  body: MeetingBody,
+  type: MeetingType,
+  ctx: EmulatorContext,
+): UserRecord | undefined {
   if (body.schedule_for === undefined) return undefined;
   if (type === 1) {
     throw new ZoomHttpError(
@@ -624,16 +627,16 @@ function scheduledFor(account: AccountState, body: MeetingBody, type: MeetingTyp
       "Instant meetings do not support the `schedule_for` parameter, and you can't schedule an instant meeting for another user.",
     );
   }
-  const wanted = body.schedule_for.toLowerCase();
-  const user = account.users.find((u) => u.id === body.schedule_for || u.email.toLowerCase() === wanted);
-  if (!user) {
+  try {
+    return ctx.resolveUser(account, body.schedule_for);
+  } catch (error) {
+    if (!(error instanceof ZoomHttpError)) throw error;
     throw new ZoomHttpError(
       400,
       300,
       "The value that you entered in the `schedule_for` field is invalid. Enter a valid value and try again.",
     );
   }
-  return user;
 }
 
 function checkPreSchedule(body: MeetingBody, type: MeetingType): void {
@@ -648,7 +651,7 @@ function checkPreSchedule(body: MeetingBody, type: MeetingType): void {
 
 function requireRecurrence(type: MeetingType, recurrence: Recurrence | undefined): void {
   if (type === 8 && !recurrence) {
-    throw new ZoomHttpError(400, 300, "Validation Failed.", [{ field: "recurrence", message: "Invalid field." }]);
+    throw invalidFields(["recurrence"]);
   }
 }
 
@@ -662,7 +665,7 @@ function uniqueMeetingId(account: AccountState, ctx: EmulatorContext): number {
 function createMeeting(account: AccountState, requester: UserRecord, input: unknown, ctx: EmulatorContext): StoredMeeting {
   const body = ctx.validate(meetingBody, input);
   const type: MeetingType = body.type ?? 2;
-  const host = scheduledFor(account, body, type) ?? requester;
+  const host = scheduledFor(account, body, type, ctx) ?? requester;
   checkPreSchedule(body, type);
   if (body.recurrence) checkRecurrence(body.recurrence);
   requireRecurrence(type, body.recurrence);
@@ -708,7 +711,7 @@ function createMeeting(account: AccountState, requester: UserRecord, input: unkn
 function updateMeeting(account: AccountState, meeting: StoredMeeting, input: unknown, ctx: EmulatorContext): void {
   const body = ctx.validate(meetingBody, input);
   const type: MeetingType = body.type ?? meeting.type;
-  const host = scheduledFor(account, body, type);
+  const host = scheduledFor(account, body, type, ctx);
   checkPreSchedule(body, type);
   if (body.recurrence) checkRecurrence(body.recurrence);
   const recurrence = body.recurrence ?? meeting.recurrence;
