@@ -64,3 +64,19 @@ test("rate-limit labels and documented codes are read from the descriptions", ()
   expect(create && ZoomSpec.rateLimitLabel(create)).toBe("LIGHT");
   expect(ZoomSpec.documentedCodes(create?.responses["404"])).toEqual([1001]);
 });
+
+test("a missing spec directory is a clear error naming the directory and the override", () => {
+  const saved = process.env.ZOOM_OPENAPI_DIR;
+  process.env.ZOOM_OPENAPI_DIR = "/nonexistent/zoom-openapi";
+  try {
+    jest.isolateModules(() => {
+      // A fresh copy of the module, so the cached documents of this file do not answer.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require("../support/spec") as typeof import("../support/spec");
+      expect(() => fresh.loadZoomSpec()).toThrow(/zoom-meetings-api\.json is not in \/nonexistent\/zoom-openapi.*ZOOM_OPENAPI_DIR/s);
+    });
+  } finally {
+    if (saved === undefined) delete process.env.ZOOM_OPENAPI_DIR;
+    else process.env.ZOOM_OPENAPI_DIR = saved;
+  }
+});
