@@ -11,15 +11,19 @@ import type { ErrorExplanation, ZoomErrorMatch } from "./definition";
  * creating a duplicate.
  */
 export class ResourceInitError extends Error {
+  readonly properties: Record<string, unknown>;
+
   constructor(
     message: string,
     readonly id: string,
-    readonly properties: Record<string, unknown>,
+    properties: Record<string, unknown>,
     readonly reasons: string[] = [message],
     options?: { cause?: unknown },
   ) {
     super(message, options);
     this.name = "ResourceInitError";
+    // The host turns these into a protobuf Struct, which refuses undefined.
+    this.properties = JSON.parse(JSON.stringify(properties)) as Record<string, unknown>;
   }
 }
 

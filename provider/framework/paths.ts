@@ -58,3 +58,17 @@ export function pickPaths(source: unknown, paths: readonly PropertyPath[]): Reco
   }
   return out;
 }
+
+/**
+ * A copy without `undefined` anywhere (object keys dropped, array items kept as null). Everything handed back
+ * to the host becomes a protobuf Struct, which has no `undefined` and refuses it.
+ */
+export function withoutUndefined<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : withoutUndefined(item))) as T;
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) if (inner !== undefined) out[key] = withoutUndefined(inner);
+    return out as T;
+  }
+  return value;
+}

@@ -16,7 +16,7 @@ import { declaredDifferences, replacementsAmong } from "./diff";
 import { explain, isGone, ResourceInitError } from "./errors";
 import { formatId, parseId } from "./ids";
 import { listCacheFor } from "./listCache";
-import { formatPath, getPath, leafPaths, parsePath, pickPaths, setPath } from "./paths";
+import { formatPath, getPath, leafPaths, parsePath, pickPaths, setPath, withoutUndefined } from "./paths";
 import { configure, currentClient } from "./runtime";
 import { containsUnknown } from "./unknown";
 import { dropUnset, validate } from "./validate";
@@ -152,7 +152,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     }
     outputs[NAME_KEY] = name;
     outputs[DECLARED_KEY] = [...declared];
-    return outputs;
+    return withoutUndefined(outputs);
   }
 
   function keptInputs(inputs: Inputs): Inputs {
@@ -304,7 +304,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       if (adopted) outputs[ADOPTED_KEY] = true;
       const inputs: Props = declared.length > 0 ? rewriteDeclared(declared, outputs) : importAll(outputs);
       inputs[NAME_KEY] = props[NAME_KEY];
-      return { id, props: outputs, inputs };
+      return { id, props: outputs, inputs: withoutUndefined(inputs) };
     },
 
     async update(id: string, olds: Props, news: Props) {
@@ -318,7 +318,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       if (changedLive.length === 0) {
         // Only provider-side settings changed (e.g. notifyOnDelete): nothing to send to Zoom.
         const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared };
-        return { outs: outputs };
+        return { outs: withoutUndefined(outputs) };
       }
       const update = definition.update;
       if (update === "replace") throw new Error(`${ctx.label}: Zoom cannot update a ${kind} in place; this change needs a replacement`);

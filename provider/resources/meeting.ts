@@ -120,7 +120,11 @@ export const meetingDefinition = {
   outputs: {
     meetingId: { type: "number", description: "Zoom's meeting id (int64), as in the join URL." },
     uuid: { type: "string", description: "The meeting instance's UUID." },
-    joinUrl: { type: "string", description: "URL for participants to join." },
+    joinUrl: {
+      type: "string",
+      secret: true,
+      description: "URL for participants to join. Secret: it embeds the encrypted passcode (`pwd=`), so whoever has it joins without the passcode.",
+    },
     startUrl: {
       type: "string",
       secret: true,
