@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { isPlainObject } from "./case";
-import { formatPath, getPath, type PropertyPath } from "./paths";
+import { formatPath, type PropertyPath } from "./paths";
 import { containsUnknown, isUnknown } from "./unknown";
 
 export interface CheckFailure {
@@ -23,10 +23,24 @@ function describeType(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * The value at an issue's path. Unlike `getPath` (which treats arrays as leaves, as diffs do), this follows
+ * array indexes: zod reports `dialInNumbers.0.type`, and the reason must show the value found there.
+ */
+function valueAt(input: unknown, path: PropertyPath): unknown {
+  let current: unknown = input;
+  for (const key of path) {
+    if (Array.isArray(current)) current = /^\d+$/.test(key) ? current[Number(key)] : undefined;
+    else if (isPlainObject(current)) current = current[key];
+    else return undefined;
+  }
+  return current;
+}
+
 /** True when the issue's path crosses a preview unknown: we cannot judge a value we do not know yet. */
 function touchesUnknown(input: unknown, path: PropertyPath): boolean {
   for (let depth = 0; depth <= path.length; depth++) {
-    if (isUnknown(getPath(input, path.slice(0, depth)))) return true;
+    if (isUnknown(valueAt(input, path.slice(0, depth)))) return true;
   }
   return false;
 }
@@ -82,7 +96,7 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
 }
 
 function reasonFor(issue: z.core.$ZodIssue, input: unknown): string {
-  const received = getPath(input, issue.path as PropertyPath);
+  const received = valueAt(input, issue.path.map(String));
   switch (issue.code) {
     case "invalid_type":
       return received === undefined ? `required (${issue.expected})` : `expected ${issue.expected}, got ${describeType(received)}`;
@@ -104,7 +118,7 @@ export function validate<S extends z.ZodType>(schema: S, input: unknown): Valida
   for (const issue of result.error.issues) {
     const path = issue.path.map(String);
     if (touchesUnknown(input, path)) continue;
-    if (issue.code === "custom" && containsUnknown(getPath(input, path))) continue;
+    if (issue.code === "custom" && containsUnknown(valueAt(input, path))) continue;
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         const suggestion = closestKey(key, knownKeysAt(schema, path));
