@@ -70,6 +70,15 @@ export const h323DeviceDefinition = {
       zoomCode: 2020,
       explain: (inputs) => `cannot rename the device to "${inputs.name}": another H.323/SIP device in this account already has that name`,
     },
+    // The schema takes host names too (room connectors dial them); Zoom's spec only says "Device IP.", so if
+    // Zoom refuses one, say why rather than pass on "Validation Failed.".
+    ...(["create", "update"] as const).map((operation) => ({
+      operation,
+      zoomCode: 300,
+      zoomField: /^ip$/,
+      explain: (inputs: { ip: string }) =>
+        `Zoom refused the device address "${inputs.ip}" (ip); Zoom's API documents this field as the device's IP address: give an IPv4 or IPv6 address`,
+    })),
     {
       operation: "create",
       zoomCode: 2001,
