@@ -59,8 +59,12 @@ export interface OperationContext {
 }
 
 export interface ListReader {
-  /** Every item of a list operation, from a short-lived process-wide cache shared by concurrent reads. */
-  all(request: ListRequest): Promise<readonly ZoomObject[]>;
+  /**
+   * Every item of a list operation, from a short-lived process-wide cache shared by concurrent reads.
+   * `sweptSince` (a `Date.now()` value) refuses cached sweeps that started before it: to confirm that an
+   * item missing from a cached list is really gone, not merely made after the sweep.
+   */
+  all(request: ListRequest, options?: { readonly sweptSince?: number }): Promise<readonly ZoomObject[]>;
   /** Forget cached lists of this operation family after a write. */
   invalidate(request: Omit<ListRequest, "itemsKey" | "paginated">): void;
 }

@@ -4,7 +4,9 @@
  * Zoom has no GET by id for these, so a naive refresh of 300 devices would list all devices 300 times. Every
  * read of the same list (same client, operation, account and path) within a few seconds shares one sweep:
  * concurrent callers await the same promise (single flight), later callers reuse the result until it expires.
- * Any write to the family invalidates it, so a read after our own write never sees a stale list.
+ * Any write to the family invalidates it, so a read after our own write never sees a stale list. Writes by
+ * others (the web portal, another stack) can still be newer than a cached sweep, so a reader that misses an
+ * item asks again with `sweptSince` before calling it gone.
  */
 import type { ZoomClient } from "../client/types";
 import type { ListReader, ListRequest, ZoomObject } from "./definition";
@@ -14,6 +16,8 @@ const DEFAULT_TTL_MS = 10_000;
 
 interface Entry {
   readonly promise: Promise<readonly ZoomObject[]>;
+  /** When the sweep started (`Date.now()`). */
+  readonly startedAt: number;
   /** Set once the sweep finished; undefined while in flight. */
   settledAt?: number;
 }
@@ -33,12 +37,14 @@ export class ListCache implements ListReader {
     private readonly enabled = process.env.ZOOM_BENCH_NO_LIST_CACHE !== "1",
   ) {}
 
-  all(request: ListRequest): Promise<readonly ZoomObject[]> {
+  all(request: ListRequest, options: { readonly sweptSince?: number } = {}): Promise<readonly ZoomObject[]> {
     if (!this.enabled) return this.sweep(request);
     const key = keyOf(request);
     const cached = this.entries.get(key);
-    if (cached && (cached.settledAt === undefined || Date.now() - cached.settledAt < this.ttlMs)) return cached.promise;
-    const entry: Entry = { promise: this.sweep(request) };
+    const fresh = (entry: Entry) => options.sweptSince === undefined || entry.startedAt >= options.sweptSince;
+    if (cached && fresh(cached) && (cached.settledAt === undefined || Date.now() - cached.settledAt < this.ttlMs)) return cached.promise;
+    // Concurrent callers asking for a sweep since the same moment share this one (it starts after all of them asked).
+    const entry: Entry = { startedAt: Date.now(), promise: this.sweep(request) };
     this.entries.set(key, entry);
     entry.promise.then(
       () => {

@@ -121,14 +121,20 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       }
     }
     try {
-      const items = await ctx.lists.all({
+      const request = {
         operation: read.operation,
         accountId: ref.accountId,
         pathParams: read.pathParams?.(ref),
         itemsKey: read.itemsKey,
         paginated: read.paginated,
-      });
-      return read.find(items, ref, inputs);
+      };
+      const asked = Date.now();
+      const found = read.find(await ctx.lists.all(request), ref, inputs);
+      if (found) return found;
+      // Missing from a sweep that may predate the object (made since in the portal, or by another stack):
+      // "gone" would drop it from state, so only a sweep started after we asked may say so. When the first
+      // sweep already started after `asked`, this reuses it without another request.
+      return read.find(await ctx.lists.all(request, { sweptSince: asked }), ref, inputs);
     } catch (error) {
       if (isGone(error, definition.goneCodes, definition.goneErrors)) return undefined;
       throw explain(error, "read", definition.errors, inputs, ctx.label);
