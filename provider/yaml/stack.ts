@@ -1,0 +1,171 @@
+/**
+ * `ZoomStack`: a `zoom.yaml` file as a Pulumi component. One line in a Pulumi program,
+ *
+ *   const org = new ZoomStack("org", { file: "zoom.yaml" });
+ *   export const joinUrl = org.meetings.standup.joinUrl;
+ *
+ * creates every declared object as a child resource (named `<stack name>-<logical name>`, so two ZoomStacks
+ * in one program cannot clash) and exposes them by logical name, typed as the resource classes. References
+ * (`${meetings.standup.meetingId}`) become the referenced resource's output, so Pulumi orders the creates and
+ * passes the real value; `${config.<key>}` reads the project's stack config; a meeting that names a tracking field declared in the file by its label is created
+ * after that field.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import * as resources from "../resources";
+import { ZoomResource } from "../framework/resource";
+import { loadStackText } from "./loader";
+import { addressOf, formatProblem, type DeclaredObject, type DeclaredValue, type StackModel } from "./model";
+import { ConfigReference, Reference } from "./references";
+import { SECTION_KEYS, type SECTIONS, type SectionKey } from "./sections";
+import { didYouMean } from "./suggest";
+
+export interface ZoomStackArgs {
+  /** The `zoom.yaml` file. A relative path is read from the working directory: the Pulumi program's directory. */
+  readonly file: string;
+  /**
+   * Existing Zoom objects to adopt instead of creating them, by address: `{ "meetings.standup": "85746065432" }`.
+   * Ids have the form each resource's reference page gives (`[<accountId>/]<zoomId>` for a meeting). Like
+   * Pulumi's `import` option: once adopted, remove the entry.
+   */
+  readonly imports?: Readonly<Record<string, string>>;
+}
+
+type ResourceModule = typeof resources;
+
+/** The resource class of a kind (`Meeting` → `Meeting`), or the common base for a kind without one. */
+type InstanceOfKind<K extends string> = K extends keyof ResourceModule
+  ? ResourceModule[K] extends abstract new (...args: never[]) => infer R
+    ? R
+    : ZoomResource
+  : ZoomResource;
+
+/** `stack.meetings.standup` is a `Meeting`, `stack.trackingFields.costCenter` a `TrackingField`, ... */
+export type StackResources = {
+  readonly [S in SectionKey]: Readonly<Record<string, InstanceOfKind<(typeof SECTIONS)[S]>>>;
+};
+
+type ResourceClass = new (name: string, args: object, opts?: pulumi.CustomResourceOptions) => ZoomResource;
+
+function resourceClassOf(kind: string): ResourceClass {
+  const candidate: unknown = (resources as Record<string, unknown>)[kind];
+  if (typeof candidate === "function" && candidate.prototype instanceof ZoomResource) return candidate as ResourceClass;
+  throw new Error(`pulumi-zoom has a ${kind} definition but no ${kind} resource class`);
+}
+
+/** Objects ordered so that each comes after everything it references (the loader has refused cycles). */
+function inDependencyOrder(model: StackModel): DeclaredObject[] {
+  const byAddress = new Map(model.objects.map((object) => [addressOf(object), object]));
+  const ordered: DeclaredObject[] = [];
+  const placed = new Set<DeclaredObject>();
+  const place = (object: DeclaredObject): void => {
+    if (placed.has(object)) return;
+    placed.add(object);
+    const needs = [...object.references.map((use) => use.reference.target), ...object.dependsOn];
+    for (const address of needs) {
+      const needed = byAddress.get(address);
+      if (needed) place(needed);
+    }
+    ordered.push(object);
+  };
+  model.objects.forEach(place);
+  return ordered;
+}
+
+/**
+ * Whether a stack config key is a secret. The SDK knows (`runtime.isConfigSecret`) but does not declare it in
+ * its typings; where it is missing, the value is treated as secret, the safe side.
+ */
+function isSecretConfig(fullKey: string): boolean {
+  const runtime = pulumi.runtime as unknown as { isConfigSecret?: (key: string) => boolean };
+  return runtime.isConfigSecret ? runtime.isConfigSecret(fullKey) : true;
+}
+
+/** `${config.<key>}`: the project's stack config value; secret config stays secret. */
+function configValue(reference: ConfigReference): pulumi.Input<string> {
+  const config = new pulumi.Config();
+  const fullKey = `${pulumi.getProject()}:${reference.key}`;
+  return isSecretConfig(fullKey) ? config.requireSecret(reference.key) : config.require(reference.key);
+}
+
+/** A declared value as a Pulumi input: references become the referenced resource's output or config value. */
+function toInput(value: DeclaredValue, resolve: (reference: Reference) => pulumi.Output<unknown>): pulumi.Input<unknown> {
+  if (value instanceof Reference) return resolve(value);
+  if (value instanceof ConfigReference) return configValue(value);
+  if (Array.isArray(value)) return value.map((item) => toInput(item, resolve));
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toInput(inner, resolve)]));
+  }
+  return value;
+}
+
+function checkImports(model: StackModel, imports: Readonly<Record<string, string>>): void {
+  const addresses = model.objects.map(addressOf);
+  const unknown = Object.keys(imports).filter((address) => !addresses.includes(address));
+  if (unknown.length > 0) {
+    throw new Error(
+      `ZoomStack imports name objects that ${model.file} does not declare: ${unknown.map((a) => `"${a}"${didYouMean(a, addresses)}`).join(", ")}`,
+    );
+  }
+}
+
+export class ZoomStack extends pulumi.ComponentResource {
+  readonly meetings: StackResources["meetings"];
+  readonly trackingFields: StackResources["trackingFields"];
+  readonly h323Devices: StackResources["h323Devices"];
+  readonly sipTrunks: StackResources["sipTrunks"];
+  readonly internalNumbers: StackResources["internalNumbers"];
+  readonly tspAccounts: StackResources["tspAccounts"];
+  readonly meetingTemplates: StackResources["meetingTemplates"];
+  /** Every created resource by address (`meetings.standup`). */
+  readonly resources: Readonly<Record<string, ZoomResource>>;
+
+  constructor(name: string, args: ZoomStackArgs, opts?: pulumi.ComponentResourceOptions) {
+    super("zoom:index:ZoomStack", name, {}, opts);
+    const loaded = loadStackText(fs.readFileSync(path.resolve(args.file), "utf8"), args.file);
+    if (!loaded.ok) {
+      const problems = loaded.problems.map((problem) => `  ${formatProblem(problem)}`);
+      throw new Error(`${args.file} is not a valid pulumi-zoom file:\n${problems.join("\n")}`);
+    }
+    const model = loaded.model;
+    const imports = args.imports ?? {};
+    checkImports(model, imports);
+
+    const created = new Map<string, ZoomResource>();
+    const resolve = (reference: Reference): pulumi.Output<unknown> => {
+      const target = created.get(reference.target);
+      const output = (target as unknown as Record<string, unknown> | undefined)?.[reference.property];
+      // The loader checked both; reaching this means the loader and the classes disagree.
+      if (!pulumi.Output.isInstance(output)) throw new Error(`${reference.text}: no such output on ${reference.target}`);
+      return output;
+    };
+    for (const object of inDependencyOrder(model)) {
+      const address = addressOf(object);
+      const ResourceOf = resourceClassOf(object.kind);
+      const inputs = toInput(object.properties, resolve) as Record<string, pulumi.Input<unknown>>;
+      const dependsOn = object.dependsOn.map((needed) => created.get(needed)).filter((r): r is ZoomResource => r !== undefined);
+      const childOptions: pulumi.CustomResourceOptions = { parent: this };
+      if (dependsOn.length > 0) childOptions.dependsOn = dependsOn;
+      if (imports[address] !== undefined) childOptions.import = imports[address];
+      created.set(address, new ResourceOf(`${name}-${object.name}`, inputs, childOptions));
+    }
+
+    const sections = Object.fromEntries(SECTION_KEYS.map((key) => [key, {} as Record<string, ZoomResource>])) as Record<
+      SectionKey,
+      Record<string, ZoomResource>
+    >;
+    for (const object of model.objects) sections[object.section][object.name] = created.get(addressOf(object))!;
+    // The classes were looked up by kind at run time; the section table pairs each section with its kind's class.
+    const typed = sections as unknown as StackResources;
+    this.meetings = typed.meetings;
+    this.trackingFields = typed.trackingFields;
+    this.h323Devices = typed.h323Devices;
+    this.sipTrunks = typed.sipTrunks;
+    this.internalNumbers = typed.internalNumbers;
+    this.tspAccounts = typed.tspAccounts;
+    this.meetingTemplates = typed.meetingTemplates;
+    this.resources = Object.fromEntries(created);
+    this.registerOutputs({});
+  }
+}
