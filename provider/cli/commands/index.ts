@@ -3,10 +3,12 @@
  */
 import type { Command } from "commander";
 import { registerEmulator } from "./emulator";
+import { registerValidate } from "./validate";
 
 /** Adds one subcommand to the program. */
 export type RegisterCommand = (program: Command) => void;
 
 export const COMMANDS: RegisterCommand[] = [
   registerEmulator,
+  registerValidate,
 ];
