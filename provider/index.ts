@@ -14,3 +14,4 @@ export { dynamicProvider } from "./framework/registry";
 export type { H323DeviceArgs } from "../schema/h323Device";
 export type { InternalNumberArgs } from "../schema/internalNumber";
 export type { SipTrunkArgs } from "../schema/sipTrunk";
+export { ZoomStack, type StackResources, type ZoomStackArgs } from "./yaml";
