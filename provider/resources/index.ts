@@ -7,23 +7,19 @@ import { meetingDefinition } from "./meeting";
 import { trackingFieldDefinition } from "./trackingField";
 import { tspAccountDefinition } from "./tspAccount";
 import { meetingTemplateDefinition } from "./meetingTemplate";
+import { h323DeviceDefinition } from "./h323Device";
+import { internalNumberDefinition } from "./internalNumber";
+import { sipTrunkDefinition } from "./sipTrunk";
 
 export { Meeting, meetingDefinition, type Occurrence } from "./meeting";
 export { TrackingField, trackingFieldDefinition } from "./trackingField";
 export { TspAccount, tspAccountDefinition } from "./tspAccount";
 export { MeetingTemplate, meetingTemplateDefinition } from "./meetingTemplate";
-
-for (const definition of [meetingDefinition, trackingFieldDefinition]) registerDefinition(definition);
-
-// H.323/SIP devices, internal numbers and SIP trunk assignments.
-import { h323DeviceDefinition } from "./h323Device";
-import { internalNumberDefinition } from "./internalNumber";
-import { sipTrunkDefinition } from "./sipTrunk";
-
 export { H323Device, h323DeviceDefinition } from "./h323Device";
 export { InternalNumber, internalNumberDefinition } from "./internalNumber";
 export { SipTrunk, sipTrunkDefinition } from "./sipTrunk";
 
+for (const definition of [meetingDefinition, trackingFieldDefinition]) registerDefinition(definition);
 for (const definition of [h323DeviceDefinition, internalNumberDefinition, sipTrunkDefinition]) registerDefinition(definition);
 registerDefinition(tspAccountDefinition);
 registerDefinition(meetingTemplateDefinition);
