@@ -5,12 +5,14 @@
  */
 import { Command } from "commander";
 import { COMMANDS } from "./commands";
+import { registerDrift } from "./commands/drift";
 
 export function buildProgram(): Command {
   const program = new Command("pulumi-zoom")
     .description("Zoom accounts as Pulumi resources: tools around the provider.")
     .showHelpAfterError();
   for (const register of COMMANDS) register(program);
+  registerDrift(program);
   return program;
 }
 

@@ -1,0 +1,78 @@
+/**
+ * `pulumi-zoom drift [state.json|-]`: compares a stack's Zoom resources with Zoom. Reads `pulumi stack export`
+ * output (a file, or stdin with `-` or no argument), reads every object through the provider's own code, and
+ * prints a table (terminal), `--json` or `--markdown`. Exit 0 in sync, 2 drift found, 1 error.
+ *
+ *   pulumi stack export | pulumi-zoom drift --markdown >> "$GITHUB_STEP_SUMMARY"
+ */
+import { Option, type Command } from "commander";
+import "../../resources";
+import { detectDrift, knownKinds, type ScanProgress } from "../../drift/detect";
+import { parseIgnorePattern } from "../../drift/ignore";
+import { renderMarkdown } from "../../drift/render/markdown";
+import { renderTable } from "../../drift/render/table";
+import { EXIT_ERROR, exitCodeOf, toJson } from "../../drift/report";
+import { readStackExport } from "../../drift/stackExport";
+import { connect } from "../connection";
+import { processIO, ProgressLine, wantsColor, type CliIO } from "../io";
+
+export interface DriftCommandOptions {
+  readonly json?: boolean;
+  readonly markdown?: boolean;
+  readonly ignore: string[];
+  readonly apiUrl?: string;
+  readonly oauthUrl?: string;
+  readonly plan?: string;
+  readonly stackConfig?: string;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function describeProgress(p: ScanProgress): string {
+  return `scanning Zoom: ${p.read}/${p.reads} managed objects read, ${p.listed}/${p.lists} lists`;
+}
+
+/** The whole command; returns the exit code. */
+export async function runDrift(state: string | undefined, options: DriftCommandOptions, io: CliIO): Promise<number> {
+  const progress = new ProgressLine(io.stderr);
+  try {
+    if (options.json && options.markdown) throw new Error("--json and --markdown cannot be combined");
+    const ignore = options.ignore.map((text) => parseIgnorePattern(text, knownKinds()));
+    const fromStdin = state === undefined || state === "-";
+    const text = fromStdin ? await io.readStdin() : await io.readFile(state);
+    if (text.trim() === "") throw new Error(`no stack state on ${fromStdin ? "stdin" : state}: pipe \`pulumi stack export\` in, or give its file`);
+    const stack = readStackExport(text);
+    await connect(options, io.env, (path) => io.readFile(path));
+    const report = await detectDrift(stack, { ignore, onProgress: (p) => progress.update(describeProgress(p)) });
+    progress.done();
+    if (options.json) io.stdout.write(toJson(report));
+    else if (options.markdown) io.stdout.write(renderMarkdown(report));
+    else io.stdout.write(renderTable(report, { color: wantsColor(io.stdout, io.env) }));
+    return exitCodeOf(report);
+  } catch (error) {
+    progress.done();
+    io.stderr.write(`pulumi-zoom drift: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+export function registerDrift(program: Command, io: CliIO = processIO()): void {
+  program
+    .command("drift")
+    .description(
+      "Compare a stack's Zoom objects with Zoom: drifted properties, objects deleted out of band, and unmanaged objects of the stack's accounts and users. Exit 0 in sync, 2 drift found, 1 error.",
+    )
+    .argument("[state]", "output of `pulumi stack export` (a file, or - for stdin)", "-")
+    .option("--json", "print the report as JSON (documented in provider/drift/report.ts)")
+    .option("--markdown", "print the report as Markdown (pull-request comment, CI step summary)")
+    .option("--ignore <kind:glob>", "do not report unmanaged objects matching this pattern, by id or name (repeatable)", collect, [])
+    .option("--stack-config <file>", "read plain zoom:* settings from this Pulumi.<stack>.yaml (secrets come from ZOOM_* env)")
+    .option("--api-url <url>", "Zoom API base (default: zoom:apiUrl / ZOOM_API_URL, else https://api.zoom.us/v2)")
+    .option("--oauth-url <url>", "OAuth token endpoint (default: zoom:oauthUrl / ZOOM_OAUTH_URL)")
+    .addOption(new Option("--plan <plan>", "the account's Zoom plan, for the rate budget").choices(["free", "pro", "business"]))
+    .action(async (state: string, options: DriftCommandOptions) => {
+      io.setExitCode(await runDrift(state, options, io));
+    });
+}

@@ -1,0 +1,181 @@
+/**
+ * Reads the Zoom resources out of a stack's state as `pulumi stack export` prints it (deployment format,
+ * version 3; version 4 has the same resource layout).
+ *
+ *   {"version": 3, "deployment": {"manifest": {...}, "secrets_providers": {...}, "resources": [
+ *     {"urn": "urn:pulumi:dev::org::pulumi-nodejs:dynamic/zoom:Meeting::standup", "custom": true,
+ *      "id": "85746065432", "type": "pulumi-nodejs:dynamic/zoom:Meeting", "inputs": {...}, "outputs": {...}}, ...]}}
+ *
+ * Secrets are objects marked with Pulumi's signature key: `plaintext` holds the value's JSON text (an export
+ * with `--show-secrets`), `ciphertext` the value encrypted by the stack's secrets provider, which this tool
+ * cannot decrypt. Encrypted values are reported as unreadable paths, never guessed and never an error.
+ */
+import { isPlainObject } from "../framework/case";
+
+/** Pulumi's marker of special values, and the marker value of a secret. */
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+
+const ZOOM_TYPE = /^pulumi-nodejs:dynamic\/zoom:([A-Za-z0-9]+)$/;
+const SUPPORTED_VERSIONS = new Set([3, 4]);
+
+/** Property values of one side (inputs or outputs), with secrets opened where possible. */
+export interface DecodedProperties {
+  readonly values: Record<string, unknown>;
+  /** Dotted paths whose value was a secret (readable or not). */
+  readonly secretPaths: readonly string[];
+  /** Dotted paths whose value is encrypted: absent from `values`. */
+  readonly unreadablePaths: readonly string[];
+}
+
+export interface StackZoomResource {
+  readonly urn: string;
+  /** `Meeting`, from the type `pulumi-nodejs:dynamic/zoom:Meeting`. */
+  readonly kind: string;
+  /** The logical name (the URN's last part). */
+  readonly name: string;
+  readonly id: string;
+  readonly inputs: DecodedProperties;
+  readonly outputs: DecodedProperties;
+  /** Read with `.get()`: Pulumi tracks it but the program does not manage it. */
+  readonly external: boolean;
+  /** The old half of a replacement, still waiting to be deleted: not managed, but not unmanaged either. */
+  readonly pendingDelete: boolean;
+}
+
+export interface StackSummary {
+  /** From the URNs: `urn:pulumi:<stack>::<project>::...`. */
+  readonly stack?: string;
+  readonly project?: string;
+  readonly resources: readonly StackZoomResource[];
+}
+
+export class StackExportError extends Error {
+  override readonly name = "StackExportError";
+}
+
+function isSecret(value: unknown): value is Record<string, unknown> {
+  return isPlainObject(value) && value[SIG_KEY] === SECRET_SIG;
+}
+
+/** Opens secrets (recursively: a secret's JSON text may hold more secrets) and records where they were. */
+function decode(value: unknown, path: string, secrets: string[], unreadable: string[]): { value: unknown; readable: boolean } {
+  if (isSecret(value)) {
+    secrets.push(path);
+    if (typeof value.plaintext === "string") {
+      let inner: unknown;
+      try {
+        inner = JSON.parse(value.plaintext);
+      } catch {
+        throw new StackExportError(`the secret at ${path || "(root)"} has plaintext that is not JSON text`);
+      }
+      return decode(inner, path, secrets, unreadable);
+    }
+    unreadable.push(path);
+    return { value: undefined, readable: false };
+  }
+  if (Array.isArray(value)) {
+    const items: unknown[] = [];
+    let readable = true;
+    value.forEach((item, index) => {
+      const decoded = decode(item, path ? `${path}[${index}]` : `[${index}]`, secrets, unreadable);
+      readable &&= decoded.readable;
+      items.push(decoded.value);
+    });
+    // An array with an unreadable item cannot be compared as a whole: it is unreadable too.
+    if (!readable) {
+      unreadable.push(path);
+      return { value: undefined, readable: false };
+    }
+    return { value: items, readable: true };
+  }
+  if (isPlainObject(value)) {
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) {
+      const decoded = decode(inner, path ? `${path}.${key}` : key, secrets, unreadable);
+      if (decoded.readable) out[key] = decoded.value;
+    }
+    return { value: out, readable: true };
+  }
+  return { value, readable: true };
+}
+
+export function decodeProperties(value: unknown, where: string): DecodedProperties {
+  if (value === undefined || value === null) return { values: {}, secretPaths: [], unreadablePaths: [] };
+  if (!isPlainObject(value)) throw new StackExportError(`${where} is not an object`);
+  const secretPaths: string[] = [];
+  const unreadablePaths: string[] = [];
+  const decoded = decode(value, "", secretPaths, unreadablePaths);
+  const values = decoded.readable && isPlainObject(decoded.value) ? decoded.value : {};
+  // An array's unreadable item was reported with its index; the array itself is what is missing.
+  return { values, secretPaths: [...new Set(secretPaths)], unreadablePaths: [...new Set(unreadablePaths.filter((p) => !p.endsWith("]")))] };
+}
+
+/** `urn:pulumi:<stack>::<project>::<type>::<name>`; the name may itself contain `::`. */
+function urnParts(urn: string): { stack?: string; project?: string; name: string } {
+  const parts = urn.split("::");
+  if (parts.length < 4 || !parts[0]!.startsWith("urn:pulumi:")) return { name: urn };
+  return { stack: parts[0]!.slice("urn:pulumi:".length), project: parts[1], name: parts.slice(3).join("::") };
+}
+
+/** The deployment object of an export, or of a backend checkpoint file (`{version, checkpoint: {latest}}`). */
+function deploymentOf(document: unknown): Record<string, unknown> {
+  if (!isPlainObject(document)) throw new StackExportError("the stack state is not a JSON object");
+  const version = document.version;
+  if (typeof version !== "number" || !SUPPORTED_VERSIONS.has(version)) {
+    throw new StackExportError(
+      `unsupported stack state version ${JSON.stringify(version)}: expected the output of \`pulumi stack export\` (deployment version 3)`,
+    );
+  }
+  const deployment = isPlainObject(document.deployment)
+    ? document.deployment
+    : isPlainObject(document.checkpoint) && isPlainObject(document.checkpoint.latest)
+      ? document.checkpoint.latest
+      : isPlainObject(document.checkpoint)
+        ? {}
+        : undefined;
+  if (!deployment) throw new StackExportError("the stack state has no `deployment`: expected the output of `pulumi stack export`");
+  return deployment;
+}
+
+/** Parses an export's text and keeps the Zoom resources. */
+export function readStackExport(text: string): StackSummary {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StackExportError(`the stack state is not JSON (${reason}): expected the output of \`pulumi stack export\``);
+  }
+  const deployment = deploymentOf(document);
+  const listed = deployment.resources ?? [];
+  if (!Array.isArray(listed)) throw new StackExportError("deployment.resources is not a list");
+  const resources: StackZoomResource[] = [];
+  let stack: string | undefined;
+  let project: string | undefined;
+  listed.forEach((entry: unknown, index) => {
+    if (!isPlainObject(entry)) throw new StackExportError(`deployment.resources[${index}] is not an object`);
+    const { urn, type, id } = entry;
+    if (typeof urn !== "string" || typeof type !== "string") {
+      throw new StackExportError(`deployment.resources[${index}] lacks a urn or type`);
+    }
+    const parts = urnParts(urn);
+    stack ??= parts.stack;
+    project ??= parts.project;
+    const match = ZOOM_TYPE.exec(type);
+    if (!match || entry.custom !== true) return;
+    // A resource whose create never finished has no id: there is nothing in Zoom to compare.
+    if (typeof id !== "string" || id === "") return;
+    resources.push({
+      urn,
+      kind: match[1]!,
+      name: parts.name,
+      id,
+      inputs: decodeProperties(entry.inputs, `${urn}: inputs`),
+      outputs: decodeProperties(entry.outputs, `${urn}: outputs`),
+      external: entry.external === true,
+      pendingDelete: entry.delete === true,
+    });
+  });
+  return { ...(stack === undefined ? {} : { stack }), ...(project === undefined ? {} : { project }), resources };
+}
