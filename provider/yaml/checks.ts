@@ -131,8 +131,8 @@ function sameAccount(a: unknown, b: unknown): boolean {
 
 /**
  * A meeting's `trackingFields` entries name a field by label (or by `${trackingFields.x.field}`). When that
- * field is declared in the file with recommended values, the meeting's value must be one of them; either way
- * the meeting is created after the field.
+ * field is declared in the file with recommended values, the meeting's value must be one of them; a field
+ * named by its label is created before the meeting.
  */
 export function checkTrackingFieldValues(context: CheckContext): void {
   const fields = context.objects.filter((object) => object.kind === "TrackingField");
@@ -144,7 +144,8 @@ export function checkTrackingFieldValues(context: CheckContext): void {
       if (!isPlainObject(entry)) return;
       const field = findField(fields, meeting, entry.field);
       if (!field) return;
-      if (!meeting.dependsOn.includes(addressOf(field))) meeting.dependsOn.push(addressOf(field));
+      // Named by label, the field is not referenced, so nothing else would order the creates.
+      if (!(entry.field instanceof Reference) && !meeting.dependsOn.includes(addressOf(field))) meeting.dependsOn.push(addressOf(field));
       const recommended = field.properties.recommendedValues;
       const value = literalString(entry.value);
       if (!Array.isArray(recommended) || recommended.length === 0 || value === undefined) return;

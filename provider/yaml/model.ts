@@ -65,3 +65,21 @@ export type LoadResult =
 export function addressOf(object: Pick<DeclaredObject, "section" | "name">): string {
   return `${object.section}.${object.name}`;
 }
+
+/** Objects ordered so that each comes after everything it references or depends on (the loader refuses cycles). */
+export function inDependencyOrder(objects: readonly DeclaredObject[]): DeclaredObject[] {
+  const byAddress = new Map(objects.map((object) => [addressOf(object), object]));
+  const ordered: DeclaredObject[] = [];
+  const placed = new Set<DeclaredObject>();
+  const place = (object: DeclaredObject): void => {
+    if (placed.has(object)) return;
+    placed.add(object);
+    for (const address of [...object.references.map((use) => use.reference.target), ...object.dependsOn]) {
+      const needed = byAddress.get(address);
+      if (needed) place(needed);
+    }
+    ordered.push(object);
+  };
+  objects.forEach(place);
+  return ordered;
+}

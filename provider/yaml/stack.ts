@@ -16,7 +16,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as resources from "../resources";
 import { ZoomResource } from "../framework/resource";
 import { loadStackText } from "./loader";
-import { addressOf, formatProblem, type DeclaredObject, type DeclaredValue, type StackModel } from "./model";
+import { addressOf, formatProblem, inDependencyOrder, type DeclaredValue, type StackModel } from "./model";
 import { ConfigReference, Reference } from "./references";
 import { SECTION_KEYS, type SECTIONS, type SectionKey } from "./sections";
 import { didYouMean } from "./suggest";
@@ -52,25 +52,6 @@ function resourceClassOf(kind: string): ResourceClass {
   const candidate: unknown = (resources as Record<string, unknown>)[kind];
   if (typeof candidate === "function" && candidate.prototype instanceof ZoomResource) return candidate as ResourceClass;
   throw new Error(`pulumi-zoom has a ${kind} definition but no ${kind} resource class`);
-}
-
-/** Objects ordered so that each comes after everything it references (the loader has refused cycles). */
-function inDependencyOrder(model: StackModel): DeclaredObject[] {
-  const byAddress = new Map(model.objects.map((object) => [addressOf(object), object]));
-  const ordered: DeclaredObject[] = [];
-  const placed = new Set<DeclaredObject>();
-  const place = (object: DeclaredObject): void => {
-    if (placed.has(object)) return;
-    placed.add(object);
-    const needs = [...object.references.map((use) => use.reference.target), ...object.dependsOn];
-    for (const address of needs) {
-      const needed = byAddress.get(address);
-      if (needed) place(needed);
-    }
-    ordered.push(object);
-  };
-  model.objects.forEach(place);
-  return ordered;
 }
 
 /**
@@ -140,7 +121,7 @@ export class ZoomStack extends pulumi.ComponentResource {
       if (!pulumi.Output.isInstance(output)) throw new Error(`${reference.text}: no such output on ${reference.target}`);
       return output;
     };
-    for (const object of inDependencyOrder(model)) {
+    for (const object of inDependencyOrder(model.objects)) {
       const address = addressOf(object);
       const ResourceOf = resourceClassOf(object.kind);
       const inputs = toInput(object.properties, resolve) as Record<string, pulumi.Input<unknown>>;
