@@ -1,0 +1,63 @@
+/**
+ * Every generated file: `schema/zoom.schema.json` and the pages under `docs/`, as repository-relative path →
+ * content. `schema/generate.ts` writes them; the staleness tests compare them with the committed files.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { renderJsonSchema } from "../yaml/jsonSchema";
+import { availableSections } from "../yaml/sections";
+import { cliPage } from "./cliPage";
+import { configurationPage } from "./configurationPage";
+import { exampleFor, type ExampleFile } from "./examples";
+import { GENERATED_NOTE, page, table } from "./markdown";
+import { resourcePage } from "./resourcePage";
+import { yamlPage } from "./yamlPage";
+
+export const SCHEMA_FILE = "schema/zoom.schema.json";
+export const EXAMPLES_DIR = "examples/yaml";
+
+/** `examples/yaml/<family>/zoom.yaml`, in name order. */
+export function exampleFiles(root: string): ExampleFile[] {
+  const dir = path.join(root, EXAMPLES_DIR);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(dir, entry.name, "zoom.yaml")))
+    .map((entry) => entry.name)
+    .sort()
+    .map((family) => {
+      const relative = `${EXAMPLES_DIR}/${family}/zoom.yaml`;
+      return { path: relative, text: fs.readFileSync(path.join(root, relative), "utf8") };
+    });
+}
+
+function indexPage(): string {
+  const resources = availableSections().map(({ definition }) => [
+    `[zoom:${definition.kind}](resources/${definition.kind}.md)`,
+    definition.description.split(/(?<=\.)\s/)[0] ?? "",
+  ]);
+  return page([
+    "# pulumi-zoom reference",
+    GENERATED_NOTE,
+    "- [Configuration](configuration.md): credentials and settings (`zoom:*` stack config, `ZOOM_*` variables)",
+    "- [Desired state in YAML](yaml.md): `zoom.yaml`, `ZoomStack`, references, editor support",
+    "- [Command line](cli.md): `pulumi-zoom` commands",
+    "## Resources",
+    table(["Resource", "What it is"], resources),
+  ]);
+}
+
+/** Every generated file, from the registered definitions and the example files under `root`. */
+export function generatedFiles(root: string): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set(SCHEMA_FILE, renderJsonSchema());
+  files.set("docs/README.md", indexPage());
+  files.set("docs/configuration.md", configurationPage());
+  files.set("docs/cli.md", cliPage());
+  files.set("docs/yaml.md", yamlPage());
+  const examples = exampleFiles(root);
+  for (const { definition } of availableSections()) {
+    files.set(`docs/resources/${definition.kind}.md`, resourcePage(definition, exampleFor(definition, examples)));
+  }
+  return files;
+}

@@ -1,0 +1,169 @@
+/**
+ * One resource's reference page, generated from its definition: what it is, an example in YAML and TypeScript,
+ * every property (type, constraints, default, what a change does, secrecy), the outputs, the Zoom operations
+ * and OAuth scopes it needs, and how to adopt an existing object.
+ */
+import type { ResourceDefinition } from "../framework/definition";
+import { sectionOf } from "../yaml/sections";
+import type { ResourceExample } from "./examples";
+import { code, fenced, GENERATED_NOTE, page, table } from "./markdown";
+import { propertyRows } from "./properties";
+import { operationsOf } from "./scopes";
+
+/** The Pulumi id's form: `[<accountId>/]<zoomId>`, `[<accountId>/]<userId>/<zoomId>`. */
+export function idForm(definition: ResourceDefinition): string {
+  const parts = definition.idParts.map((part) => {
+    if (part !== "accountId") return `<${part}>/`;
+    return definition.accountIdRequired ? "<accountId>/" : "[<accountId>/]";
+  });
+  return `${parts.join("")}<zoomId>`;
+}
+
+/** The id form with optional parts dropped, as a sample a person replaces. */
+function sampleId(definition: ResourceDefinition): string {
+  return idForm(definition).replace(/\[[^\]]*\]/g, "");
+}
+
+/** The output holding Zoom's own id (`meetingId`), when the resource has one. */
+function zoomIdOutput(definition: ResourceDefinition): string | undefined {
+  return Object.keys(definition.outputs).find((name) => /Id$/.test(name));
+}
+
+function lifecycle(definition: ResourceDefinition): string {
+  const lines: string[] = [];
+  if (definition.update === "replace") {
+    lines.push("- **Update:** Zoom cannot change this object: every change of a property replaces it.");
+  } else if (definition.update.body === "full") {
+    lines.push("- **Update:** in place; the whole object is sent, as Zoom requires.");
+  } else {
+    lines.push("- **Update:** in place; only the changed properties are sent.");
+  }
+  lines.push(
+    definition.deleteBeforeReplace
+      ? "- **Replace:** the old object is deleted first, then the new one created (Zoom keeps it unique)."
+      : "- **Replace:** the new object is created first, then the old one deleted.",
+  );
+  lines.push(
+    "operation" in definition.delete
+      ? "- **Delete:** `pulumi destroy` (or removing it from the program) deletes it in Zoom."
+      : "- **Delete:** Zoom has no API to delete it: `pulumi destroy` only removes it from the stack, with a warning; it stays in Zoom until deleted in the web portal.",
+  );
+  lines.push(
+    "- **Drift:** `pulumi refresh` reads it back; only declared properties are compared, so Zoom's defaults for the rest never show as changes.",
+  );
+  return lines.join("\n");
+}
+
+function propertiesTable(definition: ResourceDefinition): string {
+  const rows = propertyRows(definition).map((row) => [
+    `${code(row.path)}${row.required ? " (required)" : ""}`,
+    code(row.type),
+    row.constraints,
+    row.defaultValue ? code(row.defaultValue) : "",
+    row.onChange,
+    `${row.secret && !row.path.includes(".") && !row.path.includes("[]") ? "**Secret.** " : ""}${row.description}`,
+  ]);
+  return table(["Property", "Type", "Constraints", "Default", "On change", "Description"], rows);
+}
+
+function outputsTable(definition: ResourceDefinition): string {
+  const rows = Object.entries(definition.outputs).map(([name, output]) => [
+    code(name),
+    code(output.type),
+    `${output.secret ? "**Secret.** " : ""}${output.description}`,
+  ]);
+  return table(["Output", "Type", "Description"], rows);
+}
+
+function scopesSection(definition: ResourceDefinition): string {
+  const rows = operationsOf(definition).map(({ operation, purpose }) => [
+    code(operation.id),
+    code(`${operation.method} ${operation.scope === "accountOnly" ? "/accounts/{accountId}" : ""}${operation.path}`),
+    purpose,
+    operation.category + (operation.categoryAssumed ? " (assumed: Zoom's spec gives none)" : ""),
+    operation.scopes.plain.map(code).join(", ") || "—",
+    operation.scopes.master.map(code).join(", ") || "—",
+  ]);
+  return [
+    "The Server-to-Server OAuth app needs, for each operation, one of its scopes: the plain scopes when acting on the credentials' own account, the master-account scope when `accountId` is set (Zoom's `/accounts/{accountId}/...` paths).",
+    table(["Operation", "Request", "Used for", "Rate-limit category", "Scopes (any one)", "Master-account scope"], rows),
+  ].join("\n\n");
+}
+
+function importSection(definition: ResourceDefinition): string {
+  const kind = definition.kind;
+  const section = sectionOf(kind);
+  const idOutput = zoomIdOutput(definition);
+  const id = sampleId(definition);
+  const parts = [
+    `The Pulumi id is ${code(idForm(definition))}: ${
+      definition.idParts.includes("accountId")
+        ? definition.accountIdRequired
+          ? "the account the object lives in, then "
+          : "the sub-account when the object lives in one (`accountId`), then "
+        : ""
+    }${definition.idParts.includes("userId") ? "the owning user's id or email, then " : ""}Zoom's own id of the object${idOutput ? ` (the ${code(idOutput)} output)` : ""}. Segments are percent-encoded.`,
+    "Adopt an existing object by declaring it as it is in Zoom with the `import` option; after the first `pulumi up`, remove the option. A declaration that differs from Zoom fails the import and shows the differences.",
+    fenced("ts", `new zoom.${kind}("existing", { /* the object's properties, as in Zoom */ }, { import: "${id}" });`),
+    "Read an object without managing it (never changed or deleted by the stack):",
+    fenced("ts", `const existing = zoom.${kind}.get("existing", "${id}");`),
+  ];
+  if (section) {
+    parts.push(
+      `In YAML, name the object's address in \`ZoomStack\`'s \`imports\` (and remove the entry after the first \`pulumi up\`):`,
+      fenced("ts", `new ZoomStack("org", { file: "zoom.yaml", imports: { "${section}.existing": "${id}" } });`),
+    );
+  }
+  parts.push(
+    "`pulumi import` on the command line does not work for dynamic-provider resources (a Pulumi limitation, [pulumi/pulumi#16175](https://github.com/pulumi/pulumi/issues/16175)); the `import` option does.",
+  );
+  return parts.join("\n\n");
+}
+
+function exampleSection(definition: ResourceDefinition, example: ResourceExample | undefined): string {
+  if (!example) return "No example yet.";
+  const section = sectionOf(definition.kind);
+  const from = example.source ? ` (from [${example.source}](../../${example.source}))` : "";
+  return [
+    `### YAML${from}`,
+    section ? `Loaded with \`new ZoomStack("org", { file: "zoom.yaml" })\`; the objects are \`org.${section}.<name>\`.` : undefined,
+    fenced("yaml", example.yaml),
+    "### TypeScript",
+    fenced("ts", example.typescript),
+  ]
+    .filter((part): part is string => part !== undefined)
+    .join("\n\n");
+}
+
+export function resourcePage(definition: ResourceDefinition, example: ResourceExample | undefined): string {
+  const kind = definition.kind;
+  const section = sectionOf(kind);
+  const facts = table(
+    ["", ""],
+    [
+      ["TypeScript", code(`new zoom.${kind}(name, args, opts?)`)],
+      ["YAML section", section ? code(section) : "—"],
+      ["Pulumi type", code(`pulumi-nodejs:dynamic/zoom:${kind}`)],
+      ["Pulumi id", code(idForm(definition))],
+    ],
+  );
+  return page([
+    `# zoom:${kind}`,
+    GENERATED_NOTE,
+    definition.description,
+    facts,
+    lifecycle(definition),
+    "## Example",
+    exampleSection(definition, example),
+    "## Properties",
+    "Names are the same in TypeScript and YAML. Nested properties are shown with their path (`settings.waitingRoom`; `[]` marks list items). “On change”: what Pulumi does when the value changes — update in place, replace the object, or only record it in the stack's state (provider behaviour, never sent to Zoom). In YAML, any value may be a reference: `${<section>.<name>.<property>}` or `${config.<key>}` (see [the YAML format](../yaml.md)).",
+    propertiesTable(definition),
+    "## Outputs",
+    "Besides these, every input property can be read back from the resource (`resource.topic`), and referenced in YAML.",
+    outputsTable(definition),
+    "## Zoom API and OAuth scopes",
+    scopesSection(definition),
+    "## Import",
+    importSection(definition),
+  ]);
+}
