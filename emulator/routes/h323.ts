@@ -20,13 +20,17 @@ export interface H323Device {
 
 /**
  * The spec's "The H.323/SIP device object": all four fields required, for create AND update (Zoom's PATCH
- * replaces the whole device). The spec types `ip` as a bare string described as "Device IP."; we accept
- * what that says, an IPv4 or IPv6 address, and reject host names and SIP URIs.
+ * replaces the whole device). The spec types `ip` as a bare string described as "Device IP."; Zoom's portal
+ * also takes a room system's DNS name there (SIP endpoints are often known by name), so we accept an IPv4 or
+ * IPv6 address or a host name, and reject anything else (spaces, URIs with schemes, empty labels).
  */
+/** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
+const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
+
 const deviceBody = z.object({
   name: z.string().min(1).max(64),
   protocol: z.enum(["H.323", "SIP"]),
-  ip: z.string().refine((value) => isIP(value) !== 0),
+  ip: z.string().refine((value) => isIP(value) !== 0 || HOST_NAME.test(value)),
   encryption: z.enum(["auto", "yes", "no"]),
 });
 

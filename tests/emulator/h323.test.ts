@@ -77,9 +77,9 @@ test("an update needs the full device: a missing field is 400 code 300 naming it
   expect((await list()).devices).toEqual([{ id, ...DEVICE }]);
 });
 
-test("invalid values are 400 code 300 naming every field: enums, a name over 64, an ip that is no IP address", async () => {
+test("invalid values are 400 code 300 naming every field: enums, a name over 64, an ip that is neither address nor host name", async () => {
   const answer = await zoom.call("POST", "/h323/devices", {
-    body: { name: "x".repeat(65), protocol: "H.264", ip: "room.example.com", encryption: "maybe" },
+    body: { name: "x".repeat(65), protocol: "H.264", ip: "sip:room example.com", encryption: "maybe" },
   });
   expect(answer.status).toBe(400);
   expect(answer.json).toEqual({
@@ -90,8 +90,9 @@ test("invalid values are 400 code 300 naming every field: enums, a name over 64,
   const noBody = await zoom.call("POST", "/h323/devices");
   expect(noBody.status).toBe(400);
   expect(noBody.json).toEqual({ code: 300, message: "Request Body should be a valid JSON object." });
-  // A name of exactly 64 characters is fine.
+  // A name of exactly 64 characters is fine, and so is a room system known by its host name.
   await create({ ...DEVICE, name: "y".repeat(64) });
+  await create({ ...DEVICE, name: "By name", ip: "room-12.example.com" });
 });
 
 test("names are unique per account: 404 code 2020 on create and on rename, as the spec documents", async () => {
