@@ -58,6 +58,15 @@ export interface OperationContext {
   warn(message: string): void;
 }
 
+/** What `findCreated` gets: the operation's context, and which objects other creates of this process hold. */
+export interface CreateLookupContext extends OperationContext {
+  /**
+   * True when another create of this process made or adopted the object with this Zoom id (in the scope of the
+   * inputs being created): it is that resource's, never to be adopted again.
+   */
+  taken(zoomId: string): boolean;
+}
+
 export interface ListReader {
   /**
    * Every item of a list operation, from a short-lived process-wide cache shared by concurrent reads.
@@ -175,8 +184,9 @@ export interface Hooks<I> {
   /**
    * After a create whose outcome is unknown (timeout, reset, 5xx), finds the object if Zoom made it, so that
    * a retry does not duplicate it. `since` is when the attempt started. Returns its Zoom id, or undefined.
+   * Objects `context.taken` names are another resource's: skip them (see createLedger.ts).
    */
-  findCreated?(context: OperationContext, inputs: I, since: Date): Promise<string | undefined>;
+  findCreated?(context: CreateLookupContext, inputs: I, since: Date): Promise<string | undefined>;
   /**
    * Local checks that need more than the schema (none may call the API). `olds` are the inputs in state when
    * the resource exists already (undefined before its first create): some rules are known only from what Zoom

@@ -13,6 +13,7 @@ import type { ConfigSource } from "../client/config";
 import { fromZoom, isPlainObject, toZoom } from "./case";
 import type { ObjectRef, OperationContext, PropertySpec, ResourceDefinition, ZoomObject } from "./definition";
 import { declaredDifferences, replacementsAmong } from "./diff";
+import { CreateLedger } from "./createLedger";
 import { explain, isGone, ResourceInitError } from "./errors";
 import { formatId, parseId } from "./ids";
 import { listCacheFor } from "./listCache";
@@ -60,6 +61,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
   /** Kept in state from the inputs, because Zoom does not return them. */
   const keptKeys = keys.filter((key) => !liveKeys.includes(key));
   const createOnlyKeys = keys.filter((key) => properties[key]!.source === "createOnly" && !properties[key]!.scope);
+
+  /** Objects the creates of this process made or adopted (see createLedger.ts). */
+  const ledger = new CreateLedger();
 
   const nameOf = (props: Props): string => (typeof props[NAME_KEY] === "string" ? (props[NAME_KEY] as string) : "(unnamed)");
   const labelFor = (verb: string, props: Props) => `${verb} zoom:${kind} "${nameOf(props)}"`;
@@ -202,20 +206,39 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     return { zoomId, answer: isPlainObject(answer) ? answer : undefined };
   }
 
+  /** The Pulumi id of an object these inputs would create: the key of its claim in the ledger. */
+  const claimKey = (inputs: Inputs, zoomId: string) => formatId(definition.idParts, refOf(inputs, zoomId));
+
   /**
    * Creates the object, never twice: when the outcome of an attempt is unknown (timeout, reset, 5xx after the
-   * request left), the resource's `findCreated` hook looks for it before another attempt is made.
+   * request left), the resource's `findCreated` hook looks for it before another attempt is made. The ledger
+   * keeps that lookup from taking an object a concurrent create of this process made (createLedger.ts).
    */
   async function createWithoutDuplicates(ctx: OperationContext, inputs: Inputs): Promise<{ zoomId: string; answer?: ZoomObject }> {
     for (let attempt = 1; ; attempt++) {
       const since = new Date(Date.now() - 1000);
       try {
-        return await createOnce(ctx, inputs);
+        return await ledger.attempt(async () => {
+          const created = await createOnce(ctx, inputs);
+          ledger.claim(claimKey(inputs, created.zoomId));
+          return created;
+        });
       } catch (error) {
-        if (!(error instanceof ZoomOutcomeUnknownError) || !definition.hooks?.findCreated) {
+        const findCreated = definition.hooks?.findCreated;
+        if (!(error instanceof ZoomOutcomeUnknownError) || !findCreated) {
           throw explain(error, "create", definition.errors, inputs, ctx.label);
         }
-        const found = await definition.hooks.findCreated(ctx, inputs, since);
+        const found = await ledger.lookup(async () => {
+          const taken = (zoomId: string) => ledger.isClaimed(claimKey(inputs, zoomId));
+          const zoomId = await findCreated({ ...ctx, taken }, inputs, since);
+          if (zoomId === undefined) return undefined;
+          if (!ledger.claim(claimKey(inputs, zoomId))) {
+            throw new Error(
+              `${ctx.label}: the outcome of the create is unknown, and the only matching object in Zoom (${claimKey(inputs, zoomId)}) belongs to another resource of this deployment; nothing was adopted or created again: run pulumi up again`,
+            );
+          }
+          return zoomId;
+        });
         if (found !== undefined) return { zoomId: found };
         if (attempt >= CREATE_ATTEMPTS) throw error;
         ctx.warn(`the outcome of create attempt ${attempt} is unknown and no such object exists; trying again`);
@@ -298,7 +321,10 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const given = withScope(passed, ref);
       const ctx = context(labelFor("reading", props));
       const live = await readLive(ctx, ref, given);
-      if (!live) return { id: "", props: {} };
+      if (!live) {
+        ledger.release(formatId(definition.idParts, ref));
+        return { id: "", props: {} };
+      }
 
       const kept = { ...storedDefaults(), ...keptInputs(given) };
       const recorded = props[DECLARED_KEY];
@@ -364,6 +390,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const spec = definition.delete;
       if ("unsupported" in spec) {
         ctx.warn(spec.unsupported(ref, inputs));
+        ledger.release(formatId(definition.idParts, ref));
         return;
       }
       try {
@@ -375,8 +402,12 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           accountId: ref.accountId,
           context: ctx.label,
         });
+        ledger.release(formatId(definition.idParts, ref));
       } catch (error) {
-        if (isGone(error, definition.goneCodes, definition.goneErrors)) return;
+        if (isGone(error, definition.goneCodes, definition.goneErrors)) {
+          ledger.release(formatId(definition.idParts, ref));
+          return;
+        }
         throw explain(error, "delete", definition.errors, inputs, ctx.label);
       } finally {
         invalidateLists(ctx, ref);

@@ -8,8 +8,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { meetingSchema, type MeetingArgs, type MeetingInputs } from "../../schema/meeting";
 import { ZoomApiError } from "../client/errors";
-import type { OperationContext, ResourceDefinition, ZoomObject } from "../framework/definition";
-import { toZoom } from "../framework/case";
+import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
+import { isPlainObject, toZoom } from "../framework/case";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
 import { instantOf } from "../framework/time";
@@ -64,10 +64,14 @@ function normalizeMeeting(live: ZoomObject): Record<string, unknown> {
 
 /**
  * After a create whose outcome is unknown: the host's meetings created since the attempt with the same topic,
- * type and start. Instant meetings are not listed by Zoom, so they cannot be found: say so rather than risk
- * a duplicate.
+ * type, start and (when declared) duration, that no other create of this process holds.
+ *
+ * What cannot be found: instant meetings (type 1), which Zoom does not list. Their create is never retried
+ * after an unknown outcome: the error says so and asks the user to look in Zoom, because a retry could make a
+ * second meeting. A meeting made by hand with the same topic, type and start within the second before the
+ * attempt would be taken for ours (Zoom's clock and ours must agree within about a second).
  */
-async function findCreatedMeeting(ctx: OperationContext, inputs: MeetingInputs, since: Date): Promise<string | undefined> {
+async function findCreatedMeeting(ctx: CreateLookupContext, inputs: MeetingInputs, since: Date): Promise<string | undefined> {
   if (inputs.type === 1) {
     throw new Error(
       `${ctx.label}: the outcome of creating an instant meeting is unknown and Zoom does not list instant meetings, so pulumi-zoom cannot tell whether it exists; check the host's meetings in Zoom, then run pulumi up again`,
@@ -82,9 +86,11 @@ async function findCreatedMeeting(ctx: OperationContext, inputs: MeetingInputs, 
     itemsKey: "meetings",
     context: ctx.label,
   })) {
+    if (!isPlainObject(meeting) || meeting.id === undefined || ctx.taken(String(meeting.id))) continue;
     const created = typeof meeting.created_at === "string" ? Date.parse(meeting.created_at) : NaN;
     if (!(created >= since.getTime())) continue;
     if (meeting.topic !== (inputs.topic ?? meeting.topic) || meeting.type !== (inputs.type ?? 2)) continue;
+    if (inputs.duration !== undefined && meeting.duration !== undefined && meeting.duration !== inputs.duration) continue;
     if (wantStart !== undefined && typeof meeting.start_time === "string" && instantOf(meeting.start_time, "UTC") !== wantStart) continue;
     return String(meeting.id);
   }

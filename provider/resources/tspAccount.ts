@@ -8,7 +8,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { tspAccountSchema, type DialInNumber, type TspAccountArgs, type TspAccountInputs } from "../../schema/tspAccount";
-import type { OperationContext, ResourceDefinition, ZoomObject } from "../framework/definition";
+import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
 
@@ -28,14 +28,15 @@ const TSP_DISABLED =
  * cannot be told apart from a new one; when both slots match, the leader PIN decides, and if that does not
  * either, we stop rather than adopt the wrong one.
  */
-async function findCreatedTsp(ctx: OperationContext, inputs: TspAccountInputs): Promise<string | undefined> {
+async function findCreatedTsp(ctx: CreateLookupContext, inputs: TspAccountInputs): Promise<string | undefined> {
   const response = await ctx.client.request<{ tsp_accounts?: ZoomObject[] }>({
     operation: "userTSPs",
     pathParams: { userId: inputs.userId },
     accountId: inputs.accountId,
     context: ctx.label,
   });
-  const sameCode = (response.data?.tsp_accounts ?? []).filter((tsp) => tsp.conference_code === inputs.conferenceCode);
+  // A slot another create of this process holds is not ours, whatever its code.
+  const sameCode = (response.data?.tsp_accounts ?? []).filter((tsp) => tsp.conference_code === inputs.conferenceCode && !ctx.taken(String(tsp.id)));
   const candidates = sameCode.length > 1 ? sameCode.filter((tsp) => tsp.leader_pin === inputs.leaderPin) : sameCode;
   if (candidates.length > 1) {
     throw new Error(

@@ -1,0 +1,94 @@
+/**
+ * Keeps concurrent creates of one resource kind from taking each other's objects.
+ *
+ * Pulumi runs many creates at once in one provider process. When the outcome of one is unknown (Zoom may have
+ * made the object, then the answer was lost), the resource looks for what it made (`findCreated`). Nothing in
+ * Zoom tells two meetings with the same topic and start apart, so that lookup could pick the meeting a
+ * concurrent create of an identical declaration made: two resources would share one meeting and the other
+ * would be orphaned (found by tests/reliability/concurrentCreates.test.ts). Two rules prevent it:
+ *
+ * - Claims: every object a create of this process made or adopted is claimed (by its Pulumi id), and a lookup
+ *   never adopts a claimed object. Deleting the object, or finding it gone, releases the claim.
+ * - A gate: a lookup runs only while no create attempt of the kind is in flight (a create whose request has
+ *   reached Zoom but whose answer has not arrived has made an object that is not claimed yet), and new attempts
+ *   wait while a lookup is pending. Lookups are rare (only after an unknown outcome), so the wait costs little.
+ */
+
+interface Deferred {
+  readonly promise: Promise<void>;
+  resolve(): void;
+}
+
+function deferred(): Deferred {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+export class CreateLedger {
+  private readonly claimed = new Set<string>();
+  private attemptsInFlight = 0;
+  private attemptsSettled: Deferred | undefined;
+  private lookupsPending = 0;
+  private lookupsDone: Deferred | undefined;
+  /** Lookups run one at a time, in order. */
+  private lookupChain: Promise<unknown> = Promise.resolve();
+
+  /** Runs one create attempt; waits first while a lookup is pending. */
+  async attempt<T>(send: () => Promise<T>): Promise<T> {
+    while (this.lookupsPending > 0 && this.lookupsDone) await this.lookupsDone.promise;
+    this.attemptsInFlight += 1;
+    try {
+      return await send();
+    } finally {
+      this.attemptsInFlight -= 1;
+      if (this.attemptsInFlight === 0 && this.attemptsSettled) {
+        const settled = this.attemptsSettled;
+        this.attemptsSettled = undefined;
+        settled.resolve();
+      }
+    }
+  }
+
+  /** Runs one lookup alone: after every attempt in flight has settled, and before any new one starts. */
+  async lookup<T>(find: () => Promise<T>): Promise<T> {
+    this.lookupsPending += 1;
+    this.lookupsDone ??= deferred();
+    const run = this.lookupChain.then(async () => {
+      while (this.attemptsInFlight > 0) {
+        this.attemptsSettled ??= deferred();
+        await this.attemptsSettled.promise;
+      }
+      return find();
+    });
+    this.lookupChain = run.catch(() => undefined);
+    try {
+      return await run;
+    } finally {
+      this.lookupsPending -= 1;
+      if (this.lookupsPending === 0 && this.lookupsDone) {
+        const done = this.lookupsDone;
+        this.lookupsDone = undefined;
+        done.resolve();
+      }
+    }
+  }
+
+  /** Claims an object; false when a create of this process holds it already. */
+  claim(id: string): boolean {
+    if (this.claimed.has(id)) return false;
+    this.claimed.add(id);
+    return true;
+  }
+
+  isClaimed(id: string): boolean {
+    return this.claimed.has(id);
+  }
+
+  /** The object was deleted or is gone: a later create may make (and claim) one with the same id. */
+  release(id: string): void {
+    this.claimed.delete(id);
+  }
+}

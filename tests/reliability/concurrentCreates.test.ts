@@ -1,0 +1,53 @@
+/**
+ * Creates that run at the same time in one provider process (Pulumi runs up to 10+ steps in parallel): a
+ * create whose outcome is unknown must find the object IT made, never one a concurrent create made. Meetings
+ * are the kind at risk: nothing in Zoom keeps two meetings with the same topic and start apart, and a program
+ * may well declare several alike (office hours, one per week of a loop).
+ */
+import type { EmulatorStateSummary, Fault } from "../../emulator";
+import { startResourceTestbed, type ResourceTestbed } from "../support/resources";
+import { accountObjects, stateKey } from "./support/account";
+
+let bed: ResourceTestbed;
+let accounts: EmulatorStateSummary;
+let counter = 0;
+
+beforeAll(async () => {
+  jest.spyOn(console, "error").mockImplementation(() => undefined);
+  bed = await startResourceTestbed();
+  accounts = await bed.control.state();
+});
+afterAll(async () => bed.close());
+afterEach(async () => bed.control.clearFaults());
+
+const alike = (topic: string) => ({ topic, type: 2, startTime: "2031-09-01T15:00:00Z", duration: 45 });
+
+async function meetingsTitled(topic: string): Promise<string[]> {
+  return (await accountObjects(bed.portal, accounts, ["Meeting"])).filter((o) => o.item.topic === topic).map((o) => o.key);
+}
+
+/** Creates `count` identical meetings at once, the first creates meeting `steps`; returns their state keys. */
+async function createAlike(count: number, steps: Fault[]): Promise<{ topic: string; keys: string[] }> {
+  const topic = `Office hours ${++counter}`;
+  await bed.control.setFaults({ sequence: { match: { operationId: "meetingCreate" }, steps } });
+  const created = await Promise.all(Array.from({ length: count }, (_, i) => bed.create("Meeting", `hours-${counter}-${i}`, alike(topic))));
+  return { topic, keys: created.map((c) => stateKey(accounts, "zoom:Meeting", c.id)) };
+}
+
+test.each([
+  ["the first answer lost after applying", [{ kind: "applyThenStatus", status: 500 }] as Fault[]],
+  ["the first connection dropped after applying", [{ kind: "applyThenDrop" }] as Fault[]],
+  ["both answers lost", [{ kind: "applyThenStatus", status: 502 }, { kind: "applyThenDrop" }] as Fault[]],
+  ["one lost, one never applied", [{ kind: "applyThenDrop" }, { kind: "status", status: 503 }] as Fault[]],
+])("two identical meetings at once, %s: two meetings, one each, none orphaned", async (_name, steps) => {
+  const { topic, keys } = await createAlike(2, steps);
+  expect(new Set(keys).size).toBe(2);
+  expect((await meetingsTitled(topic)).sort()).toEqual([...keys].sort());
+});
+
+test("eight identical meetings at once, four answers lost: eight meetings, one each", async () => {
+  const lost: Fault[] = [{ kind: "applyThenDrop" }, { kind: "applyThenStatus", status: 500 }, { kind: "applyThenDrop" }, { kind: "applyThenStatus", status: 503 }];
+  const { topic, keys } = await createAlike(8, lost);
+  expect(new Set(keys).size).toBe(8);
+  expect((await meetingsTitled(topic)).sort()).toEqual([...keys].sort());
+});
