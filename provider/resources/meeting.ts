@@ -64,7 +64,8 @@ function normalizeMeeting(live: ZoomObject): Record<string, unknown> {
 
 /**
  * After a create whose outcome is unknown: the host's meetings created since the attempt with the same topic,
- * type, start and (when declared) duration, that no other create of this process holds.
+ * type, start and (when declared) duration, that no other create of this process holds. A recurring meeting's
+ * start is compared as its series' first occurrence, which is what Zoom lists (as the diff compares it).
  *
  * What cannot be found: instant meetings (type 1), which Zoom does not list. Their create is never retried
  * after an unknown outcome: the error says so and asks the user to look in Zoom, because a retry could make a
@@ -77,7 +78,8 @@ async function findCreatedMeeting(ctx: CreateLookupContext, inputs: MeetingInput
       `${ctx.label}: the outcome of creating an instant meeting is unknown and Zoom does not list instant meetings, so pulumi-zoom cannot tell whether it exists; check the host's meetings in Zoom, then run pulumi up again`,
     );
   }
-  const wantStart = inputs.startTime ? instantOf(inputs.startTime, inputs.timezone) : undefined;
+  const declared = inputs as unknown as Record<string, unknown>;
+  const wantStart = inputs.startTime ? seriesStart(inputs.startTime, declared, {}) : undefined;
   for await (const meeting of ctx.client.paginate<ZoomObject>({
     operation: "meetings",
     pathParams: { userId: inputs.userId },
@@ -91,7 +93,7 @@ async function findCreatedMeeting(ctx: CreateLookupContext, inputs: MeetingInput
     if (!(created >= since.getTime())) continue;
     if (meeting.topic !== (inputs.topic ?? meeting.topic) || meeting.type !== (inputs.type ?? 2)) continue;
     if (inputs.duration !== undefined && meeting.duration !== undefined && meeting.duration !== inputs.duration) continue;
-    if (wantStart !== undefined && typeof meeting.start_time === "string" && instantOf(meeting.start_time, "UTC") !== wantStart) continue;
+    if (typeof wantStart === "number" && typeof meeting.start_time === "string" && instantOf(meeting.start_time, "UTC") !== wantStart) continue;
     return String(meeting.id);
   }
   return undefined;
