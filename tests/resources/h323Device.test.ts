@@ -236,11 +236,10 @@ describe("errors", () => {
     );
   });
 
-  test("a host name Zoom refuses is explained, not passed on as 'Validation Failed.'", async () => {
-    // The emulator reads Zoom's "Device IP." literally and refuses host names.
-    await expect(bed.create(KIND, "hostname", { name: unique("Named host"), ip: "room.example.com", protocol: "SIP", encryption: "auto" })).rejects.toThrow(
-      'Zoom refused the device address "room.example.com" (ip); Zoom\'s API documents this field as the device\'s IP address',
-    );
+  test("a room system given by host name is created and plans no change", async () => {
+    const declared = { name: unique("Named host"), ip: "room.example.com", protocol: "SIP", encryption: "auto" };
+    const created = await bed.create(KIND, "hostname", declared);
+    expect((await bed.refreshAndDiff(KIND, created, declared)).changes).toBe(false);
   });
 
   test("an unknown sub-account is named", async () => {
