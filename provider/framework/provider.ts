@@ -27,11 +27,16 @@ const PROVIDER_KEY = "__provider";
 export const NAME_KEY = "__logicalName";
 const DECLARED_KEY = "__declared";
 /**
+ * Set in the properties of a ResourceInitError: the object exists in Zoom but state lacks its live outputs.
+ * The next diff plans an update, and that update reads the object back.
+ */
+const INCOMPLETE_KEY = "__incomplete";
+/**
  * Set on objects adopted by id alone (`pulumi import`, `.get()`): we never saw their create, and Zoom does not
  * return create-only inputs, so state has no value for them.
  */
 const ADOPTED_KEY = "__adopted";
-const FRAMEWORK_KEYS = new Set([PROVIDER_KEY, NAME_KEY, DECLARED_KEY, ADOPTED_KEY]);
+const FRAMEWORK_KEYS = new Set([PROVIDER_KEY, NAME_KEY, DECLARED_KEY, ADOPTED_KEY, INCOMPLETE_KEY]);
 
 /** How many times a create whose outcome stayed unknown is attempted in all. */
 const CREATE_ATTEMPTS = 3;
@@ -276,7 +281,8 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       }
       const replaces = replacementsAmong(definition, differences);
       return {
-        changes: differences.length > 0,
+        // A partially recorded object is updated even when the declaration matches, to read it back.
+        changes: differences.length > 0 || olds[INCOMPLETE_KEY] === true,
         replaces,
         deleteBeforeReplace: replaces.length > 0 && definition.deleteBeforeReplace === true,
       };
@@ -300,6 +306,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
             ...inputs,
             [NAME_KEY]: news[NAME_KEY],
             [DECLARED_KEY]: declared,
+            [INCOMPLETE_KEY]: true,
           });
         }
         if (!live) {
@@ -307,6 +314,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
             ...inputs,
             [NAME_KEY]: news[NAME_KEY],
             [DECLARED_KEY]: declared,
+            [INCOMPLETE_KEY]: true,
           });
         }
       }
@@ -347,10 +355,22 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const changedLive = differences.map((d) => d.path).filter((path) => liveKeys.includes(path.split(".")[0]!));
       const declared = declaredOf(inputs);
       const kept = keptInputs(inputs);
-      if (changedLive.length === 0) {
+      if (changedLive.length === 0 && olds[INCOMPLETE_KEY] === true) {
+        // An earlier create or update made the object but could not read it back: read it now.
+        const live = await readLive(ctx, ref, inputs);
+        if (!live) throw new Error(`${ctx.label}: ${id} no longer exists in Zoom; run pulumi refresh, then pulumi up`);
+        return { outs: outputsFor(live, kept, news[NAME_KEY], declared) };
+      }
+      if (changedLive.length === 0 && olds[INCOMPLETE_KEY] !== true) {
         // Only provider-side settings changed (e.g. notifyOnDelete): nothing to send to Zoom.
         const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared };
         return { outs: withoutUndefined(outputs) };
+      }
+      if (changedLive.length === 0) {
+        // An earlier create or update failed after Zoom made the change: state lacks what Zoom has. Read it.
+        const live = await readLive(ctx, ref, inputs);
+        if (!live) throw new Error(`${ctx.label}: ${id} no longer exists in Zoom; run pulumi refresh, then pulumi up to create it again`);
+        return { outs: outputsFor(live, kept, news[NAME_KEY], declared) };
       }
       const update = definition.update;
       if (update === "replace") throw new Error(`${ctx.label}: Zoom cannot update a ${kind} in place; this change needs a replacement`);
@@ -377,6 +397,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           ...inputs,
           [NAME_KEY]: news[NAME_KEY],
           [DECLARED_KEY]: declared,
+          [INCOMPLETE_KEY]: true,
         });
       }
       if (!live) throw new Error(`${ctx.label}: ${id} disappeared from Zoom right after the update`);
