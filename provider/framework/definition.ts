@@ -109,13 +109,14 @@ export type ReadSpec<I> =
 export interface CreateSpec<I> {
   readonly operation: OperationId;
   pathParams?(inputs: I): PathParams;
-  /** The request body, from the `live` inputs already mapped to snake_case. */
-  body(zoomInputs: ZoomObject, inputs: I): unknown;
+  /** The request body, from the declared inputs already mapped to snake_case. Default: those inputs as they are. */
+  body?(zoomInputs: ZoomObject, inputs: I): unknown;
   /**
    * Zoom's id of the created object, from the answer, or from the inputs where the caller chooses it (a SIP
-   * trunk is assigned by its own id). `response` is `{}` when Zoom answered without a JSON body.
+   * trunk is assigned by its own id). `response` is `{}` when Zoom answered without a JSON body. Default: the
+   * answer's `id`.
    */
-  zoomId(response: ZoomObject, inputs: I): string;
+  zoomId?(response: ZoomObject, inputs: I): string;
   /**
    * True when the create answer holds the whole object as a read would return it; otherwise the framework reads
    * the object back once after creating it.

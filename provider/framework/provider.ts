@@ -194,7 +194,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       operation: create.operation,
       pathParams: create.pathParams?.(inputs),
       accountId: typeof inputs.accountId === "string" ? inputs.accountId : undefined,
-      body: create.body(zoomBody(inputs, createKeys), inputs),
+      body: create.body ? create.body(zoomBody(inputs, createKeys), inputs) : zoomBody(inputs, createKeys),
       context: ctx.label,
     });
     // Without the object in the answer, an answer without JSON is fine when the id comes from the inputs
@@ -203,7 +203,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     if (!data && create.answerIsObject) {
       throw new Error(`${ctx.label}: Zoom answered ${response.status} without the created object's JSON`);
     }
-    const zoomId = create.zoomId(data ?? {}, inputs);
+    const zoomId = create.zoomId ? create.zoomId(data ?? {}, inputs) : idOf(data);
     if (!zoomId) throw new Error(`${ctx.label}: Zoom's answer carries no id of the created object`);
     if (!data || !create.answerIsObject) return { zoomId };
     const answer = create.answerObject ? create.answerObject(data) : data;
@@ -366,12 +366,6 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared };
         return { outs: withoutUndefined(outputs) };
       }
-      if (changedLive.length === 0) {
-        // An earlier create or update failed after Zoom made the change: state lacks what Zoom has. Read it.
-        const live = await readLive(ctx, ref, inputs);
-        if (!live) throw new Error(`${ctx.label}: ${id} no longer exists in Zoom; run pulumi refresh, then pulumi up to create it again`);
-        return { outs: outputsFor(live, kept, news[NAME_KEY], declared) };
-      }
       const update = definition.update;
       if (update === "replace") throw new Error(`${ctx.label}: Zoom cannot update a ${kind} in place; this change needs a replacement`);
       const body = update.body === "full" ? zoomBody(inputs, liveKeys) : zoomBody(inputs, liveKeys, changedLive);
@@ -453,6 +447,12 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     for (const key of Object.keys(properties)) if (outputs[key] !== undefined) inputs[key] = outputs[key];
     return inputs;
   }
+}
+
+/** Zoom's id of an object in its answer (`id`), as a string; empty when there is none. */
+function idOf(answer: ZoomObject | undefined): string {
+  const id = answer?.id;
+  return typeof id === "string" || typeof id === "number" ? String(id) : "";
 }
 
 /** Zoom's snake_case answer in camelCase: the default normalization step resources build on. */

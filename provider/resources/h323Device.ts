@@ -46,8 +46,6 @@ export const h323DeviceDefinition = {
   goneCodes: [404, 2001],
   create: {
     operation: "deviceCreate",
-    body: (zoom) => zoom,
-    zoomId: (answer) => (answer.id === undefined ? "" : String(answer.id)),
     answerIsObject: true,
   },
   read: {

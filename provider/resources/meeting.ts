@@ -159,8 +159,6 @@ export const meetingDefinition = {
   create: {
     operation: "meetingCreate",
     pathParams: (inputs) => ({ userId: inputs.userId }),
-    body: (zoom) => zoom,
-    zoomId: (answer) => (answer.id === undefined ? "" : String(answer.id)),
     answerIsObject: true,
   },
   read: {

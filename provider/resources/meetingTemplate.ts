@@ -70,8 +70,6 @@ export const meetingTemplateDefinition = {
   create: {
     operation: "meetingTemplateCreate",
     pathParams: (inputs) => ({ userId: inputs.userId }),
-    body: (zoom) => zoom,
-    zoomId: (answer) => (answer.id === undefined ? "" : String(answer.id)),
     // The answer is `{id, name}`: the type comes from the list.
     answerIsObject: false,
   },

@@ -33,8 +33,6 @@ export const trackingFieldDefinition = {
   goneCodes: [5110],
   create: {
     operation: "trackingfieldCreate",
-    body: (zoom) => zoom,
-    zoomId: (answer) => String(answer.id ?? ""),
     answerIsObject: true,
   },
   read: { kind: "get", operation: "trackingfieldGet", pathParams: (ref) => ({ fieldId: ref.zoomId }) },
