@@ -78,10 +78,13 @@ const settingsSchema = z
     waitingRoom: z.boolean().optional().describe("Enable the waiting room."),
     waitingRoomOptions: z
       .strictObject({
-        mode: z.enum(["follow_setting", "custom"]),
+        mode: z
+          .enum(["follow_setting", "custom"])
+          .describe("`follow_setting`: as the web portal's waiting-room setting; `custom`: as `whoGoesToWaitingRoom` says."),
         whoGoesToWaitingRoom: z
           .enum(["everyone", "users_not_in_account", "users_not_in_account_or_whitelisted_domains", "users_not_on_invite", "users_not_in_org"])
-          .optional(),
+          .optional()
+          .describe("With mode `custom`: who waits in the waiting room."),
       })
       .optional()
       .describe("Who goes to the waiting room."),
@@ -95,113 +98,191 @@ const settingsSchema = z
       .optional()
       .describe("Alternative hosts' emails or ids, separated by `;` or `,`. Order does not matter."),
     alternativeHostsEmailNotification: z.boolean().optional().describe("Email alternative hosts."),
-    alternativeHostUpdatePolls: z.boolean().optional(),
-    alternativeHostManageMeetingSummary: z.boolean().optional(),
-    alternativeHostManageCloudRecording: z.boolean().optional(),
+    alternativeHostUpdatePolls: z.boolean().optional().describe("Alternative hosts may add and edit polls (Zoom 5.8.0 or later)."),
+    alternativeHostManageMeetingSummary: z.boolean().optional().describe("Alternative hosts may manage meeting summaries."),
+    alternativeHostManageCloudRecording: z.boolean().optional().describe("Alternative hosts may manage cloud recordings."),
     meetingAuthentication: z.boolean().optional().describe("Only authenticated users may join."),
     authenticationOption: z.string().optional().describe("Authentication profile id (with meetingAuthentication)."),
     authenticationDomains: z.string().optional().describe("Domains whose users may join (with meetingAuthentication)."),
     authenticationException: z
-      .array(z.strictObject({ email, name: z.string().optional() }))
+      .array(
+        z.strictObject({
+          email: email.describe("The participant's email address."),
+          name: z.string().optional().describe("The participant's name."),
+        }),
+      )
       .optional()
       .describe("Participants who may bypass authentication."),
     breakoutRoom: z
       .strictObject({
-        enable: z.boolean().optional(),
-        rooms: z.array(z.strictObject({ name: z.string(), participants: z.array(email).optional() })).optional(),
+        enable: z.boolean().optional().describe("Turn pre-assigned breakout rooms on."),
+        rooms: z
+          .array(
+            z.strictObject({
+              name: z.string().describe("The breakout room's name."),
+              participants: z.array(email).optional().describe("Emails of the participants assigned to the room."),
+            }),
+          )
+          .optional()
+          .describe("The breakout rooms."),
       })
       .optional()
       .describe("Pre-assigned breakout rooms."),
     languageInterpretation: z
       .strictObject({
-        enable: z.boolean().optional(),
+        enable: z.boolean().optional().describe("Turn language interpretation on (default: the user's setting)."),
         interpreters: z
-          .array(z.strictObject({ email, languages: z.string().optional(), interpreterLanguages: z.string().optional() }))
-          .optional(),
+          .array(
+            z.strictObject({
+              email: email.describe("The interpreter's email address."),
+              languages: z
+                .string()
+                .optional()
+                .describe("Two system language ids, comma-separated, from and to, e.g. `US,CN` (US, CN, JP, DE, FR, RU, PT, ES, KR)."),
+              interpreterLanguages: z
+                .string()
+                .optional()
+                .describe("Two languages, comma-separated, from the user settings' interpretation languages, e.g. `English,Chinese`."),
+            }),
+          )
+          .optional()
+          .describe("The interpreters."),
       })
       .optional()
       .describe("Language interpretation."),
     signLanguageInterpretation: z
       .strictObject({
-        enable: z.boolean().optional(),
-        interpreters: z.array(z.strictObject({ email, signLanguage: z.string() })).max(20).optional(),
+        enable: z.boolean().optional().describe("Turn sign language interpretation on (default: the user's setting)."),
+        interpreters: z
+          .array(
+            z.strictObject({
+              email: email.describe("The interpreter's email address."),
+              signLanguage: z.string().describe("The sign language, from the user settings' sign interpretation languages."),
+            }),
+          )
+          .max(20)
+          .optional()
+          .describe("The interpreters (at most 20)."),
       })
       .optional()
       .describe("Sign language interpretation."),
     encryptionType: z.enum(["enhanced_encryption", "e2ee"]).optional().describe("Encryption: enhanced, or end-to-end."),
-    additionalDataCenterRegions: z.array(z.string()).optional(),
-    allowMultipleDevices: z.boolean().optional(),
+    additionalDataCenterRegions: z
+      .array(z.string())
+      .optional()
+      .describe("Extra data center regions for the meeting, as country codes offered in the account profile."),
+    allowMultipleDevices: z.boolean().optional().describe("Attendees may join from several devices (meetings with registration)."),
     approvedOrDeniedCountriesOrRegions: z
       .strictObject({
-        enable: z.boolean().optional(),
-        method: z.enum(["approve", "deny"]).optional(),
-        approvedList: z.array(z.string()).optional(),
-        deniedList: z.array(z.string()).optional(),
+        enable: z.boolean().optional().describe("Turn approve-or-block entry by country or region on."),
+        method: z.enum(["approve", "deny"]).optional().describe("`approve`: only `approvedList` may join; `deny`: `deniedList` may not."),
+        approvedList: z.array(z.string()).optional().describe("Countries or regions allowed to join (with method `approve`)."),
+        deniedList: z.array(z.string()).optional().describe("Countries or regions refused (with method `deny`)."),
       })
-      .optional(),
+      .optional()
+      .describe("Approve or block participants from specific countries or regions."),
     autoAddRecordingToVideoManagement: z
       .strictObject({
-        enable: z.boolean().optional(),
-        channels: z.array(z.strictObject({ channelId: z.string(), name: z.string().optional() })).max(5).optional(),
+        enable: z.boolean().optional().describe("Add the recording to video management automatically."),
+        channels: z
+          .array(
+            z.strictObject({
+              channelId: z.string().describe("The video management channel's id."),
+              name: z.string().optional().describe("The channel's name."),
+            }),
+          )
+          .max(5)
+          .optional()
+          .describe("Channels the recording is added to (at most 5)."),
       })
-      .optional(),
-    calendarType: z.literal([1, 2]).optional(),
-    closeRegistration: z.boolean().optional(),
-    cnMeeting: z.boolean().optional(),
-    inMeeting: z.boolean().optional(),
-    contactEmail: z.string().optional(),
-    contactName: z.string().optional(),
-    emailNotification: z.boolean().optional(),
-    focusMode: z.boolean().optional(),
-    globalDialInCountries: z.array(z.string()).optional(),
+      .optional()
+      .describe("Add recordings to video management channels (a feature Zoom Support enables)."),
+    calendarType: z.literal([1, 2]).optional().describe("The calendar integration that scheduled it: `1` Outlook add-in, `2` Google Workspace add-on."),
+    closeRegistration: z.boolean().optional().describe("Close registration after the meeting date."),
+    cnMeeting: z.boolean().optional().describe("Host the meeting in China."),
+    inMeeting: z.boolean().optional().describe("Host the meeting in India."),
+    contactEmail: z.string().optional().describe("Contact email for registration."),
+    contactName: z.string().optional().describe("Contact name for registration."),
+    emailNotification: z.boolean().optional().describe("Email alternative hosts and users with scheduling privilege (Zoom's default: true)."),
+    focusMode: z.boolean().optional().describe("Start the meeting in focus mode."),
+    globalDialInCountries: z.array(z.string()).optional().describe("Countries whose global dial-in numbers are offered."),
     questionAndAnswer: z
       .strictObject({
-        enable: z.boolean().optional(),
-        allowSubmitQuestions: z.boolean().optional(),
-        allowAnonymousQuestions: z.boolean().optional(),
-        questionVisibility: z.enum(["answered", "all"]).optional(),
-        attendeesCanComment: z.boolean().optional(),
-        attendeesCanUpvote: z.boolean().optional(),
+        enable: z.boolean().optional().describe("Turn Q&A on (default: the user's setting)."),
+        allowSubmitQuestions: z.boolean().optional().describe("Participants may submit questions."),
+        allowAnonymousQuestions: z.boolean().optional().describe("Participants may ask without giving their name."),
+        questionVisibility: z.enum(["answered", "all"]).optional().describe("Attendees see `answered` questions only, or `all`."),
+        attendeesCanComment: z.boolean().optional().describe("Attendees may answer or comment in question threads."),
+        attendeesCanUpvote: z.boolean().optional().describe("Attendees may upvote questions."),
       })
-      .optional(),
-    meetingInvitees: z.array(z.strictObject({ email })).optional(),
-    privateMeeting: z.boolean().optional(),
-    registrantsConfirmationEmail: z.boolean().optional(),
-    registrantsEmailNotification: z.boolean().optional(),
-    showShareButton: z.boolean().optional(),
-    showJoinInfo: z.boolean().optional(),
-    usePmi: z.boolean().optional(),
-    watermark: z.boolean().optional(),
-    hostSaveVideoOrder: z.boolean().optional(),
-    internalMeeting: z.boolean().optional(),
+      .optional()
+      .describe("Q&A for the meeting."),
+    meetingInvitees: z
+      .array(z.strictObject({ email: email.describe("The invitee's email address.") }))
+      .optional()
+      .describe("The meeting's invitees."),
+    privateMeeting: z.boolean().optional().describe("Make the meeting private."),
+    registrantsConfirmationEmail: z.boolean().optional().describe("Send registrants a confirmation email."),
+    registrantsEmailNotification: z
+      .boolean()
+      .optional()
+      .describe("Email registrants about approval, cancellation or rejection (needed for registrantsConfirmationEmail)."),
+    showShareButton: z.boolean().optional().describe("Show social sharing buttons on the registration page."),
+    showJoinInfo: z.boolean().optional().describe("Show join information on the registration confirmation page."),
+    usePmi: z.boolean().optional().describe("Use the host's Personal Meeting ID (types 2 and 3; default: the user's setting)."),
+    watermark: z.boolean().optional().describe("Watermark shared screens (default: the user's setting)."),
+    hostSaveVideoOrder: z.boolean().optional().describe("The host may save the video order."),
+    internalMeeting: z.boolean().optional().describe("Mark the meeting as internal."),
     continuousMeetingChat: z
       .strictObject({
-        enable: z.boolean().optional(),
-        autoAddInvitedExternalUsers: z.boolean().optional(),
-        autoAddMeetingParticipants: z.boolean().optional(),
+        enable: z.boolean().optional().describe("Turn continuous meeting chat on (default: the user's setting)."),
+        autoAddInvitedExternalUsers: z.boolean().optional().describe("Add invited external users to the chat."),
+        autoAddMeetingParticipants: z.boolean().optional().describe("Add meeting participants to the chat."),
       })
-      .optional(),
-    participantFocusedMeeting: z.boolean().optional(),
-    pushChangeToCalendar: z.boolean().optional(),
+      .optional()
+      .describe("Continuous meeting chat (types 2, 3 and 8)."),
+    participantFocusedMeeting: z.boolean().optional().describe("Make it a participant-focused meeting."),
+    pushChangeToCalendar: z
+      .boolean()
+      .optional()
+      .describe("Push changes to the host's integrated calendar (needs the calendar service configured in the web portal)."),
     resources: z
       .array(
         z.strictObject({
-          resourceType: z.enum(["whiteboard"]),
-          resourceId: z.string(),
-          permissionLevel: z.enum(["editor", "commenter", "viewer"]).optional(),
+          resourceType: z.enum(["whiteboard"]).describe("The resource's type: `whiteboard`."),
+          resourceId: z.string().describe("The resource's id."),
+          permissionLevel: z
+            .enum(["editor", "commenter", "viewer"])
+            .optional()
+            .describe("What users with the link may do: `editor`, `commenter` or `viewer`."),
         }),
       )
-      .optional(),
-    autoStartMeetingSummary: z.boolean().optional(),
-    whoWillReceiveSummary: z.literal([1, 2, 3, 4]).optional(),
-    autoStartAiCompanionQuestions: z.boolean().optional(),
-    whoCanAskQuestions: z.literal([1, 2, 3, 4, 5]).optional(),
-    summaryTemplateId: z.string().optional(),
-    deviceTesting: z.boolean().optional(),
-    requestPermissionToUnmuteParticipants: z.boolean().optional(),
-    allowHostControlParticipantMuteState: z.boolean().optional(),
-    disableParticipantVideo: z.boolean().optional(),
-    emailInAttendeeReport: z.boolean().optional(),
+      .optional()
+      .describe("Resources shared with the meeting (whiteboards)."),
+    autoStartMeetingSummary: z.boolean().optional().describe("Start a meeting summary automatically (default: the user's setting)."),
+    whoWillReceiveSummary: z
+      .literal([1, 2, 3, 4])
+      .optional()
+      .describe("Who gets the summary: `1` host, `2` host and co-/alternative hosts, `3` host and invitees in the organization, `4` all invitees."),
+    autoStartAiCompanionQuestions: z.boolean().optional().describe("Start AI Companion questions automatically (default: the user's setting)."),
+    whoCanAskQuestions: z
+      .literal([1, 2, 3, 4, 5])
+      .optional()
+      .describe(
+        "Who may ask about the transcript: `1` participants and invitees, `2` participants from when they join, `3` host only, `4` organization's participants and invitees, `5` organization's participants from when they join.",
+      ),
+    summaryTemplateId: z.string().optional().describe("The summary template for the meeting summary (default: the user's setting)."),
+    deviceTesting: z.boolean().optional().describe("Turn device testing on."),
+    requestPermissionToUnmuteParticipants: z
+      .boolean()
+      .optional()
+      .describe("The host asks permission to unmute participants. Not together with allowHostControlParticipantMuteState."),
+    allowHostControlParticipantMuteState: z
+      .boolean()
+      .optional()
+      .describe("Host and co-hosts fully control participants' mute state. Not together with requestPermissionToUnmuteParticipants."),
+    disableParticipantVideo: z.boolean().optional().describe("Turn participants' video off during the meeting (a feature Zoom Support enables)."),
+    emailInAttendeeReport: z.boolean().optional().describe("Include authenticated guests' emails in attendee reports."),
   })
   .describe("Meeting settings. Only the settings you declare are managed; Zoom's defaults for the rest never show as changes.");
 
@@ -232,7 +313,12 @@ export const meetingSchema = z
     recurrence: recurrenceSchema.optional(),
     settings: settingsSchema.optional(),
     trackingFields: z
-      .array(z.strictObject({ field: z.string().min(1), value: z.string() }))
+      .array(
+        z.strictObject({
+          field: z.string().min(1).describe("The tracking field's label (see TrackingField `field`)."),
+          value: z.string().describe("The value; one of the field's recommended values when it has any."),
+        }),
+      )
       .optional()
       .describe("Tracking field values. Order does not matter."),
     templateId: z.string().min(1).optional().describe("A meeting template to create the meeting from. Create-only: a change replaces the meeting."),
