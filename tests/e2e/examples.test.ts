@@ -13,6 +13,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
 import type { EmulatorStateSummary, RunningEmulator } from "../../emulator";
+import { compareInventories, countByKind, inventory } from "../../examples/demo/inventory";
 import { createClient, type HttpZoomClient } from "../../provider/client";
 import { Deployment, plainValue, type PlanSummary, type Program } from "../harness";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
@@ -78,7 +79,7 @@ interface ExampleCase {
   /** Stack outputs the program exports. */
   outputs: string[];
   edit: Edit;
-  /** Objects Zoom cannot delete (or the program keeps on purpose), by snapshot kind: left after destroy. */
+  /** Objects Zoom cannot delete (or the program keeps on purpose), by inventory kind: left after destroy. */
   leftBehind?: Record<string, number>;
 }
 
@@ -98,49 +99,6 @@ function createsByKind(summary: PlanSummary): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const step of summary.steps.filter((s) => s.custom && s.op === "create")) {
     counts[kindOf(step.type)] = (counts[kindOf(step.type)] ?? 0) + 1;
-  }
-  return counts;
-}
-
-type Listing = Record<string, unknown>;
-
-/**
- * Every object the examples can touch, in every account, through the API: `kind account id` lines. Users' objects
- * (meetings, TSP accounts, templates) for every user of every account.
- */
-async function snapshot(portal: HttpZoomClient, accounts: EmulatorStateSummary): Promise<string[]> {
-  const lines: string[] = [];
-  const items = async (operation: Parameters<HttpZoomClient["paginate"]>[0]["operation"], itemsKey: string, accountId: string, pathParams?: Record<string, string>) => {
-    for await (const item of portal.paginate<Listing>({ operation, itemsKey, accountId, ...(pathParams ? { pathParams } : {}) })) {
-      lines.push(`${itemsKey} ${accountId} ${pathParams?.userId ?? ""} ${String(item.id)}`);
-    }
-  };
-  const list = async (operation: Parameters<HttpZoomClient["request"]>[0]["operation"], itemsKey: string, accountId: string, pathParams?: Record<string, string>) => {
-    const response = await portal.request<Record<string, Listing[] | undefined>>({ operation, accountId, ...(pathParams ? { pathParams } : {}) });
-    for (const item of response.data?.[itemsKey] ?? []) lines.push(`${itemsKey} ${accountId} ${pathParams?.userId ?? ""} ${String(item.id)}`);
-  };
-  for (const account of [accounts.master, ...accounts.subAccounts]) {
-    const accountId = account === accounts.master ? "me" : account.id;
-    await list("trackingfieldList", "tracking_fields", accountId);
-    await items("deviceList", "devices", accountId);
-    await items("ListInternalNumbers", "internal_numbers", accountId);
-    if (account !== accounts.master) await list("ListSIPTrunks", "sip_trunks", accountId);
-    for (const user of account.users) {
-      const userId = { userId: user.id };
-      await items("meetings", "meetings", accountId, userId);
-      await list("userTSPs", "tsp_accounts", accountId, userId);
-      await list("listMeetingTemplates", "templates", accountId, userId);
-    }
-  }
-  return lines.sort();
-}
-
-/** Lines of `after` not in `before`, counted by kind. */
-function addedByKind(before: string[], after: string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const line of after.filter((l) => !before.includes(l))) {
-    const kind = line.split(" ")[0] ?? line;
-    counts[kind] = (counts[kind] ?? 0) + 1;
   }
   return counts;
 }
@@ -324,12 +282,12 @@ describe.each(cases)("examples/$dir", (example) => {
     );
     const ctx: Context = { emulator: e, accounts, portal, deployment };
     const program = exampleProgram(example.dir);
-    const before = await snapshot(portal, accounts);
+    const before = await inventory(portal, accounts);
 
     const first = await deployment.up(program);
     expect(createsByKind(first)).toEqual(example.creates);
     expect(Object.keys(first.outputs).sort()).toEqual(example.outputs);
-    expect(addedByKind(before, await snapshot(portal, accounts))).not.toEqual({});
+    expect(compareInventories(before, await inventory(portal, accounts)).added).not.toEqual([]);
 
     const second = await deployment.up(program);
     expect(second.changes).toBe(0);
@@ -350,8 +308,8 @@ describe.each(cases)("examples/$dir", (example) => {
     const customCount = Object.values(example.creates).reduce((a, b) => a + b, 0);
     expect(destroyed.steps.filter((s) => s.custom && s.op === "delete")).toHaveLength(customCount);
     expect(deployment.state.resources).toEqual([]);
-    const after = await snapshot(portal, accounts);
-    expect(before.filter((line) => !after.includes(line))).toEqual([]);
-    expect(addedByKind(before, after)).toEqual(example.leftBehind ?? {});
+    const { added, removed } = compareInventories(before, await inventory(portal, accounts));
+    expect(removed).toEqual([]);
+    expect(countByKind(added)).toEqual(example.leftBehind ?? {});
   });
 });
