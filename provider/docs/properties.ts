@@ -3,10 +3,9 @@
  * constraints, defaults and descriptions are exactly what validation enforces), plus what the definition says
  * about each top-level property: what a change does, and whether it is secret.
  */
-import { z } from "zod";
 import { isPlainObject } from "../framework/case";
 import type { PropertySpec, ResourceDefinition } from "../framework/definition";
-import type { JsonSchema } from "../yaml/jsonSchema";
+import { inputJsonSchema, type JsonSchema } from "../yaml/jsonSchema";
 
 export interface PropertyRow {
   /** `settings.waitingRoom`, `trackingFields[].value` */
@@ -77,11 +76,6 @@ function nestedObject(schema: JsonSchema): { schema: JsonSchema; suffix: string 
   return undefined;
 }
 
-/** The input schema as JSON Schema, without the YAML reference alternatives. */
-export function inputSchemaOf(definition: ResourceDefinition): JsonSchema {
-  return z.toJSONSchema(definition.schema, { io: "input", target: "draft-7", unrepresentable: "any" }) as JsonSchema;
-}
-
 export function propertyRows(definition: ResourceDefinition): PropertyRow[] {
   const specs = definition.properties as Record<string, PropertySpec>;
   const rows: PropertyRow[] = [];
@@ -106,6 +100,6 @@ export function propertyRows(definition: ResourceDefinition): PropertyRow[] {
       if (nested) visit(nested.schema, `${prefix}${key}${nested.suffix}`, inherited);
     }
   };
-  visit(inputSchemaOf(definition), "", undefined);
+  visit(inputJsonSchema(definition), "", undefined);
   return rows;
 }

@@ -60,6 +60,8 @@ export function yamlPage(): string {
       "",
       "- `${<section>.<name>.<property>}`: a property of another object in the file — any of its outputs (`meetingId`, `joinUrl`, `trackingFieldId`, ...) or input properties. The value keeps its type (`meetingId` is a number), and Pulumi creates the referenced object first. The object must be declared, the property must exist on its kind, and references must not form a cycle.",
       "- `${config.<key>}`: the stack config value `<project>:<key>` (`pulumi config set <key> ...`). Config values are strings; secret config (`pulumi config set --secret`) stays secret. Use it for leader PINs, passcodes and anything that differs per stack.",
+      "",
+      "A reference's type must suit the property (`topic: ${meetings.a.meetingId}` hands a number to a string and is refused). Inside a flow collection (`{ ... }` or `[ ... ]`) a reference must be quoted, because YAML reads its braces as structure: `- { field: \"${trackingFields.team.field}\", value: Data }`.",
     ].join("\n"),
     "## Checks",
     [

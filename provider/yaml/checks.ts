@@ -7,6 +7,7 @@
 import { isPlainObject } from "../framework/case";
 import type { DeclaredObject } from "./model";
 import { addressOf } from "./model";
+import { typesAt, type JsonType } from "./jsonSchema";
 import { ConfigReference, Reference, type ReferenceUse } from "./references";
 import { isSectionKey, SECTION_KEYS, SECTIONS } from "./sections";
 import { didYouMean } from "./suggest";
@@ -17,6 +18,8 @@ const MAX_TSP_ACCOUNTS_PER_USER = 2;
 /** A declared object while loading: `dependsOn` is still being filled in. */
 export interface DraftObject extends DeclaredObject {
   readonly dependsOn: string[];
+  /** Where the object's properties read stack config. */
+  readonly configReferences: readonly { readonly path: readonly (string | number)[]; readonly reference: ConfigReference }[];
   /** The schema's output (defaults applied) when the object is valid; references read as unknown. */
   readonly validated?: Readonly<Record<string, unknown>>;
 }
@@ -112,6 +115,44 @@ export function checkCycles(context: CheckContext, edges: Map<DraftObject, { use
     state.set(object, "done");
   };
   for (const object of context.objects) if (!state.has(object)) visit(object);
+}
+
+/** The JSON type an output's documented type stands for (`number`, `Occurrence[]` → array), if it is plain. */
+function outputType(type: string): JsonType | undefined {
+  if (type.endsWith("[]")) return "array";
+  return (["string", "number", "boolean"] as const).find((plain) => plain === type);
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function oneOf(types: ReadonlySet<JsonType>): string {
+  return [...types].map(article).join(" or ");
+}
+
+/**
+ * A reference's value must be of a type the property takes: `topic: ${meetings.a.meetingId}` would hand a
+ * number to a string, and `duration: ${config.minutes}` a string (config values are strings) to a number.
+ * Caught here rather than by the provider halfway through a deployment.
+ */
+export function checkReferenceTypes(context: CheckContext, edges: Map<DraftObject, { use: ReferenceUse; target: DraftObject }[]>): void {
+  for (const object of context.objects) {
+    const uses: { path: readonly (string | number)[]; text: string; types: ReadonlySet<JsonType> | undefined; what: string }[] = [];
+    for (const { use, target } of edges.get(object) ?? []) {
+      const output = target.definition.outputs[use.reference.property];
+      const types = output ? new Set(outputType(output.type) ? [outputType(output.type)!] : []) : typesAt(target.definition, [use.reference.property]);
+      uses.push({ path: use.path, text: use.reference.text, types: types?.size ? types : undefined, what: "" });
+    }
+    for (const { path, reference } of object.configReferences) {
+      uses.push({ path, text: reference.text, types: new Set<JsonType>(["string"]), what: " (config values are strings)" });
+    }
+    for (const { path, text, types, what } of uses) {
+      const expected = typesAt(object.definition, path);
+      if (!types || !expected || [...types].some((type) => expected.has(type))) continue;
+      context.report([object.section, object.name, ...path], `${text} is ${oneOf(types)}${what}, but this property takes ${oneOf(expected)}`);
+    }
+  }
 }
 
 /** A literal string, or undefined for anything else (a reference, a missing value). */

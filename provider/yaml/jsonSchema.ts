@@ -56,10 +56,59 @@ function acceptReferencesBelow(schema: JsonSchema): JsonSchema {
   return out;
 }
 
+const inputSchemas = new WeakMap<ResourceDefinition, JsonSchema>();
+
+/** A kind's input schema as JSON Schema (what a declaration may contain), without the reference alternatives. */
+export function inputJsonSchema(definition: ResourceDefinition): JsonSchema {
+  let schema = inputSchemas.get(definition);
+  if (!schema) {
+    schema = z.toJSONSchema(definition.schema, { io: "input", target: "draft-7", unrepresentable: "any" }) as JsonSchema;
+    inputSchemas.set(definition, schema);
+  }
+  return schema;
+}
+
+/** A JSON value's type as JSON Schema names it; `integer` counts as `number`. */
+export type JsonType = "string" | "number" | "boolean" | "object" | "array" | "null";
+
+function typesOf(schema: JsonSchema): Set<JsonType> | undefined {
+  const types = new Set<JsonType>();
+  const add = (type: unknown) => {
+    if (type === "integer") types.add("number");
+    else if (typeof type === "string") types.add(type as JsonType);
+  };
+  if (Array.isArray(schema.type)) schema.type.forEach(add);
+  else add(schema.type);
+  for (const value of Array.isArray(schema.enum) ? schema.enum : "const" in schema ? [schema.const] : []) {
+    add(value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+  }
+  if (Array.isArray(schema.anyOf)) {
+    for (const branch of schema.anyOf) {
+      const inner = isPlainObject(branch) ? typesOf(branch) : undefined;
+      if (!inner) return undefined;
+      inner.forEach((type) => types.add(type));
+    }
+  }
+  return types.size > 0 ? types : undefined;
+}
+
+/**
+ * The JSON types a declaration of `definition` accepts at `path` (`["settings", "waitingRoom"]`,
+ * `["trackingFields", 0, "value"]`), or undefined when the schema does not say (then anything may go there).
+ */
+export function typesAt(definition: ResourceDefinition, path: readonly (string | number)[]): Set<JsonType> | undefined {
+  let schema: JsonSchema | undefined = inputJsonSchema(definition);
+  for (const step of path) {
+    if (!schema) return undefined;
+    if (typeof step === "number" || /^\d+$/.test(step)) schema = isPlainObject(schema.items) ? schema.items : undefined;
+    else schema = isPlainObject(schema.properties) && isPlainObject(schema.properties[step]) ? schema.properties[step] : undefined;
+  }
+  return schema ? typesOf(schema) : undefined;
+}
+
 /** One kind's object schema: its zod schema as JSON Schema, titled, with its description. */
 export function objectSchema(definition: ResourceDefinition): JsonSchema {
-  const generated = z.toJSONSchema(definition.schema, { io: "input", target: "draft-7", unrepresentable: "any" }) as JsonSchema;
-  const { $schema: _draft, description, ...rest } = generated;
+  const { $schema: _draft, description, ...rest } = inputJsonSchema(definition);
   return {
     title: definition.kind,
     description: typeof description === "string" ? description : definition.description,

@@ -17,9 +17,9 @@ import { isPlainObject } from "../framework/case";
 import type { ResourceDefinition } from "../framework/definition";
 import { UNKNOWN, containsUnknown } from "../framework/unknown";
 import { validate } from "../framework/validate";
-import { checkCycles, checkReferences, checkTrackingFieldValues, checkTspLimit, type DraftObject } from "./checks";
+import { checkCycles, checkReferences, checkReferenceTypes, checkTrackingFieldValues, checkTspLimit, type DraftObject } from "./checks";
 import type { DeclaredValue, LoadResult, StackProblem } from "./model";
-import { readString, type ReferenceUse } from "./references";
+import { readString, type ConfigReference, type ReferenceUse } from "./references";
 import { availableSections, isSectionKey, LOGICAL_NAME, SECTION_KEYS, SECTIONS, type SectionKey } from "./sections";
 import { parseYaml, type YamlSource } from "./source";
 import { didYouMean } from "./suggest";
@@ -43,7 +43,9 @@ export function loadStackText(text: string, file: string): LoadResult {
   // The checks across objects run even when some objects are invalid: every problem is reported at once,
   // not one round per fix.
   const context = { objects, available: new Set<string>(availableSections().map((section) => section.key)), report };
-  checkCycles(context, checkReferences(context));
+  const edges = checkReferences(context);
+  checkCycles(context, edges);
+  checkReferenceTypes(context, edges);
   checkTrackingFieldValues(context);
   checkTspLimit(context);
   if (problems.length > 0) return { ok: false, problems: sortByPlace(problems) };
@@ -127,9 +129,9 @@ function readObject(
     report(at, `expected the properties of a ${definition.kind} (write {} for none), got ${describe(raw)}`);
     return undefined;
   }
-  const found: Found = { references: [], unknowns: [] };
+  const found: Found = { references: [], configReferences: [], unknowns: [] };
   const { properties, forValidation } = readProperties(raw, [], found, (inner, reason) => report([...at, ...inner], reason));
-  const { references, unknowns } = found;
+  const { references, configReferences, unknowns } = found;
   const result = validate(definition.schema, forValidation);
   let validated: Record<string, unknown> | undefined;
   if (result.ok) {
@@ -145,7 +147,7 @@ function readObject(
       report([...at, ...inner], failure.reason);
     }
   }
-  return { section, kind: definition.kind, name, definition, properties, references, dependsOn: [], validated };
+  return { section, kind: definition.kind, name, definition, properties, references, configReferences, dependsOn: [], validated };
 }
 
 /** A failure's dotted property as a path; `(resource)` is the object itself. */
@@ -159,6 +161,7 @@ function startsWith(path: Path, prefix: Path): boolean {
 
 interface Found {
   readonly references: ReferenceUse[];
+  readonly configReferences: { path: Path; reference: ConfigReference }[];
   readonly unknowns: Path[];
 }
 
@@ -186,8 +189,8 @@ function readProperties(
 }
 
 /**
- * One value. `references` collects object references; `unknowns` every place whose value is known only at
- * deployment (references of both kinds, and malformed ones already reported), which the schema cannot judge.
+ * One value. `found` collects object references, config references, and every place whose value is known only
+ * at deployment (references of both kinds, and malformed ones already reported), which the schema cannot judge.
  */
 function readValue(value: unknown, at: Path, found: Found, report: (at: Path, reason: string) => void): ReadValue<DeclaredValue> {
   const { references, unknowns } = found;
@@ -201,6 +204,7 @@ function readValue(value: unknown, at: Path, found: Found, report: (at: Path, re
         unknowns.push(at);
         return { properties: reading.reference, forValidation: UNKNOWN };
       case "config":
+        found.configReferences.push({ path: at, reference: reading.reference });
         unknowns.push(at);
         return { properties: reading.reference, forValidation: UNKNOWN };
       case "invalid":

@@ -233,6 +233,24 @@ describe("references", () => {
     ]);
   });
 
+  test("a reference's type must be one the property takes (config values are strings)", () => {
+    const text = withMeeting(
+      "  other:", // 4
+      "    topic: ${meetings.standup.meetingId}", // 5
+      "    duration: ${config.minutes}", // 6
+      "    agenda: ${meetings.standup.topic}", // 7
+      "    trackingFields:", // 8
+      "      - field: ${config.label}", // 9
+      "        value: ${meetings.standup.duration}", // 10
+      "      - { field: \"${config.label}\", value: \"${meetings.standup.topic}\" }", // 11: quoted inside a flow map
+    );
+    expect(problemsOf(load(text))).toEqual([
+      "zoom.yaml:5:5 meetings.other.topic: ${meetings.standup.meetingId} is a number, but this property takes a string",
+      "zoom.yaml:6:5 meetings.other.duration: ${config.minutes} is a string (config values are strings), but this property takes a number",
+      "zoom.yaml:10:9 meetings.other.trackingFields.0.value: ${meetings.standup.duration} is a number, but this property takes a string",
+    ]);
+  });
+
   test("a cycle is reported once, at the reference that closes it in the first object", () => {
     const text = yaml(
       "meetings:",
