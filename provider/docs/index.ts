@@ -39,9 +39,11 @@ function indexPage(): string {
   return page([
     "# pulumi-zoom reference",
     GENERATED_NOTE,
-    "- [Configuration](configuration.md): credentials and settings (`zoom:*` stack config, `ZOOM_*` variables)",
-    "- [Desired state in YAML](yaml.md): `zoom.yaml`, `ZoomStack`, references, editor support",
-    "- [Command line](cli.md): `pulumi-zoom` commands",
+    [
+      "- [Configuration](configuration.md): credentials and settings (`zoom:*` stack config, `ZOOM_*` variables)",
+      "- [Desired state in YAML](yaml.md): `zoom.yaml`, `ZoomStack`, references, editor support",
+      "- [Command line](cli.md): `pulumi-zoom` commands",
+    ].join("\n"),
     "## Resources",
     table(["Resource", "What it is"], resources),
   ]);
