@@ -6,6 +6,7 @@
 import { Command } from "commander";
 import { COMMANDS } from "./commands";
 import { registerDrift } from "./commands/drift";
+import { registerImport } from "./commands/import";
 
 export function buildProgram(): Command {
   const program = new Command("pulumi-zoom")
@@ -13,6 +14,7 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   for (const register of COMMANDS) register(program);
   registerDrift(program);
+  registerImport(program);
   return program;
 }
 

@@ -20,8 +20,8 @@ import { formatPath, leafPaths, pickPaths, parsePath } from "../framework/paths"
 import { NAME_KEY } from "../framework/provider";
 import { allDefinitions, definitionOf, dynamicProvider } from "../framework/registry";
 import { currentClient } from "../framework/runtime";
-import { discover, effectiveScope, type FoundObject } from "../inventory/discover";
-import { isListable, listingFor } from "../inventory/listings";
+import { discover, effectiveScope, forgetListing, type FoundObject } from "../inventory/discover";
+import { isListable } from "../inventory/listings";
 import { accountKey, describeScope, identityOf, isPerUser, UserAliases, type Scope } from "../inventory/scopes";
 import { ignoresWholeKind, matchIgnore, type IgnorePattern } from "./ignore";
 import {
@@ -222,12 +222,7 @@ export async function detectDrift(state: StackSummary, options: DetectOptions = 
       lists.invalidate({ operation: definition.read.operation, accountId: ref.accountId, pathParams: definition.read.pathParams?.(ref) });
     }
   }
-  for (const { definition, scope } of listingJobs) {
-    const listing = listingFor(definition, scope);
-    if (listing && listing.query === undefined) {
-      lists.invalidate({ operation: listing.operation, accountId: listing.accountId, pathParams: listing.pathParams });
-    }
-  }
+  for (const { definition, scope } of listingJobs) forgetListing(lists, definition, scope);
 
   const progress = { read: 0, reads: toRead.length, listed: 0, lists: listingJobs.length };
   const report = () => options.onProgress?.({ ...progress });

@@ -71,6 +71,18 @@ async function listAll(client: ZoomClient, lists: ListReader, listing: Listing, 
 }
 
 /**
+ * Forgets a cached sweep of this listing, so the next `discover` sees Zoom as it is now (a sweep made moments
+ * ago, before someone changed Zoom in the portal, would otherwise be reused for a few seconds).
+ */
+export function forgetListing(lists: ListReader, definition: ResourceDefinition, scope: Scope): void {
+  const effective = effectiveScope(definition, scope);
+  const listing = effective && listingFor(definition, effective);
+  if (listing && listing.query === undefined) {
+    lists.invalidate({ operation: listing.operation, ...(listing.accountId === undefined ? {} : { accountId: listing.accountId }), ...(listing.pathParams ? { pathParams: listing.pathParams } : {}) });
+  }
+}
+
+/**
  * Every object of `definition`'s kind in `scope`. Starts its list request synchronously, so that calls made in
  * the same turn as the provider's reads join their list-cache sweep.
  */

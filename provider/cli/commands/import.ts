@@ -1,0 +1,126 @@
+/**
+ * `pulumi-zoom import`: scans the account and writes a Pulumi program that adopts every object found, each with
+ * its live values and `{ import: "<id>" }`, so the first `pulumi up` imports them and plans no other change.
+ *
+ *   pulumi-zoom import --out index.ts
+ *   pulumi-zoom import --kinds meetings,trackingFields --users ada@example.com,me --account <subAccountId>
+ *   pulumi-zoom import --format yaml --out zoom.yaml      (also writes zoom.imports.json, ZoomStack's `imports`)
+ */
+import { basename, dirname, join } from "node:path";
+import { Option, type Command } from "commander";
+import "../../resources";
+import type { SecretMode } from "../../importer/declaration";
+import { scanAccount } from "../../importer/scan";
+import { renderTypeScript } from "../../importer/typescript";
+import { renderYaml } from "../../importer/yaml";
+import { connect } from "../connection";
+import { processIO, ProgressLine, type CliIO } from "../io";
+
+export interface ImportCommandOptions {
+  readonly kinds?: string;
+  readonly users?: string;
+  readonly account: string[];
+  readonly format: "ts" | "yaml";
+  readonly out?: string;
+  readonly secrets: SecretMode;
+  readonly package: string;
+  readonly apiUrl?: string;
+  readonly oauthUrl?: string;
+  readonly plan?: string;
+  readonly stackConfig?: string;
+}
+
+/** `zoom.yaml` → `zoom.imports.json`, beside it. */
+export function importsPathFor(yamlPath: string): string {
+  return join(dirname(yamlPath), `${basename(yamlPath).replace(/\.ya?ml$/i, "")}.imports.json`);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function list(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const items = text.split(",").map((item) => item.trim()).filter(Boolean);
+  return items.length > 0 ? items : undefined;
+}
+
+function countByKind(kinds: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const kind of kinds) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  return [...counts.entries()].map(([kind, count]) => `${count} ${kind}`).join(", ");
+}
+
+/** The whole command; returns the exit code (0 written, 1 error or incomplete scan). */
+export async function runImport(options: ImportCommandOptions, io: CliIO): Promise<number> {
+  const progress = new ProgressLine(io.stderr);
+  try {
+    if (options.format === "yaml" && options.out === undefined) {
+      throw new Error("--format yaml writes two files, the zoom.yaml and the ids to adopt beside it: give --out <file>.yaml");
+    }
+    await connect(options, io.env, (path) => io.readFile(path));
+    const kinds = list(options.kinds);
+    const users = list(options.users);
+    const result = await scanAccount({
+      ...(kinds ? { kinds } : {}),
+      ...(users ? { users } : {}),
+      accounts: options.account,
+      secrets: options.secrets,
+      onProgress: (p) => progress.update(`scanning Zoom: ${p.listed}/${p.lists} lists, ${p.read}/${p.found} objects read`),
+    });
+    progress.done();
+    const scanned = [
+      kinds ? `kinds ${kinds.join(", ")}` : "all kinds",
+      options.account.length > 0 ? `accounts ${options.account.join(", ")}` : undefined,
+      `users ${(users ?? ["me"]).join(", ")}`,
+    ].filter(Boolean).join("; ");
+    if (options.format === "yaml" && options.out !== undefined) {
+      const importsPath = importsPathFor(options.out);
+      const { yaml, imports } = renderYaml(result.objects, { file: basename(options.out), importsFile: basename(importsPath), scanned, problems: result.problems });
+      await io.writeFile(options.out, yaml);
+      await io.writeFile(importsPath, `${JSON.stringify(imports, null, 2)}\n`);
+    } else {
+      const program = renderTypeScript(result.objects, { packageName: options.package, scanned, problems: result.problems });
+      if (options.out !== undefined) await io.writeFile(options.out, program);
+      else io.stdout.write(program);
+    }
+    const adopted = result.objects.map((o) => o.definition.kind);
+    io.stderr.write(
+      `pulumi-zoom import: ${result.objects.length} object${result.objects.length === 1 ? "" : "s"}${adopted.length > 0 ? ` (${countByKind(adopted)})` : ""}${options.out !== undefined ? ` written to ${options.out}` : ""}\n`,
+    );
+    for (const problem of result.problems) {
+      io.stderr.write(`pulumi-zoom import: could not scan ${problem.kind}${problem.scope ? ` in ${problem.scope}` : ""}${problem.id ? ` ${problem.id}` : ""}: ${problem.message}\n`);
+    }
+    return result.problems.length > 0 ? 1 : 0;
+  } catch (error) {
+    progress.done();
+    io.stderr.write(`pulumi-zoom import: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+export function registerImport(program: Command, io: CliIO = processIO()): void {
+  program
+    .command("import")
+    .description(
+      "Scan the Zoom account and write a Pulumi program that adopts every object found (live values, `import` ids): its first `pulumi up` imports them and plans no other change.",
+    )
+    .option("--kinds <kinds>", "comma-separated kinds to scan, e.g. meetings,trackingFields,H323Device (default: all)")
+    .option("--users <users>", "comma-separated users (ids or emails) whose meetings, TSP accounts and templates are scanned", "me")
+    .option("--account <id>", "a sub-account (or me, the master account) to scan instead of the credentials' own account (repeatable)", collect, [])
+    .addOption(new Option("--format <format>", "ts: a Pulumi TypeScript program; yaml: a zoom.yaml plus <name>.imports.json for ZoomStack").choices(["ts", "yaml"]).default("ts"))
+    .option("--out <file>", "write the program to this file instead of stdout")
+    .addOption(
+      new Option("--secrets <mode>", "omit: leave optional secrets (passcodes) undeclared; config: read every secret from stack config")
+        .choices(["omit", "config"])
+        .default("omit"),
+    )
+    .option("--package <name>", "the module the program imports the resources from", "pulumi-zoom")
+    .option("--stack-config <file>", "read plain zoom:* settings from this Pulumi.<stack>.yaml (secrets come from ZOOM_* env)")
+    .option("--api-url <url>", "Zoom API base (default: ZOOM_API_URL, else https://api.zoom.us/v2)")
+    .option("--oauth-url <url>", "OAuth token endpoint (default: ZOOM_OAUTH_URL)")
+    .addOption(new Option("--plan <plan>", "the account's Zoom plan, for the rate budget").choices(["free", "pro", "business"]))
+    .action(async (options: ImportCommandOptions) => {
+      io.setExitCode(await runImport(options, io));
+    });
+}

@@ -1,0 +1,173 @@
+/**
+ * The account scan behind `pulumi-zoom import`: every object of the chosen kinds in the chosen accounts and
+ * for the chosen users, read through the provider's own `read` (so outputs are exactly what state will hold),
+ * named, and declared.
+ *
+ * Zoom's API as pulumi-zoom uses it cannot list an account's users, so per-user kinds (meetings, TSP accounts,
+ * templates) are scanned for the users given (`--users`, default `me`: the user the credentials act as).
+ */
+import type { ZoomClient } from "../client/types";
+import type { ResourceDefinition } from "../framework/definition";
+import { listCacheFor } from "../framework/listCache";
+import { NAME_KEY } from "../framework/provider";
+import { allDefinitions, dynamicProvider } from "../framework/registry";
+import { currentClient } from "../framework/runtime";
+import { discover, forgetListing, type FoundObject } from "../inventory/discover";
+import { isListable } from "../inventory/listings";
+import { describeScope, identityOf, isPerUser, UserAliases, type Scope } from "../inventory/scopes";
+import { declare, type Declaration, type SecretMode } from "./declaration";
+import { assignNames, secretConfigKey } from "./names";
+
+export interface ScanOptions {
+  /** Kinds to scan (definition kinds); default every kind pulumi-zoom can list. */
+  readonly kinds?: readonly string[];
+  /** Users whose meetings, TSP accounts and templates are scanned; default `me`. */
+  readonly users?: readonly string[];
+  /** Sub-accounts (or `me`) to scan; default the credentials' own account. */
+  readonly accounts?: readonly string[];
+  readonly secrets?: SecretMode;
+  readonly onProgress?: (progress: { readonly listed: number; readonly lists: number; readonly read: number; readonly found: number }) => void;
+  readonly client?: ZoomClient;
+}
+
+export interface ImportedObject {
+  readonly definition: ResourceDefinition;
+  readonly id: string;
+  readonly name: string;
+  readonly label?: string;
+  readonly scope: Scope;
+  readonly declaration: Declaration;
+}
+
+export interface ScanProblem {
+  readonly kind: string;
+  readonly scope?: string;
+  readonly id?: string;
+  readonly message: string;
+}
+
+export interface ScanResult {
+  readonly objects: readonly ImportedObject[];
+  readonly problems: readonly ScanProblem[];
+}
+
+/** The order kinds are written in: what others refer to first. Kinds not named here follow. */
+const KIND_ORDER = ["TrackingField", "Meeting", "MeetingTemplate", "TspAccount", "H323Device", "SipTrunk", "InternalNumber"];
+
+function normalizeKindName(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/** `meetings`, `trackingFields`, `H323Device`, `tsp-accounts` → the definition; throws with the choices. */
+export function resolveKinds(names: readonly string[]): ResourceDefinition[] {
+  const listable = allDefinitions().filter(isListable);
+  return names.map((name) => {
+    const wanted = normalizeKindName(name);
+    const match = listable.find((d) => [normalizeKindName(d.kind), `${normalizeKindName(d.kind)}s`].includes(wanted));
+    if (!match) throw new Error(`unknown kind "${name}" (known: ${listable.map((d) => d.kind).join(", ")})`);
+    return match;
+  });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function ordered(definitions: readonly ResourceDefinition[]): ResourceDefinition[] {
+  const rank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+  return [...definitions].sort((a, b) => rank(a.kind) - rank(b.kind));
+}
+
+interface ReadObject {
+  readonly found: FoundObject;
+  readonly outputs: Record<string, unknown>;
+}
+
+export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult> {
+  const client = options.client ?? currentClient();
+  const lists = listCacheFor(client);
+  const definitions = ordered(options.kinds ? resolveKinds(options.kinds) : allDefinitions().filter(isListable));
+  const accounts: (string | undefined)[] = options.accounts && options.accounts.length > 0 ? [...new Set(options.accounts)] : [undefined];
+  const users = options.users && options.users.length > 0 ? [...new Set(options.users)] : ["me"];
+  const problems: ScanProblem[] = [];
+
+  const jobs: { definition: ResourceDefinition; scope: Scope }[] = [];
+  for (const definition of definitions) {
+    for (const accountId of accounts) {
+      const account: Scope = accountId === undefined ? {} : { accountId };
+      if (isPerUser(definition)) for (const userId of users) jobs.push({ definition, scope: { ...account, userId } });
+      else jobs.push({ definition, scope: account });
+    }
+  }
+
+  // The program must describe Zoom as it is now, not a sweep cached moments ago.
+  for (const { definition, scope } of jobs) forgetListing(lists, definition, scope);
+  const progress = { listed: 0, lists: jobs.length, read: 0, found: 0 };
+  const report = () => options.onProgress?.({ ...progress });
+  report();
+  // Each listing's reads start as soon as it is in: list-only kinds then read from the sweep just made.
+  const batches = await Promise.all(
+    jobs.map(async ({ definition, scope }): Promise<ReadObject[]> => {
+      let found: FoundObject[];
+      try {
+        found = await discover(client, lists, definition, scope);
+      } catch (error) {
+        problems.push({ kind: definition.kind, scope: describeScope(scope), message: messageOf(error) });
+        return [];
+      } finally {
+        progress.listed += 1;
+        report();
+      }
+      progress.found += found.length;
+      const provider = dynamicProvider(definition.kind, 1);
+      const reads = await Promise.all(
+        found.map(async (object): Promise<ReadObject | undefined> => {
+          try {
+            const props: Record<string, unknown> = { ...object.scope, [NAME_KEY]: object.label ?? object.id };
+            const result = await provider.read!(object.id, props);
+            // Gone between the listing and the read: nothing to adopt.
+            if (!result.id) return undefined;
+            return { found: object, outputs: (result.props ?? {}) as Record<string, unknown> };
+          } catch (error) {
+            problems.push({ kind: definition.kind, id: object.id, message: messageOf(error) });
+            return undefined;
+          } finally {
+            progress.read += 1;
+            report();
+          }
+        }),
+      );
+      return reads.filter((read): read is ReadObject => read !== undefined);
+    }),
+  );
+
+  // The same object found twice (a user listed as `me` and by id): keep the first.
+  const aliases = new UserAliases();
+  for (const { found } of batches.flat()) {
+    const host = found.item.host_id;
+    if (typeof host === "string" && found.scope.userId !== undefined) aliases.learn(found.scope.accountId, found.scope.userId, host);
+  }
+  const seen = new Set<string>();
+  const unique = batches.flat().filter(({ found }) => {
+    const identity = identityOf(found.definition, found.ref, aliases);
+    if (seen.has(identity)) return false;
+    seen.add(identity);
+    return true;
+  });
+
+  const names = assignNames(unique.map(({ found }) => ({ kind: found.definition.kind, id: found.id, ...(found.label === undefined ? {} : { label: found.label }) })));
+  const secrets = options.secrets ?? "omit";
+  const objects = await Promise.all(
+    unique.map(async ({ found, outputs }, index): Promise<ImportedObject> => {
+      const name = names[index]!;
+      const declaration = await declare(
+        { definition: found.definition, id: found.id, ref: found.ref, outputs, name },
+        { secrets, configKeyFor: (property) => secretConfigKey(name, property) },
+      );
+      return { definition: found.definition, id: found.id, name, ...(found.label === undefined ? {} : { label: found.label }), scope: found.scope, declaration };
+    }),
+  );
+  const rank = new Map(definitions.map((d, i) => [d.kind, i]));
+  objects.sort((a, b) => (rank.get(a.definition.kind) ?? 0) - (rank.get(b.definition.kind) ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return { objects, problems };
+}
