@@ -199,8 +199,11 @@ export async function detectDrift(state: StackSummary, options: DetectOptions = 
       continue;
     }
     const userId = text(resource.outputs.values.userId) ?? text(resource.inputs.values.userId);
+    // A meeting's host, by id and email, is the user its `userId` names (`me`, an email or an id).
     const hostId = text(resource.outputs.values.hostId);
+    const hostEmail = text(resource.outputs.values.hostEmail);
     if (userId !== undefined && hostId !== undefined) aliases.learn(ref.accountId, userId, hostId);
+    if (hostEmail !== undefined && hostId !== undefined) aliases.learn(ref.accountId, hostEmail, hostId);
     known.push({ resource, definition, ref: ref.userId === undefined && userId !== undefined ? { ...ref, userId } : ref });
   }
   const scopes = new ScopePlan(aliases);

@@ -188,6 +188,43 @@ const listOnly = allDefinitions().find((d) => d.kind === "H323Device");
   expect((await bed.control.stats()).byOperation.deviceList).toBe(1);
 });
 
+test("every kind: unmanaged objects of the stack's accounts (sub-accounts too) and users, and TSP accounts known under another spelling of the user", async () => {
+  const state = await bed.control.state();
+  const owner = state.master.users[0]!;
+  const sub = state.subAccounts[0]!;
+  const trunk = state.master.sipTrunks[0]!;
+  // The stack: a meeting of the owner (as `me`), a TSP account of the owner (by email), a trunk in a sub-account.
+  const review = await make("Meeting", "review", meeting);
+  const tsp = await make("TspAccount", "bridge", { userId: owner.email, conferenceCode: "4155550100", leaderPin: "246810" });
+  const assigned = await make("SipTrunk", "trunk", { accountId: sub.id, trunkId: trunk.id, dnis: `${trunk.dnis.slice(0, 5)}1` });
+  // Made in the portal: one object of every kind in those scopes.
+  await bed.control.seed({
+    tracking_fields: [{ field: "Portal field" }],
+    h323Devices: [{ name: "Portal room", protocol: "SIP", ip: "192.0.2.77", encryption: "no" }],
+    internalNumbers: [{ number: "+14155550199", display_number: "+1 415 555 0199", country: "US", labels: "Portal", languages: "en-US", type: 0 }],
+    meetings: [{ topic: "Portal meeting", type: 2, start_time: "2031-06-01T10:00:00Z" }],
+    tspAccounts: [{ user_id: owner.id, conference_code: "4155550123", leader_pin: "1234" }],
+    meetingTemplates: [{ user_id: owner.id, meeting_id: Number(review.id), name: "Portal template" }],
+  });
+  await bed.control.seed({ accountId: sub.id, tracking_fields: [{ field: "Sub field" }] });
+
+  const { code, report } = await driftJson(fixture([review, tsp, assigned]));
+  expect(code).toBe(2);
+  expect(report.summary).toMatchObject({ managed: 3, inSync: 3, errors: 0 });
+  const found = report.unmanaged.map((u) => `${u.kind}:${u.name ?? ""}${u.accountId === sub.id ? " (sub)" : ""}`).sort();
+  expect(found).toEqual([
+    "H323Device:Portal room",
+    "InternalNumber:+1 415 555 0199",
+    "Meeting:Portal meeting",
+    "MeetingTemplate:Portal template",
+    "TrackingField:Portal field",
+    "TrackingField:Sub field (sub)",
+    "TspAccount:",
+  ]);
+  // The stack's own TSP account (recorded by email) is not reported although listing "me" finds it too.
+  expect(report.unmanaged.filter((u) => u.kind === "TspAccount")).toHaveLength(1);
+});
+
 describe("errors: exit 1 with a clear message", () => {
   test("not JSON", async () => {
     const { code, io } = await drift("this is not json");
