@@ -12,14 +12,21 @@
  * and Update get the program's `__provider`. Secrets: the host sees plaintext (it refuses secrets); secretness is
  * restored on the way back (annotateSecrets, additionalSecretOutputs) and kept in state.
  *
+ * Parallelism, as the engine's `--parallel`: at most `parallel` resource operations (create, update, delete, read,
+ * import) run at once, by default four per CPU like `pulumi up` (pulumi#14989); refresh reads and destroy deletes run
+ * concurrently too, a resource being deleted only after everything that depends on it. Check and diff are not
+ * limited (the engine runs them one at a time in its step generator; here they run as the program registers).
+ *
  * Not modelled (say so rather than pretend): nested `ignoreChanges` paths (top-level keys only), replacing dependents
  * of a delete-before-replace resource, aliases, transforms, explicit (non-default) providers, custom timeouts,
- * `--target`, and parallelism limits (registrations run as concurrently as the program makes them).
+ * `--target`; the deletes at the end of `up` (resources gone from the program) run one at a time.
  */
 import * as crypto from "crypto";
+import * as os from "os";
 import { CheckFailedError, ResourceInitError } from "./errors";
 import { ProviderHost, type DiffChanges, type DiffResult, type HostExit, type HostOutput } from "./host";
 import { runProgram, type Program, type ProgramRun, type RegistrationOutcome, type ResourceRegistration } from "./program";
+import { inReverseDependencyOrder, Slots } from "./slots";
 import { exportStack, importStack, SecretsCrypter, topoSort, type DeploymentState, type StackExport, type StateResource } from "./state";
 import {
   annotateSecrets,
@@ -52,7 +59,12 @@ export interface DeploymentOptions {
   reuseHost?: boolean;
   /** Echo the host's stdout/stderr while it runs. */
   echoHost?: boolean;
+  /** Resource operations at once (`pulumi up --parallel`). Default DEFAULT_PARALLEL. */
+  parallel?: number;
 }
+
+/** `pulumi up`'s default `--parallel`: four per CPU (pulumi#14989). */
+export const DEFAULT_PARALLEL = os.availableParallelism() * 4;
 
 const SKIPPED_MESSAGE = "skipped: an earlier step failed";
 
@@ -134,6 +146,8 @@ function summarize(operation: PlanSummary["operation"], steps: StepRecord[], ext
 interface Pass {
   preview: boolean;
   host: ProviderHost;
+  /** The `parallel` bound on this pass's resource operations. */
+  slots: Slots;
   old: Map<string, StateResource>;
   seen: Set<string>;
   /** New state entries by URN, in registration order. */
@@ -160,7 +174,13 @@ export class Deployment {
     this.stack = options.stack;
     this.current = structuredClone(options.state ?? { resources: [] });
     this.crypter = new SecretsCrypter(options.secretsKey);
+    this.parallel = options.parallel ?? DEFAULT_PARALLEL;
+    // Fail at construction, not in the middle of an operation.
+    new Slots(this.parallel);
   }
+
+  /** Resource operations at once. */
+  readonly parallel: number;
 
   /** A deep copy of the current state (JSON-serialisable; secrets as plaintext envelopes). */
   get state(): DeploymentState {
@@ -187,46 +207,50 @@ export class Deployment {
     return this.withHost("refresh", async (host) => {
       const steps: StepRecord[] = [];
       const errors: string[] = [];
-      const next: StateResource[] = [];
-      for (const res of this.current.resources) {
-        if (!res.custom || res.id === undefined) {
-          next.push(res);
-          continue;
-        }
-        const step: StepRecord = { op: "same", urn: res.urn, type: res.type, custom: true, status: "done", id: res.id };
-        steps.push(step);
-        try {
-          const read = await host.read(res.id, res.urn, revealMap(res.outputs), revealMap(res.inputs));
-          if (!read.id) {
-            step.op = "delete";
-            continue;
-          }
-          const oldOutputs = stateToRpc(res.outputs) as PropertyMap;
-          const outputs = markSecretKeys(annotateSecrets(annotateSecrets(read.properties, oldOutputs), stateToRpc(res.inputs) as PropertyMap), res.additionalSecretOutputs ?? []);
-          const inputs = read.inputs ? annotateSecrets(read.inputs, stateToRpc(res.inputs) as PropertyMap) : (stateToRpc(res.inputs) as PropertyMap);
-          const refreshed: StateResource = {
-            ...res,
-            id: read.id,
-            outputs: rpcToState(outputs) as PropertyMap,
-            inputs: rpcToState(inputs) as PropertyMap,
-          };
-          step.changedKeys = changedKeys(res.outputs, refreshed.outputs);
-          step.changedInputs = changedKeys(res.inputs, refreshed.inputs);
-          if (read.id !== res.id) step.changedKeys = [...step.changedKeys, "id"];
-          if (step.changedKeys.length > 0 || step.changedInputs.length > 0) step.op = "update";
-          step.id = read.id;
-          next.push(refreshed);
-        } catch (err) {
-          step.status = "failed";
-          step.error = messageOf(err);
-          errors.push(`${res.urn}: refresh failed: ${step.error}`);
-          next.push(res);
-        }
-      }
-      this.current = { resources: next };
+      const slots = new Slots(this.parallel);
+      // Reads run concurrently (at most `parallel`); the new state keeps the old order. Undefined: gone.
+      const refreshed = await Promise.all(this.current.resources.map((res) => this.refreshOne(host, slots, res, steps, errors)));
+      this.current = { resources: refreshed.filter((r): r is StateResource => r !== undefined) };
       const summary = summarize("refresh", steps, { errors });
       summary.changes = summary.updates + summary.deletes;
       return summary;
+    });
+  }
+
+  /** Reads one resource for refresh: its new state entry, or undefined when it is gone. */
+  private async refreshOne(host: ProviderHost, slots: Slots, res: StateResource, steps: StepRecord[], errors: string[]): Promise<StateResource | undefined> {
+    if (!res.custom || res.id === undefined) return res;
+    const id = res.id;
+    return slots.run(async () => {
+      const step: StepRecord = { op: "same", urn: res.urn, type: res.type, custom: true, status: "done", id };
+      steps.push(step);
+      try {
+        const read = await host.read(id, res.urn, revealMap(res.outputs), revealMap(res.inputs));
+        if (!read.id) {
+          step.op = "delete";
+          return undefined;
+        }
+        const oldOutputs = stateToRpc(res.outputs) as PropertyMap;
+        const outputs = markSecretKeys(annotateSecrets(annotateSecrets(read.properties, oldOutputs), stateToRpc(res.inputs) as PropertyMap), res.additionalSecretOutputs ?? []);
+        const inputs = read.inputs ? annotateSecrets(read.inputs, stateToRpc(res.inputs) as PropertyMap) : (stateToRpc(res.inputs) as PropertyMap);
+        const refreshed: StateResource = {
+          ...res,
+          id: read.id,
+          outputs: rpcToState(outputs) as PropertyMap,
+          inputs: rpcToState(inputs) as PropertyMap,
+        };
+        step.changedKeys = changedKeys(res.outputs, refreshed.outputs);
+        step.changedInputs = changedKeys(res.inputs, refreshed.inputs);
+        if (read.id !== res.id) step.changedKeys = [...step.changedKeys, "id"];
+        if (step.changedKeys.length > 0 || step.changedInputs.length > 0) step.op = "update";
+        step.id = read.id;
+        return refreshed;
+      } catch (err) {
+        step.status = "failed";
+        step.error = messageOf(err);
+        errors.push(`${res.urn}: refresh failed: ${step.error}`);
+        return res;
+      }
     });
   }
 
@@ -236,13 +260,13 @@ export class Deployment {
       const steps: StepRecord[] = [];
       const errors: string[] = [];
       const remaining = new Set(this.current.resources);
-      for (const res of topoSort(this.current.resources).reverse()) {
-        const failure = await this.deleteOne(host, res, steps, remaining);
-        if (failure) {
-          errors.push(failure);
-          break; // Pulumi stops at the first failed delete; what is left stays in state.
-        }
-      }
+      const slots = new Slots(this.parallel);
+      // Pulumi starts no new delete after one failed (those in flight finish); what is left stays in state.
+      await inReverseDependencyOrder(this.current.resources, async (res) => {
+        const failure = await slots.run(async () => (errors.length > 0 ? SKIPPED_MESSAGE : this.deleteOne(host, res, steps, remaining)));
+        if (failure !== undefined && failure !== SKIPPED_MESSAGE) errors.push(failure);
+        return failure === undefined;
+      });
       this.current = { resources: this.current.resources.filter((r) => remaining.has(r)) };
       return summarize("destroy", steps, { errors });
     });
@@ -283,6 +307,7 @@ export class Deployment {
       const pass: Pass = {
         preview,
         host,
+        slots: new Slots(this.parallel),
         old: new Map(this.current.resources.filter((r) => !r.delete).map((r) => [r.urn, r])),
         seen: new Set(),
         next: new Map(),
@@ -413,7 +438,8 @@ export class Deployment {
       pass.steps.push(step);
       if (pass.preview) return { outputs: checked };
       if (dbr) {
-        await host.delete(old.id, reg.urn, oldOutputsPlain, oldInputsPlain);
+        const oldId = old.id;
+        await pass.slots.run(() => host.delete(oldId, reg.urn, oldOutputsPlain, oldInputsPlain));
         pass.deletedOld.add(reg.urn);
         return this.create(pass, reg, step, checked, checkedPlain);
       }
@@ -431,7 +457,8 @@ export class Deployment {
       pass.steps.push(step);
       if (pass.preview) return { id: old.id, outputs: checked };
       try {
-        const updated = await host.update(old.id, reg.urn, oldOutputsPlain, checkedPlain, oldInputsPlain);
+        const oldId = old.id;
+        const updated = await pass.slots.run(() => host.update(oldId, reg.urn, oldOutputsPlain, checkedPlain, oldInputsPlain));
         const entry = this.entry(reg, old.id, checked, updated.properties);
         pass.next.set(reg.urn, entry);
         return { id: old.id, outputs: stateToRpc(entry.outputs) as PropertyMap };
@@ -457,7 +484,7 @@ export class Deployment {
 
   private async create(pass: Pass, reg: ResourceRegistration, step: StepRecord, checked: PropertyMap, checkedPlain: PropertyMap): Promise<RegistrationOutcome> {
     try {
-      const created = await pass.host.create(reg.urn, checkedPlain);
+      const created = await pass.slots.run(() => pass.host.create(reg.urn, checkedPlain));
       const entry = this.entry(reg, created.id, checked, created.properties);
       pass.next.set(reg.urn, entry);
       step.id = created.id;
@@ -482,7 +509,7 @@ export class Deployment {
     const host = pass.host;
     const importId = reg.importId ?? "";
     const newsPlain = revealMap(reg.inputs);
-    const read = await host.read(importId, reg.urn, newsPlain, newsPlain);
+    const read = await pass.slots.run(() => host.read(importId, reg.urn, newsPlain, newsPlain));
     if (!read.id) throw new Error(`resource '${importId}' does not exist`);
     const checkResult = await host.check(reg.urn, read.inputs ?? {}, newsPlain);
     if (checkResult.failures.length > 0) throw new CheckFailedError(reg.urn, checkResult.failures);
@@ -503,7 +530,7 @@ export class Deployment {
   private async readExternal(pass: Pass, reg: ResourceRegistration): Promise<RegistrationOutcome> {
     const readId = reg.readId ?? "";
     const propsPlain = revealMap(reg.inputs);
-    const read = await pass.host.read(readId, reg.urn, propsPlain, propsPlain);
+    const read = await pass.slots.run(() => pass.host.read(readId, reg.urn, propsPlain, propsPlain));
     if (!read.id) throw new Error(`resource '${readId}' does not exist`);
     const entry = this.entry(reg, read.id, read.inputs ? annotateSecrets(read.inputs, reg.inputs) : reg.inputs, read.properties);
     entry.external = true;
