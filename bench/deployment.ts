@@ -1,0 +1,65 @@
+/** A harness Deployment against a bench emulator, with the benchmark-only switches on the host process. */
+import * as path from "node:path";
+import type { EmulatorInfo } from "../emulator";
+import { Deployment, DeploymentError, type PlanSummary } from "../tests/harness";
+
+/** The repository root: the host's cwd, where the state's stubs `require("pulumi-zoom")` (node_modules link). */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+
+/** Mechanisms a run can switch off to show what they gain. */
+export interface Switches {
+  readonly noListCache?: boolean;
+  readonly noLimiter?: boolean;
+}
+
+export function switchesLabel(switches: Switches): string {
+  const off = [switches.noListCache ? "list cache off" : "", switches.noLimiter ? "limiter off" : ""].filter(Boolean);
+  return off.length ? off.join(", ") : "default";
+}
+
+export function benchDeployment(
+  info: EmulatorInfo,
+  options: { project: string; switches?: Switches; reuseHost?: boolean; parallel?: number },
+): Deployment {
+  const hostEnv: NodeJS.ProcessEnv = {};
+  if (options.switches?.noListCache) hostEnv.ZOOM_BENCH_NO_LIST_CACHE = "1";
+  if (options.switches?.noLimiter) hostEnv.ZOOM_BENCH_NO_LIMITER = "1";
+  return new Deployment({
+    project: options.project,
+    stack: "bench",
+    cwd: REPO_ROOT,
+    config: {
+      "zoom:apiUrl": info.url,
+      "zoom:oauthUrl": info.oauthUrl,
+      "zoom:accountId": info.accountId,
+      "zoom:clientId": info.clientId,
+      "zoom:clientSecret": info.clientSecret,
+    },
+    secretConfigKeys: ["zoom:clientSecret"],
+    hostEnv,
+    reuseHost: options.reuseHost ?? false,
+    ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
+  });
+}
+
+export interface Outcome {
+  readonly summary: PlanSummary | undefined;
+  readonly errors: readonly string[];
+}
+
+/** Runs an operation; a failed operation still returns its summary (the state keeps what happened). */
+export async function attempt(operation: () => Promise<PlanSummary>): Promise<Outcome> {
+  try {
+    const summary = await operation();
+    return { summary, errors: [] };
+  } catch (error) {
+    if (error instanceof DeploymentError) return { summary: error.summary, errors: error.summary.errors };
+    return { summary: undefined, errors: [error instanceof Error ? error.message : String(error)] };
+  }
+}
+
+/** Failed resource operations of an outcome: failed steps that were not skipped because of an earlier failure. */
+export function failedOperations(outcome: Outcome): number {
+  if (!outcome.summary) return outcome.errors.length;
+  return outcome.summary.steps.filter((s) => s.custom && s.status === "failed").length;
+}

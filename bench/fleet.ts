@@ -1,0 +1,140 @@
+/**
+ * The account the throughput benchmarks deploy: a mix of every kind that can be made in bulk in one account,
+ * and the Pulumi program that declares it.
+ *
+ * Constraints of Zoom (which the emulator enforces) shape the mix: 100 meeting creates/updates per host user per
+ * day (the master account has three users, so at most 300 meetings per run), and two TSP accounts per user, the
+ * last of which cannot be deleted (each user gets one seeded account and the fleet adds the second). Everything
+ * lives in the master account: Zoom budgets rate limits per account, and one account is the hard case.
+ *
+ * The program registers the kinds interleaved in proportion, not kind by kind, so that at every moment the
+ * engine's parallel steps hold requests of every rate-limit category (see README "Performance").
+ */
+import { H323Device, InternalNumber, Meeting, TrackingField, TspAccount } from "../provider";
+import { DAILY_MEETING_WRITES_PER_USER } from "../provider/client/operations";
+import type { EmulatorControl } from "../emulator";
+import { NullResource } from "./nullProvider";
+
+export const FLEET_KINDS = ["Meeting", "TrackingField", "H323Device", "InternalNumber", "TspAccount"] as const;
+export type FleetKind = (typeof FLEET_KINDS)[number];
+
+export interface FleetItem {
+  readonly kind: FleetKind;
+  readonly name: string;
+  readonly index: number;
+  readonly args: Record<string, unknown>;
+}
+
+export interface Fleet {
+  readonly objects: number;
+  readonly counts: Readonly<Record<FleetKind, number>>;
+  /** In registration order (interleaved). */
+  readonly items: readonly FleetItem[];
+  /** What the fleet's limits forced, for the report. */
+  readonly notes: readonly string[];
+}
+
+/** Master-account users (ids), owner first. */
+export async function masterUsers(control: EmulatorControl): Promise<string[]> {
+  const state = await control.state();
+  return state.master.users.map((u) => u.id);
+}
+
+/** Gives every user one TSP account, so the fleet's (second) one can be deleted again. */
+export async function seedTspSlots(control: EmulatorControl, users: readonly string[]): Promise<void> {
+  await control.seed({
+    tspAccounts: users.map((user, i) => ({ user_id: user, id: "1", conference_code: `55500${i}`, leader_pin: "1111" })),
+  });
+}
+
+export function countsFor(objects: number, users: number): { counts: Record<FleetKind, number>; notes: string[] } {
+  const notes: string[] = [];
+  const wantedMeetings = Math.round(objects * 0.3);
+  const meetingCap = users * DAILY_MEETING_WRITES_PER_USER;
+  const meetings = Math.min(wantedMeetings, meetingCap);
+  if (meetings < wantedMeetings) {
+    notes.push(`meetings capped at ${meetingCap} (${users} users x ${DAILY_MEETING_WRITES_PER_USER} creates per user per day; the emulator cannot add users)`);
+  }
+  const tsp = Math.min(users, Math.max(1, Math.floor(objects / 100)));
+  const rest = objects - meetings - tsp;
+  const devices = Math.round(rest * 0.3);
+  const fields = Math.round(rest * 0.25);
+  return {
+    counts: { Meeting: meetings, TrackingField: fields, H323Device: devices, InternalNumber: rest - devices - fields, TspAccount: tsp },
+    notes,
+  };
+}
+
+function argsFor(kind: FleetKind, i: number, users: readonly string[]): Record<string, unknown> {
+  switch (kind) {
+    case "Meeting": {
+      const day = 1 + (i % 28);
+      return {
+        topic: `Bench meeting ${i}`,
+        type: 2,
+        startTime: `2031-03-${String(day).padStart(2, "0")}T${String(8 + (i % 10)).padStart(2, "0")}:00:00Z`,
+        duration: 30,
+        // Spread over the users: each may take 100 creates a day.
+        userId: users[i % users.length],
+      };
+    }
+    case "TrackingField":
+      return { field: `Bench field ${i}`, recommendedValues: ["a", "b"] };
+    case "H323Device":
+      return { name: `Bench room ${i}`, ip: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`, protocol: "H.323", encryption: "auto" };
+    case "InternalNumber": {
+      const digits = String(i).padStart(7, "0");
+      return { number: `+1415${digits}`, displayNumber: `+1 415 ${digits}`, country: "US", labels: "bench", languages: "en-US", type: "toll" };
+    }
+    case "TspAccount":
+      return { userId: users[i], conferenceCode: `77700${i}`, leaderPin: "2222", tspBridge: "US_TSP_TB" };
+  }
+}
+
+export function planFleet(objects: number, users: readonly string[]): Fleet {
+  const { counts, notes } = countsFor(objects, users.length);
+  const keyed: { key: number; item: FleetItem }[] = [];
+  for (const kind of FLEET_KINDS) {
+    const n = counts[kind];
+    for (let i = 0; i < n; i++) {
+      // The i-th of n sits at (i + 0.5) / n of the program: every kind spread evenly over the registrations.
+      keyed.push({ key: (i + 0.5) / n, item: { kind, index: i, name: `${kind.toLowerCase()}-${i}`, args: argsFor(kind, i, users) } });
+    }
+  }
+  keyed.sort((a, b) => a.key - b.key);
+  return { objects, counts, items: keyed.map((k) => k.item), notes };
+}
+
+/** The same registrations with a provider that does nothing: the engine floor (nullProvider.ts). */
+export function nullProgram(fleet: Fleet): () => void {
+  return () => {
+    for (const item of fleet.items) new NullResource(item.name, item.args);
+  };
+}
+
+/** The Pulumi program declaring the fleet. */
+export function fleetProgram(fleet: Fleet): () => void {
+  return () => {
+    for (const item of fleet.items) {
+      // The args are built above to each kind's schema; the classes take them as inputs.
+      const args = item.args as never;
+      switch (item.kind) {
+        case "Meeting":
+          new Meeting(item.name, args);
+          break;
+        case "TrackingField":
+          new TrackingField(item.name, args);
+          break;
+        case "H323Device":
+          new H323Device(item.name, args);
+          break;
+        case "InternalNumber":
+          new InternalNumber(item.name, args);
+          break;
+        case "TspAccount":
+          new TspAccount(item.name, args);
+          break;
+      }
+    }
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * The fewest requests Zoom's API allows for each operation of each kind: one call, plus one read only where
+ * Zoom's answer lacks the object; list-only kinds read through one shared list sweep of ceil(N/300) pages per
+ * kind and account. These are the "expected" columns of the calls table and the request counts the throughput
+ * lower bound is computed from, so our own waste shows up as measured > expected, and as time.
+ */
+import { MAX_PAGE_SIZE, OPERATIONS, RATE_LIMITS_PER_SECOND, type OperationId, type RateLimitCategory } from "../provider/client/operations";
+import type { Fleet, FleetKind } from "./fleet";
+
+export const ALL_KINDS = ["Meeting", "TrackingField", "H323Device", "InternalNumber", "TspAccount", "SipTrunk", "MeetingTemplate"] as const;
+export type Kind = (typeof ALL_KINDS)[number];
+export type Phase = "create" | "read" | "update" | "delete";
+
+export interface KindMinimum {
+  readonly create: readonly OperationId[];
+  /** A GET by id, or the list every read of the kind shares. */
+  readonly read: { readonly get: OperationId } | { readonly list: OperationId; readonly paginated: boolean };
+  readonly update: readonly OperationId[];
+  readonly delete: readonly OperationId[];
+  /** Why an operation needs more than one call. */
+  readonly notes?: Partial<Record<Phase, string>>;
+}
+
+export const MINIMUM: Readonly<Record<Kind, KindMinimum>> = {
+  Meeting: {
+    create: ["meetingCreate"],
+    read: { get: "meeting" },
+    update: ["meetingUpdate", "meeting"],
+    delete: ["meeting", "meetingDelete"],
+    notes: {
+      update: "PATCH answers 204: one read",
+      delete: "endBeforeDelete (default true) reads the status first, to end a meeting in progress",
+    },
+  },
+  TrackingField: {
+    create: ["trackingfieldCreate"],
+    read: { get: "trackingfieldGet" },
+    update: ["trackingfieldUpdate", "trackingfieldGet"],
+    delete: ["trackingfieldDelete"],
+    notes: { update: "PATCH answers 204: one read" },
+  },
+  H323Device: {
+    create: ["deviceCreate"],
+    read: { list: "deviceList", paginated: true },
+    update: ["deviceUpdate", "deviceList"],
+    delete: ["deviceDelete"],
+    notes: { read: "no GET by id: list", update: "PATCH answers 204: one list read" },
+  },
+  InternalNumber: {
+    create: ["AddInternalNumbers"],
+    read: { list: "ListInternalNumbers", paginated: true },
+    update: ["UpdateAnInternalNumber", "ListInternalNumbers"],
+    delete: ["DeleteAnInternalNumber"],
+    notes: { read: "no GET by id: list", update: "PATCH answers 204: one list read" },
+  },
+  TspAccount: {
+    create: ["userTSPCreate"],
+    read: { get: "userTSP" },
+    update: ["userTSPUpdate", "userTSP"],
+    delete: ["userTSPDelete"],
+    notes: { update: "PATCH answers 204: one read" },
+  },
+  SipTrunk: {
+    create: ["AssignSIPTrunks", "ListSIPTrunks"],
+    read: { list: "ListSIPTrunks", paginated: false },
+    update: ["DeleteASIPTrunk", "AssignSIPTrunks", "ListSIPTrunks"],
+    delete: ["DeleteASIPTrunk"],
+    notes: {
+      create: "the assign answer lacks the trunk: one list read",
+      update: "no update: delete-before-replace, assign, one list read",
+    },
+  },
+  MeetingTemplate: {
+    create: ["meetingTemplateCreate", "listMeetingTemplates"],
+    read: { list: "listMeetingTemplates", paginated: false },
+    update: ["meetingTemplateCreate", "listMeetingTemplates"],
+    delete: [],
+    notes: {
+      create: "the answer is {id, name}: one list read",
+      update: "no update: a new template (create + list read)",
+      delete: "no delete in Zoom's API: dropped from state",
+    },
+  },
+};
+
+export type OperationCounts = Partial<Record<OperationId, number>>;
+
+function add(counts: OperationCounts, op: OperationId, n = 1): void {
+  counts[op] = (counts[op] ?? 0) + n;
+}
+
+/** List pages for n items (an empty list still takes one request). */
+export function pagesFor(n: number): number {
+  return Math.max(1, Math.ceil(n / MAX_PAGE_SIZE));
+}
+
+/** The minimum requests of one fleet phase (the fleet lives in one account). */
+export function fleetMinimum(fleet: Fleet, phase: "up" | "refresh" | "destroy"): OperationCounts {
+  const counts: OperationCounts = {};
+  for (const kind of Object.keys(fleet.counts) as FleetKind[]) {
+    const n = fleet.counts[kind];
+    if (n === 0) continue;
+    const minimum = MINIMUM[kind];
+    if (phase === "up") for (const op of minimum.create) add(counts, op, n);
+    if (phase === "destroy") for (const op of minimum.delete) add(counts, op, n);
+    if (phase === "refresh") {
+      const read = minimum.read;
+      if ("get" in read) add(counts, read.get, n);
+      else add(counts, read.list, read.paginated ? pagesFor(n) : 1);
+    }
+  }
+  return counts;
+}
+
+export function byCategory(counts: OperationCounts): Record<RateLimitCategory, number> {
+  const out: Record<RateLimitCategory, number> = { LIGHT: 0, MEDIUM: 0, HEAVY: 0 };
+  for (const [op, n] of Object.entries(counts) as [OperationId, number][]) out[OPERATIONS[op].category] += n;
+  return out;
+}
+
+export function total(counts: OperationCounts): number {
+  return Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+}
+
+/**
+ * The shortest time Zoom's per-second limits allow for these requests in one account: each category is its own
+ * budget, so the busiest category decides (count / limit, the sustained rate).
+ */
+export function lowerBoundSeconds(counts: OperationCounts, plan: "pro" | "business" | "free" = "pro"): number {
+  const perCategory = byCategory(counts);
+  const limits = RATE_LIMITS_PER_SECOND[plan];
+  return Math.max(...(Object.keys(perCategory) as RateLimitCategory[]).map((c) => perCategory[c] / limits[c]));
+}

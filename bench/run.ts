@@ -1,0 +1,129 @@
+/**
+ * `npm run bench` (full: 100, 1,000 and 5,000 objects; several minutes) or `npm run bench -- --quick` (100
+ * objects; about a minute). Prints the tables and writes bench/results.json (quick: bench/results.quick.json).
+ * Options: `--scales 100,1000` overrides the scales, `--no-mechanisms` skips the runs with mechanisms off.
+ *
+ * Every run is bounded: each operation ends (Zoom errors and exhausted retries fail operations, they do not hang),
+ * and a watchdog stops the process if a run ever takes longer than the budget below.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { DEFAULT_PARALLEL } from "../tests/harness";
+import { measureCalls } from "./calls";
+import { REPO_ROOT } from "./deployment";
+import { startBenchEmulator } from "./emulator";
+import { machineInfo } from "./machine";
+import { runOverhead, type OverheadRun } from "./overhead";
+import {
+  callsTable,
+  collectFigures,
+  figuresTable,
+  mechanismsTable,
+  overheadTable,
+  scalingTable,
+  stateTable,
+  throughputTable,
+  type BenchResults,
+  type MechanismRuns,
+} from "./report";
+import { runFleet, type FleetRun } from "./throughput";
+
+interface Options {
+  readonly quick: boolean;
+  readonly scales: readonly number[];
+  readonly mechanisms: boolean;
+  readonly mechanismScale: number;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const quick = argv.includes("--quick");
+  const scalesArg = argv.find((a, i) => a.startsWith("--scales=") || argv[i - 1] === "--scales");
+  const scales = scalesArg
+    ? scalesArg.replace("--scales=", "").split(",").map(Number).filter((n) => Number.isInteger(n) && n > 0)
+    : quick
+      ? [100]
+      : [100, 1000, 5000];
+  return { quick, scales, mechanisms: !argv.includes("--no-mechanisms"), mechanismScale: quick ? 100 : scales.includes(1000) ? 1000 : scales[0]! };
+}
+
+/** Pulumi's default `--parallel` (four per CPU), as the harness uses it. */
+const PARALLEL = DEFAULT_PARALLEL;
+/** Generous: a full run takes about ten minutes on two cores. */
+const WATCHDOG_MS = 60 * 60_000;
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  const watchdog = setTimeout(() => {
+    console.error(`bench: still running after ${WATCHDOG_MS / 60_000} minutes; stopping`);
+    process.exit(2);
+  }, WATCHDOG_MS).unref();
+  const log = (line: string) => console.error(line);
+  const machine = machineInfo();
+  log(`pulumi-zoom bench (${options.quick ? "quick" : "full"}): ${machine.cpus} CPUs, ${machine.memoryMb} MB, node ${machine.node}, ${PARALLEL} operations at a time`);
+
+  log("calls per operation and state size ...");
+  const emulator = await startBenchEmulator("unlimited");
+  const calls = await measureCalls(emulator.info, emulator.control).finally(() => emulator.close());
+
+  const throughput: FleetRun[] = [];
+  const overhead: OverheadRun[] = [];
+  for (const objects of options.scales) {
+    log(`${objects} objects, pro limits ...`);
+    throughput.push(await runFleet({ objects, plan: "pro", parallel: PARALLEL, log }));
+    log(`${objects} objects, limits off ...`);
+    overhead.push(await runOverhead(objects, PARALLEL, {}, log));
+  }
+
+  let mechanisms: MechanismRuns | undefined;
+  if (options.mechanisms) {
+    const objects = options.mechanismScale;
+    const base = throughput.find((r) => r.objects === objects);
+    const baseOverhead = overhead.find((r) => r.objects === objects);
+    const pro: FleetRun[] = base ? [base] : [];
+    for (const switches of [{ noListCache: true }, { noLimiter: true }]) {
+      log(`${objects} objects, pro limits, ${Object.keys(switches)[0]} ...`);
+      pro.push(await runFleet({ objects, plan: "pro", parallel: PARALLEL, switches, log }));
+    }
+    log(`${objects} objects, limits off, noListCache ...`);
+    const unlimited = [...(baseOverhead ? [baseOverhead] : []), await runOverhead(objects, PARALLEL, { noListCache: true }, log)];
+    mechanisms = { objects, pro, unlimited };
+  }
+
+  const figures = collectFigures(calls, throughput, overhead);
+  const results: BenchResults = {
+    mode: options.quick ? "quick" : "full",
+    machine,
+    parallel: PARALLEL,
+    durationSeconds: Math.round((performance.now() - started) / 1000),
+    figures,
+    calls,
+    throughput,
+    overhead,
+    ...(mechanisms ? { mechanisms } : {}),
+  };
+  const tables = [
+    `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryMb} MB, node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage} at start, ${machine.date}`,
+    stateTable(calls),
+    callsTable(calls),
+    throughputTable(throughput),
+    overheadTable(overhead),
+    ...(options.scales.length > 1 ? [scalingTable(throughput, overhead)] : []),
+    ...(mechanisms ? [mechanismsTable(mechanisms)] : []),
+    figuresTable(figures),
+  ];
+  console.log(tables.join("\n\n"));
+  const file = path.join(REPO_ROOT, "bench", options.quick ? "results.quick.json" : "results.json");
+  fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  fs.renameSync(`${file}.tmp`, file);
+  log(`\nwrote ${path.relative(REPO_ROOT, file)} in ${results.durationSeconds} s`);
+  clearTimeout(watchdog);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
