@@ -21,7 +21,7 @@ const config = new pulumi.Config();
 // program serves every office; these are the defaults (addresses from the documentation ranges).
 const rooms = config.getObject<RoomSystem[]>("rooms") ?? [
   { name: "Boardroom (Poly G7500)", ip: "192.0.2.41", protocol: "H.323", encryption: "auto" },
-  { name: "Huddle 3 (Cisco Room Kit)", ip: "192.0.2.43", protocol: "SIP", encryption: "yes" },
+  { name: "Huddle 3 (Cisco Room Kit)", ip: "room3.example.com", protocol: "SIP", encryption: "yes" },
   { name: "Lab (legacy codec)", ip: "2001:db8::52", protocol: "H.323", encryption: "no" },
 ];
 
