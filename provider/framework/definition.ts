@@ -215,6 +215,12 @@ export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly schema: S;
   /** Every input property, classified. */
   readonly properties: { readonly [K in keyof z.output<S>]-?: PropertySpec };
+  /**
+   * Outputs Zoom changes on every read without anything having changed (a meeting's `startUrl` carries a fresh
+   * host token each time; `status` follows whether it is in progress). A refresh keeps their recorded values,
+   * so refreshing an unchanged account changes nothing (`pulumi refresh --expect-no-changes` stays quiet).
+   */
+  readonly volatile?: readonly string[];
   /** Properties Zoom computes (not inputs), exposed as outputs. */
   readonly outputs: Readonly<Record<string, OutputSpec>>;
   /**

@@ -8,6 +8,7 @@
  * those inputs from the live object) and `__adopted` (the object was read by id alone, see `diff`).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import equal from "fast-deep-equal";
 import { ZoomOutcomeUnknownError } from "../client/errors";
 import type { ConfigSource } from "../client/config";
 import { fromZoom, isPlainObject, toZoom } from "./case";
@@ -27,6 +28,12 @@ const PROVIDER_KEY = "__provider";
 export const NAME_KEY = "__logicalName";
 const DECLARED_KEY = "__declared";
 /**
+ * The declared values of paths compared through a comparator (`startTime: "2030-02-04T14:00:00"` with a zone),
+ * so a refresh keeps the user's form when Zoom's answer (`2030-02-04T13:00:00Z`) means the same. Only
+ * comparator paths are recorded: never secrets, and nothing the live object already says word for word.
+ */
+const DECLARED_FORMS_KEY = "__declaredForms";
+/**
  * Set in the properties of a ResourceInitError: the object exists in Zoom but state lacks its live outputs.
  * The next diff plans an update, and that update reads the object back.
  */
@@ -36,7 +43,7 @@ const INCOMPLETE_KEY = "__incomplete";
  * return create-only inputs, so state has no value for them.
  */
 const ADOPTED_KEY = "__adopted";
-const FRAMEWORK_KEYS = new Set([PROVIDER_KEY, NAME_KEY, DECLARED_KEY, ADOPTED_KEY, INCOMPLETE_KEY]);
+const FRAMEWORK_KEYS = new Set([PROVIDER_KEY, NAME_KEY, DECLARED_KEY, DECLARED_FORMS_KEY, ADOPTED_KEY, INCOMPLETE_KEY]);
 
 /** How many times a create whose outcome stayed unknown is attempted in all. */
 const CREATE_ATTEMPTS = 3;
@@ -158,7 +165,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
   }
 
   /** Outputs: normalized live object + kept inputs + framework keys. */
-  function outputsFor(live: ZoomObject, kept: Inputs, name: unknown, declared: readonly string[]): Props {
+  function outputsFor(live: ZoomObject, kept: Inputs, name: unknown, declared: readonly string[], forms: Props = {}): Props {
     const normalized = definition.normalize(live, kept);
     const outputs: Props = { ...normalized };
     for (const key of keptKeys) {
@@ -167,7 +174,18 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     }
     outputs[NAME_KEY] = name;
     outputs[DECLARED_KEY] = [...declared];
+    if (Object.keys(forms).length > 0) outputs[DECLARED_FORMS_KEY] = forms;
     return withoutUndefined(outputs);
+  }
+
+  /** The declared values of the comparator paths among `declared` (see DECLARED_FORMS_KEY). */
+  function formsOf(inputs: Inputs, declared: readonly string[]): Props {
+    const forms: Props = {};
+    for (const path of Object.keys(definition.comparators ?? {})) {
+      const value = getPath(inputs, parsePath(path));
+      if (declared.some((d) => d === path || d.startsWith(`${path}.`)) && value !== undefined) forms[path] = value;
+    }
+    return forms;
   }
 
   function keptInputs(inputs: Inputs): Inputs {
@@ -318,7 +336,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           });
         }
       }
-      return { id, outs: outputsFor(live, kept, news[NAME_KEY], declared) };
+      return { id, outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
     },
 
     async read(id: string, props: Props) {
@@ -340,9 +358,13 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       // so every property Zoom has becomes an input (importAll), not only `userId`.
       const declared = Array.isArray(recorded) ? (recorded as string[]) : declaredOf(pickPaths(passed, keys.map((k) => [k])));
       const adopted = props[ADOPTED_KEY] === true || (!Array.isArray(recorded) && declared.length === 0);
-      const outputs = outputsFor(live, kept, props[NAME_KEY], declared);
+      const recordedForms = props[DECLARED_FORMS_KEY];
+      const forms = isPlainObject(recordedForms) ? recordedForms : formsOf(passed, declared);
+      const outputs = outputsFor(live, kept, props[NAME_KEY], declared, forms);
       if (adopted) outputs[ADOPTED_KEY] = true;
-      const inputs: Props = declared.length > 0 ? rewriteDeclared(declared, outputs) : importAll(outputs);
+      // A refresh of an unchanged object changes nothing: values Zoom re-issues on every read stay as recorded.
+      for (const key of definition.volatile ?? []) if (props[key] !== undefined) outputs[key] = props[key];
+      const inputs: Props = declared.length > 0 ? rewriteDeclared(declared, outputs, forms) : importAll(outputs);
       inputs[NAME_KEY] = props[NAME_KEY];
       return { id, props: outputs, inputs: withoutUndefined(inputs) };
     },
@@ -359,11 +381,11 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         // An earlier create or update made the object but could not read it back: read it now.
         const live = await readLive(ctx, ref, inputs);
         if (!live) throw new Error(`${ctx.label}: ${id} no longer exists in Zoom; run pulumi refresh, then pulumi up`);
-        return { outs: outputsFor(live, kept, news[NAME_KEY], declared) };
+        return { outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
       }
       if (changedLive.length === 0 && olds[INCOMPLETE_KEY] !== true) {
         // Only provider-side settings changed (e.g. notifyOnDelete): nothing to send to Zoom.
-        const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared };
+        const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared, [DECLARED_FORMS_KEY]: formsOf(inputs, declared) };
         return { outs: withoutUndefined(outputs) };
       }
       const update = definition.update;
@@ -395,7 +417,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         });
       }
       if (!live) throw new Error(`${ctx.label}: ${id} disappeared from Zoom right after the update`);
-      return { outs: outputsFor(live, kept, news[NAME_KEY], declared) };
+      return { outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
     },
 
     async delete(id: string, props: Props) {
@@ -431,12 +453,21 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
   };
 
   /** Inputs after a refresh: each declared path now holds the live value (drift recorded against the program). */
-  function rewriteDeclared(declared: readonly string[], outputs: Props): Props {
+  function rewriteDeclared(declared: readonly string[], outputs: Props, forms: Props): Props {
     const inputs: Props = {};
     for (const dotted of declared) {
       const path = parsePath(dotted);
       const value = getPath(outputs, path);
       if (value !== undefined) setPath(inputs, path, value);
+    }
+    // Where the user's form means what Zoom has (a local time for a UTC one), the input keeps the user's form.
+    for (const [dotted, form] of Object.entries(forms)) {
+      const comparator = definition.comparators?.[dotted];
+      const path = parsePath(dotted);
+      const live = getPath(outputs, path);
+      if (comparator && live !== undefined && equal(comparator(form, outputs, outputs), comparator(live, outputs, outputs))) {
+        setPath(inputs, path, form);
+      }
     }
     return inputs;
   }

@@ -125,6 +125,8 @@ export const meetingDefinition = {
     notifyOnDelete: { source: "provider" },
     endBeforeDelete: { source: "provider" },
   },
+  // A fresh host token in every answer, and whether the meeting is in progress: not configuration.
+  volatile: ["startUrl", "status"],
   outputs: {
     meetingId: { type: "number", description: "Zoom's meeting id (int64), as in the join URL." },
     uuid: { type: "string", description: "The meeting instance's UUID." },
