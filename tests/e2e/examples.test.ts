@@ -226,13 +226,6 @@ const cases: ExampleCase[] = [
   },
 ];
 
-/**
- * KNOWN NOISE (provider/framework, not the examples): a refresh rewrites a meeting's declared `startTime` with Zoom's
- * UTC form even when it is the same instant (declared in local time with `timezone`), so it shows as a changed input
- * though nothing drifted. The repair `up` below shows it is no difference: only the edited resource is updated.
- * Remove this once refresh keeps declared values that compare equal.
- */
-const SAME_VALUE_REWRITES: Record<string, string[]> = { Meeting: ["startTime"] };
 
 // ---- the test -----------------------------------------------------------------------------------------------------
 
@@ -295,9 +288,12 @@ describe.each(cases)("examples/$dir", (example) => {
     await example.edit.apply(ctx);
     const refreshed = await deployment.refresh();
     const drifted = refreshed.steps
-      .map((s) => [s.urn.split("::").pop(), (s.changedInputs ?? []).filter((key) => !SAME_VALUE_REWRITES[kindOf(s.type)]?.includes(key))] as const)
+      .map((s) => [s.urn.split("::").pop(), s.changedInputs ?? []] as const)
       .filter(([, keys]) => keys.length > 0);
     expect(drifted).toEqual([[example.edit.resource, [example.edit.property]]]);
+    // And nothing else moved in state: the refresh of every other object changed nothing (refresh --expect-no-changes).
+    const changedOutputs = refreshed.steps.filter((s) => s.custom && (s.changedKeys ?? []).length > 0).map((s) => s.urn.split("::").pop());
+    expect(changedOutputs).toEqual([example.edit.resource]);
 
     const repair = await deployment.up(program);
     expect(repair.steps.filter((s) => s.custom && s.op !== "same").map((s) => [s.op, s.urn.split("::").pop()])).toEqual([
