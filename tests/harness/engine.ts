@@ -12,10 +12,10 @@
  * and Update get the program's `__provider`. Secrets: the host sees plaintext (it refuses secrets); secretness is
  * restored on the way back (annotateSecrets, additionalSecretOutputs) and kept in state.
  *
- * Parallelism, as the engine's `--parallel`: at most `parallel` resource operations (create, update, delete, read,
+ * Parallelism, as the engine's: check and diff run one at a time, in the order registrations arrive (the engine's
+ * step generator is sequential, pulumi#12351); at most `parallel` resource operations (create, update, delete, read,
  * import) run at once, by default four per CPU like `pulumi up` (pulumi#14989); refresh reads and destroy deletes run
- * concurrently too, a resource being deleted only after everything that depends on it. Check and diff are not
- * limited (the engine runs them one at a time in its step generator; here they run as the program registers).
+ * concurrently too, a resource being deleted only after everything that depends on it.
  *
  * Not modelled (say so rather than pretend): nested `ignoreChanges` paths (top-level keys only), replacing dependents
  * of a delete-before-replace resource, aliases, transforms, explicit (non-default) providers, custom timeouts,
@@ -148,6 +148,8 @@ interface Pass {
   host: ProviderHost;
   /** The `parallel` bound on this pass's resource operations. */
   slots: Slots;
+  /** The step generator: check and diff one at a time. */
+  generator: Slots;
   old: Map<string, StateResource>;
   seen: Set<string>;
   /** New state entries by URN, in registration order. */
@@ -308,6 +310,7 @@ export class Deployment {
         preview,
         host,
         slots: new Slots(this.parallel),
+        generator: new Slots(1),
         old: new Map(this.current.resources.filter((r) => !r.delete).map((r) => [r.urn, r])),
         seen: new Set(),
         next: new Map(),
@@ -410,7 +413,7 @@ export class Deployment {
   private async apply(pass: Pass, reg: ResourceRegistration, old: StateResource | undefined): Promise<RegistrationOutcome> {
     const host = pass.host;
     const news = applyIgnoreChanges(reg.inputs, old, reg.ignoreChanges);
-    const checked = await this.check(host, reg, old, news);
+    const checked = await pass.generator.run(() => this.check(host, reg, old, news));
     const checkedPlain = revealMap(checked);
     const status = pass.preview ? "planned" : "done";
 
@@ -424,7 +427,8 @@ export class Deployment {
 
     const oldOutputsPlain = revealMap(old.outputs);
     const oldInputsPlain = revealMap(old.inputs);
-    const diff = await host.diff(old.id, reg.urn, oldOutputsPlain, checkedPlain, oldInputsPlain);
+    const oldId = old.id;
+    const diff = await pass.generator.run(() => host.diff(oldId, reg.urn, oldOutputsPlain, checkedPlain, oldInputsPlain));
     const inputChanges = changedKeys(old.inputs, checked);
     // DIFF_UNKNOWN (no `diff` in the provider): the engine compares old and new inputs itself.
     const changes: DiffChanges = diff.changes === "unknown" ? (inputChanges.length > 0 ? "some" : "none") : diff.changes;
@@ -438,7 +442,6 @@ export class Deployment {
       pass.steps.push(step);
       if (pass.preview) return { outputs: checked };
       if (dbr) {
-        const oldId = old.id;
         await pass.slots.run(() => host.delete(oldId, reg.urn, oldOutputsPlain, oldInputsPlain));
         pass.deletedOld.add(reg.urn);
         return this.create(pass, reg, step, checked, checkedPlain);
@@ -457,7 +460,6 @@ export class Deployment {
       pass.steps.push(step);
       if (pass.preview) return { id: old.id, outputs: checked };
       try {
-        const oldId = old.id;
         const updated = await pass.slots.run(() => host.update(oldId, reg.urn, oldOutputsPlain, checkedPlain, oldInputsPlain));
         const entry = this.entry(reg, old.id, checked, updated.properties);
         pass.next.set(reg.urn, entry);
@@ -511,10 +513,10 @@ export class Deployment {
     const newsPlain = revealMap(reg.inputs);
     const read = await pass.slots.run(() => host.read(importId, reg.urn, newsPlain, newsPlain));
     if (!read.id) throw new Error(`resource '${importId}' does not exist`);
-    const checkResult = await host.check(reg.urn, read.inputs ?? {}, newsPlain);
+    const checkResult = await pass.generator.run(() => host.check(reg.urn, read.inputs ?? {}, newsPlain));
     if (checkResult.failures.length > 0) throw new CheckFailedError(reg.urn, checkResult.failures);
     const checked = annotateSecrets(checkResult.inputs, reg.inputs);
-    const diff = await host.diff(read.id, reg.urn, read.properties, checkResult.inputs, read.inputs);
+    const diff = await pass.generator.run(() => host.diff(read.id, reg.urn, read.properties, checkResult.inputs, read.inputs));
     const step: StepRecord = { op: "import", urn: reg.urn, type: reg.type, custom: true, status: pass.preview ? "planned" : "done", id: read.id, diff };
     pass.steps.push(step);
     if (diff.changes === "some" || diff.replaces.length > 0) {
