@@ -57,9 +57,10 @@ describe("RetryBudget", () => {
   });
 });
 
-test("rate budget: 90% of the limit, at least one", () => {
-  expect(budgetFor(30)).toBe(27);
-  expect(budgetFor(20)).toBe(18);
+test("rate budget: 95% of the limit, at least one", () => {
+  expect(budgetFor(30)).toBe(28);
+  expect(budgetFor(20)).toBe(19);
+  expect(budgetFor(10)).toBe(9);
   expect(budgetFor(1)).toBe(1);
   expect(budgetFor(4)).toBe(3);
 });
