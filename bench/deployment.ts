@@ -1,10 +1,22 @@
 /** A harness Deployment against a bench emulator, with the benchmark-only switches on the host process. */
+import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EmulatorInfo } from "../emulator";
 import { Deployment, DeploymentError, type PlanSummary } from "../tests/harness";
 
-/** The repository root: the host's cwd, where the state's stubs `require("pulumi-zoom")` (node_modules link). */
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+/**
+ * The host's cwd: the nearest directory above this module with `node_modules/pulumi-zoom`, where the state's stubs
+ * `require("pulumi-zoom")` (the link `npm ci` makes to this checkout). The repository root, whether this runs from
+ * dist/bench or, under jest, from bench/.
+ */
+export const REPO_ROOT = hostRoot(__dirname);
+
+function hostRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "node_modules", "pulumi-zoom"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(start, "..", "..");
+  }
+}
 
 /** Mechanisms a run can switch off to show what they gain. */
 export interface Switches {

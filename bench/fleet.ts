@@ -10,7 +10,20 @@
  * The program registers the kinds interleaved in proportion, not kind by kind, so that at every moment the
  * engine's parallel steps hold requests of every rate-limit category (see README "Performance").
  */
-import { H323Device, InternalNumber, Meeting, TrackingField, TspAccount } from "../provider";
+import {
+  H323Device,
+  h323DeviceDefinition,
+  InternalNumber,
+  internalNumberDefinition,
+  Meeting,
+  meetingDefinition,
+  TrackingField,
+  trackingFieldDefinition,
+  TspAccount,
+  tspAccountDefinition,
+} from "../provider";
+import type { ResourceDefinition } from "../provider/framework/definition";
+import { shapeOf } from "../provider/framework/resource";
 import { DAILY_MEETING_WRITES_PER_USER } from "../provider/client/operations";
 import type { EmulatorControl } from "../emulator";
 import { NullResource } from "./nullProvider";
@@ -105,10 +118,24 @@ export function planFleet(objects: number, users: readonly string[]): Fleet {
   return { objects, counts, items: keyed.map((k) => k.item), notes };
 }
 
-/** The same registrations with a provider that does nothing: the engine floor (nullProvider.ts). */
+const DEFINITIONS: Readonly<Record<FleetKind, ResourceDefinition>> = {
+  Meeting: meetingDefinition,
+  TrackingField: trackingFieldDefinition,
+  H323Device: h323DeviceDefinition,
+  InternalNumber: internalNumberDefinition,
+  TspAccount: tspAccountDefinition,
+};
+
+/**
+ * The same registrations with a provider that does nothing: the engine floor (nullProvider.ts). Each carries the
+ * same property keys as the real resource (every output placeholder too): the SDK's cost grows with them.
+ */
 export function nullProgram(fleet: Fleet): () => void {
+  const placeholders = Object.fromEntries(
+    FLEET_KINDS.map((kind) => [kind, Object.fromEntries(shapeOf(DEFINITIONS[kind]).outputNames.map((name) => [name, undefined]))]),
+  );
   return () => {
-    for (const item of fleet.items) new NullResource(item.name, item.args);
+    for (const item of fleet.items) new NullResource(item.name, { ...placeholders[item.kind], ...item.args, __logicalName: item.name });
   };
 }
 

@@ -33,7 +33,8 @@ export interface MechanismRuns {
 export interface BenchResults {
   readonly mode: "quick" | "full";
   readonly machine: MachineInfo;
-  readonly parallel: number;
+  /** Pulumi's default --parallel on this machine (four per CPU); the runs' own is in each run. */
+  readonly defaultParallel: number;
   readonly durationSeconds: number;
   readonly figures: readonly Figure[];
   readonly calls: CallsResult;
@@ -154,11 +155,12 @@ export function throughputTable(runs: readonly FleetRun[], title = "Throughput a
   const rows: Cell[][] = [];
   for (const run of runs) {
     for (const p of run.phases) {
-      rows.push([run.objects, run.switches, p.phase, fixed(p.seconds, 1), fixed(p.lowerBoundSeconds, 1), fixed(p.seconds / p.lowerBoundSeconds), `${p.stats.requests}/${total(p.minimum)}`, p.stats.rateLimited, p.failedOperations]);
+      rows.push([run.objects, run.switches, run.parallel, p.phase, fixed(p.seconds, 1), fixed(p.lowerBoundSeconds, 1), fixed(p.seconds / p.lowerBoundSeconds), `${p.stats.requests}/${total(p.minimum)}`, p.stats.rateLimited, p.failedOperations]);
     }
     rows.push([
       run.objects,
       run.switches,
+      run.parallel,
       "total",
       fixed(run.totals.seconds, 1),
       fixed(run.totals.lowerBoundSeconds, 1),
@@ -169,7 +171,7 @@ export function throughputTable(runs: readonly FleetRun[], title = "Throughput a
     ]);
   }
   const mixes = runs.map((r) => `  ${r.objects} (${r.switches}): ${Object.entries(r.fleet.counts).map(([k, n]) => `${n} ${k}`).join(", ")}${r.fleet.notes.length ? `; ${r.fleet.notes.join("; ")}` : ""}`);
-  return `${renderTable(title, ["objects", "switches", "phase", "wall s", "bound s", "wall/bound", "requests/min", "429s", "failed"], rows)}\n  targets: wall/bound ${targetText(TARGETS.throughputRatio)}, 429s < 1% of requests, failed 0\n${[...new Set(mixes)].join("\n")}`;
+  return `${renderTable(title, ["objects", "switches", "parallel", "phase", "wall s", "bound s", "wall/bound", "requests/min", "429s", "failed"], rows)}\n  targets: wall/bound ${targetText(TARGETS.throughputRatio)}, 429s < 1% of requests, failed 0\n${[...new Set(mixes)].join("\n")}`;
 }
 
 export function overheadTable(runs: readonly OverheadRun[]): string {
@@ -195,7 +197,7 @@ export function overheadTable(runs: readonly OverheadRun[]): string {
     }
   }
   return `${renderTable(
-    `Provider overhead, limits off (emulator unlimited, client limiter off), ${runs[0]?.parallel ?? "?"} operations at a time`,
+    "Provider overhead, limits off (emulator unlimited, client limiter off), every operation at once",
     ["objects", "switches", "phase", "host s", "engine floor s", "bare HTTP s", "host/bare", "(host-floor)/bare", "ms/object", "host peak RSS MB"],
     rows,
   )}\n  target: host/bare ${targetText(TARGETS.overheadRatio)} (total). Engine floor: the same registrations through the same host with a provider that does nothing.`;
@@ -226,6 +228,7 @@ export function mechanismsTable(m: MechanismRuns): string {
   const rows: Cell[][] = m.pro.map((run) => [
     "pro",
     run.switches,
+    run.parallel,
     fixed(run.totals.seconds, 1),
     base ? fixed(run.totals.seconds / base.totals.seconds) : "-",
     run.totals.requests,
@@ -238,6 +241,7 @@ export function mechanismsTable(m: MechanismRuns): string {
     rows.push([
       "unlimited",
       run.e2e.switches,
+      run.e2e.parallel,
       fixed(run.e2e.totals.seconds, 1),
       uBase ? fixed(run.e2e.totals.seconds / uBase.e2e.totals.seconds) : "-",
       run.e2e.totals.requests,
@@ -248,7 +252,7 @@ export function mechanismsTable(m: MechanismRuns): string {
   }
   return renderTable(
     `What each mechanism gains (${m.objects} objects, up + refresh + destroy; ratios against the default run)`,
-    ["limits", "switches", "wall s", "x default", "requests", "x default", "429s", "failed"],
+    ["limits", "switches", "parallel", "wall s", "x default", "requests", "x default", "429s", "failed"],
     rows,
   );
 }

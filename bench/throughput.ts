@@ -27,6 +27,8 @@ export interface PhaseResult {
 export interface FleetRun {
   readonly objects: number;
   readonly plan: EmulatorPlan;
+  /** Resource operations at once (the harness's, as `pulumi up --parallel`). */
+  readonly parallel: number;
   readonly switches: string;
   readonly fleet: Pick<Fleet, "counts" | "notes">;
   readonly phases: readonly PhaseResult[];
@@ -47,6 +49,7 @@ export interface FleetRunOptions {
   readonly objects: number;
   readonly plan: EmulatorPlan;
   readonly switches?: Switches;
+  /** Default: the harness's default, Pulumi's (four per CPU). */
   readonly parallel?: number;
   /** `null`: the same registrations with a provider that does nothing (the engine floor). Default `zoom`. */
   readonly program?: "zoom" | "null";
@@ -105,6 +108,7 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRun> {
     return {
       objects: options.objects,
       plan: options.plan,
+      parallel: deployment.parallel,
       switches: options.program === "null" ? "null provider" : switchesLabel(options.switches ?? {}),
       fleet: { counts: fleet.counts, notes: fleet.notes },
       phases,

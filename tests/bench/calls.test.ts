@@ -1,0 +1,46 @@
+/**
+ * Calls per operation are deterministic, so they are asserted here rather than only printed by `npm run bench`:
+ * one object of every kind through the real host, each phase in its own host process, against the fewest
+ * requests Zoom's API allows (bench/minimum.ts); list-only reads of 301 objects in two pages per kind; one token
+ * per host process; `__provider` within 2 KB. No timings: those are the benchmark's, never a test's.
+ */
+import { measureCalls, type CallsResult } from "../../bench/calls";
+import { startTestEmulator, type TestEmulator } from "../support/emulator";
+
+let emu: TestEmulator;
+let result: CallsResult;
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ plan: "unlimited" });
+  result = await measureCalls(emu.emulator, emu.control);
+}, 300_000);
+afterAll(async () => emu.close());
+
+test("every phase of every kind ran without errors", () => {
+  expect(result.errors).toEqual([]);
+  expect(result.rows.map((r) => r.kind)).toContain("MeetingTemplate");
+});
+
+test("each operation makes exactly the minimum requests, of the expected operations", () => {
+  const described = (ops: object) => JSON.stringify(Object.entries(ops).sort(([a], [b]) => a.localeCompare(b)));
+  const offMinimum = result.rows
+    .filter((r) => described(r.measuredOps) !== described(r.expectedOps))
+    .map((r) => `${r.kind} ${r.phase}: ${described(r.measuredOps)} instead of ${described(r.expectedOps)}`);
+  expect(offMinimum).toEqual([]);
+});
+
+test("reads of list-only objects share ceil(N/300) list pages per kind and account", () => {
+  expect(result.listReads).toHaveLength(4);
+  for (const row of result.listReads) expect(`${row.kind} ${row.phase}: ${row.measured}`).toBe(`${row.kind} ${row.phase}: ${row.expected}`);
+});
+
+test("one token request per host process that called Zoom", () => {
+  for (const row of result.tokens) expect(row.tokenRequests).toBe(row.expected);
+});
+
+test("every kind's __provider is at most 2 KB", () => {
+  expect(result.stateSizes.map((s) => s.kind).sort()).toEqual(
+    ["H323Device", "InternalNumber", "Meeting", "MeetingTemplate", "SipTrunk", "TrackingField", "TspAccount"].sort(),
+  );
+  for (const size of result.stateSizes) expect(size.providerBytes).toBeLessThanOrEqual(2048);
+});
