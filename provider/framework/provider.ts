@@ -383,7 +383,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         if (!live) throw new Error(`${ctx.label}: ${id} no longer exists in Zoom; run pulumi refresh, then pulumi up`);
         return { outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
       }
-      if (changedLive.length === 0 && olds[INCOMPLETE_KEY] !== true) {
+      if (changedLive.length === 0) {
         // Only provider-side settings changed (e.g. notifyOnDelete): nothing to send to Zoom.
         const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared, [DECLARED_FORMS_KEY]: formsOf(inputs, declared) };
         return { outs: withoutUndefined(outputs) };
