@@ -32,20 +32,48 @@ export function formatId(parts: readonly IdPart[], ref: ObjectRef): string {
  * account part must be present (objects that exist only inside a sub-account).
  */
 export function parseId(parts: readonly IdPart[], id: string, kind: string, accountRequired = false): ObjectRef {
-  const segments = id.split("/").map((segment) => decodeURIComponent(segment));
+  const segments = id.split("/").map((segment) => decodeSegment(segment, id, kind, parts, accountRequired));
   const required = parts.filter((part) => part !== "accountId");
   const withAccount = parts.includes("accountId") && segments.length === required.length + 2;
   if ((segments.length !== required.length + 1 || accountRequired) && !withAccount) {
-    throw new Error(`invalid zoom:${kind} id "${id}": expected ${expectedForm(parts, accountRequired)}`);
+    throw new Error(`invalid zoom:${kind} id ${shownId(id)}: expected ${expectedForm(parts, accountRequired)}`);
   }
   if (segments.some((segment) => segment === "")) {
-    throw new Error(`invalid zoom:${kind} id "${id}": empty segment; expected ${expectedForm(parts, accountRequired)}`);
+    throw new Error(`invalid zoom:${kind} id ${shownId(id)}: empty segment; expected ${expectedForm(parts, accountRequired)}`);
   }
   const ref: { accountId?: string; userId?: string; zoomId: string } = { zoomId: segments[segments.length - 1]! };
   let index = 0;
   if (withAccount) ref.accountId = segments[index++]!;
   for (const part of required) ref[part] = segments[index++]!;
   return ref;
+}
+
+/** Longest id quoted in an error: a megabyte of id helps nobody. */
+const SHOWN_ID_LENGTH = 80;
+
+/** An id as messages quote it: ids from state or `import` can be anything, a megabyte included. */
+export function shownId(id: string): string {
+  return JSON.stringify(id.length > SHOWN_ID_LENGTH ? `${id.slice(0, SHOWN_ID_LENGTH)}...` : id);
+}
+
+/**
+ * One segment, percent-decoded, or an error naming the resource kind: malformed percent-encoding (which
+ * `decodeURIComponent` answers with a bare URIError), and values no Zoom id has and no URL can carry inside
+ * its segment (dot segments, line breaks, control characters, lone surrogates; found by
+ * tests/reliability/hostileInput.test.ts).
+ */
+function decodeSegment(segment: string, id: string, kind: string, parts: readonly IdPart[], accountRequired: boolean): string {
+  const invalid = (why: string) => new Error(`invalid zoom:${kind} id ${shownId(id)}: ${why}; expected ${expectedForm(parts, accountRequired)}`);
+  let value: string;
+  try {
+    value = decodeURIComponent(segment);
+  } catch {
+    throw invalid("malformed percent-encoding");
+  }
+  if (value === "." || value === "..") throw invalid("a segment is . or ..");
+  if (/[\u0000-\u001f\u007f]/.test(value)) throw invalid("a segment holds a line break or control character");
+  if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value)) throw invalid("a segment holds a lone UTF-16 surrogate");
+  return value;
 }
 
 export function expectedForm(parts: readonly IdPart[], accountRequired = false): string {

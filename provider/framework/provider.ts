@@ -16,7 +16,7 @@ import type { ObjectRef, OperationContext, PropertySpec, ResourceDefinition, Zoo
 import { declaredDifferences, replacementsAmong } from "./diff";
 import { CreateLedger } from "./createLedger";
 import { explain, isGone, ResourceInitError } from "./errors";
-import { formatId, parseId } from "./ids";
+import { formatId, parseId, shownId } from "./ids";
 import { listCacheFor } from "./listCache";
 import { formatPath, getPath, leafPaths, parsePath, pickPaths, setPath, withoutUndefined } from "./paths";
 import { configure, currentClient } from "./runtime";
@@ -380,7 +380,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       if (changedLive.length === 0 && olds[INCOMPLETE_KEY] === true) {
         // An earlier create or update made the object but could not read it back: read it now.
         const live = await readLive(ctx, ref, inputs);
-        if (!live) throw new Error(`${ctx.label}: ${id} no longer exists in Zoom; run pulumi refresh, then pulumi up`);
+        if (!live) throw new Error(`${ctx.label}: ${shownId(id)} no longer exists in Zoom; run pulumi refresh, then pulumi up`);
         return { outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
       }
       if (changedLive.length === 0) {
@@ -416,7 +416,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           [INCOMPLETE_KEY]: true,
         });
       }
-      if (!live) throw new Error(`${ctx.label}: ${id} disappeared from Zoom right after the update`);
+      if (!live) throw new Error(`${ctx.label}: ${shownId(id)} disappeared from Zoom right after the update`);
       return { outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
     },
 
