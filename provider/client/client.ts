@@ -127,8 +127,7 @@ export class HttpZoomClient implements ZoomClient {
 
   async request<T = unknown>(options: RequestOptions): Promise<ZoomResponse<T>> {
     const operation = lookupOperation(options.operation);
-    const built = buildPath(operation, options.pathParams, options.accountId);
-    const url = buildUrl(this.settings.apiUrl, built, options.query, operation.id);
+    const { built, url } = this.locate(operation, options);
     const site: RequestSite = {
       operationId: operation.id as OperationId,
       method: operation.method,
@@ -209,6 +208,21 @@ export class HttpZoomClient implements ZoomClient {
         throw responseError(site, response, `an unexpected redirect${response.headers.location ? ` to ${response.headers.location}` : ""}`);
       }
       throw errorFromResponse(site, response);
+    }
+  }
+
+  /**
+   * The path and URL of a request. A value that cannot be sent inside its segment is refused with what the
+   * caller was doing (`reading zoom:Meeting "x": ...`), so the message names the resource, not only the
+   * operation (found by tests/reliability/hostileInput.test.ts).
+   */
+  private locate(operation: Operation, options: RequestOptions): { built: ReturnType<typeof buildPath>; url: string } {
+    try {
+      const built = buildPath(operation, options.pathParams, options.accountId);
+      return { built, url: buildUrl(this.settings.apiUrl, built, options.query, operation.id) };
+    } catch (error) {
+      if (error instanceof ZoomInvalidRequestError && options.context) throw new ZoomInvalidRequestError(`${options.context}: ${error.message}`);
+      throw error;
     }
   }
 
