@@ -7,13 +7,15 @@ import { z } from "zod";
 /**
  * Ids and emails that end up in URL paths. Zoom's ids are base64url-like and user ids may be emails, so this
  * is the union, and nothing else: no `/`, `?`, `#`, `%`, whitespace or control characters can reach a path.
+ * `.` and `..` alone are refused too: URL parsers resolve them as dot segments, so the client could never
+ * send them (tests/reliability/hostileInput.test.ts found check accepting them).
  */
-const PATH_SAFE = /^[A-Za-z0-9._@+-]{1,128}$/;
+const PATH_SAFE = /^(?!\.{1,2}$)[A-Za-z0-9._@+-]{1,128}$/;
 
 export const zoomId = (what: string) =>
   z
     .string()
-    .regex(PATH_SAFE, { error: `${what}: 1 to 128 characters from [A-Za-z0-9._@+-]` })
+    .regex(PATH_SAFE, { error: `${what}: 1 to 128 characters from [A-Za-z0-9._@+-], and not . or ..` })
     .describe(what);
 
 export const accountId = zoomId("Sub-account id, or `me` for the master account")
