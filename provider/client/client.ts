@@ -53,6 +53,9 @@ export interface ClientOptions {
 
 const USER_AGENT = `pulumi-zoom (node ${process.version})`;
 
+/** Fields every page of a Zoom list has, even an empty one without the list itself. */
+const PAGE_FIELDS = ["next_page_token", "page_size", "total_records", "page_count", "page_number"];
+
 /** Methods whose repetition has the same effect as doing them once (RFC 9110), for Zoom's API. */
 const IDEMPOTENT = new Set(["GET", "PUT", "PATCH", "DELETE"]);
 
@@ -337,6 +340,14 @@ export class HttpZoomClient implements ZoomClient {
       const items = page?.[itemsKey];
       if (items !== undefined && !Array.isArray(items)) {
         throw this.pageError(options, response.status, `a page whose "${itemsKey}" is not a list`);
+      }
+      // Zoom leaves the list out of some empty pages, but never the paging fields: a page with neither is not
+      // a page, and reading it as empty would make callers think objects are gone.
+      if (items === undefined && !PAGE_FIELDS.some((field) => page !== undefined && field in page)) {
+        throw this.pageError(options, response.status, `a page without "${itemsKey}" or any paging field`);
+      }
+      if (Array.isArray(items) && !items.every(isPlainObject)) {
+        throw this.pageError(options, response.status, `a page whose "${itemsKey}" holds something other than objects`);
       }
       // Zoom leaves the list out of an empty page on some endpoints.
       for (const item of (items ?? []) as T[]) yield item;
