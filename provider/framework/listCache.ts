@@ -9,6 +9,7 @@
  * item asks again with `sweptSince` before calling it gone.
  */
 import type { ZoomClient } from "../client/types";
+import { itemsOf } from "./answers";
 import type { ListReader, ListRequest, ZoomObject } from "./definition";
 
 /** Long enough to cover one refresh wave, short enough that a second `pulumi refresh` sees fresh data. */
@@ -69,8 +70,8 @@ export class ListCache implements ListReader {
       return items;
     }
     const response = await this.client.request<Record<string, unknown>>(base);
-    const items = response.data?.[request.itemsKey];
-    return Array.isArray(items) ? (items as ZoomObject[]) : [];
+    // A list that is not one is an error: read as empty, it would call every object gone.
+    return itemsOf(response.data, request.itemsKey, request.operation);
   }
 }
 

@@ -10,10 +10,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import equal from "fast-deep-equal";
 import { ZoomOutcomeUnknownError } from "../client/errors";
+import { OPERATIONS } from "../client/operations";
 import type { ConfigSource } from "../client/config";
 import { fromZoom, isPlainObject, toZoom } from "./case";
 import type { ObjectRef, OperationContext, PropertySpec, ResourceDefinition, ZoomObject } from "./definition";
 import { declaredDifferences, replacementsAmong } from "./diff";
+import { idOf, labelled, MalformedAnswerError, requireIdentity } from "./answers";
 import { CreateLedger } from "./createLedger";
 import { explain, isGone, ResourceInitError } from "./errors";
 import { formatId, parseId, shownId } from "./ids";
@@ -130,10 +132,11 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         if (!isPlainObject(response.data)) {
           throw new Error(`${ctx.label}: Zoom answered ${response.status} without the object's JSON`);
         }
-        return response.data;
+        // An answer without the object's id (or with another's) is not this object: an error, never state.
+        return requireIdentity(response.data, ref.zoomId, read.operation);
       } catch (error) {
         if (isGone(error, definition.goneCodes, definition.goneErrors)) return undefined;
-        throw explain(error, "read", definition.errors, inputs, ctx.label);
+        throw labelled(explain(error, "read", definition.errors, inputs, ctx.label), ctx.label);
       }
     }
     try {
@@ -153,7 +156,8 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       return read.find(await ctx.lists.all(request, { sweptSince: asked }), ref, inputs);
     } catch (error) {
       if (isGone(error, definition.goneCodes, definition.goneErrors)) return undefined;
-      throw explain(error, "read", definition.errors, inputs, ctx.label);
+      // A sweep is shared by concurrent readers, so its errors carry no resource: say which one asked.
+      throw labelled(explain(error, "read", definition.errors, inputs, ctx.label), ctx.label);
     }
   }
 
@@ -166,7 +170,13 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
 
   /** Outputs: normalized live object + kept inputs + framework keys. */
   function outputsFor(live: ZoomObject, kept: Inputs, name: unknown, declared: readonly string[], forms: Props = {}): Props {
-    const normalized = definition.normalize(live, kept);
+    let normalized: Record<string, unknown>;
+    try {
+      normalized = definition.normalize(live, kept);
+    } catch (error) {
+      // A resource's normalization met a shape it does not expect (a list of nulls): Zoom's answer is malformed.
+      throw new MalformedAnswerError(`Zoom's answer is not a ${kind} pulumi-zoom can read (${error instanceof Error ? error.message : String(error)})`);
+    }
     const outputs: Props = { ...normalized };
     for (const key of keptKeys) {
       if (kept[key] !== undefined) outputs[key] = kept[key];
@@ -218,15 +228,41 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     // Without the object in the answer, an answer without JSON is fine when the id comes from the inputs
     // (Zoom documents the SIP trunk assignment both as 201 with a body and as 204).
     const data = isPlainObject(response.data) ? response.data : undefined;
-    if (!data && create.answerIsObject) {
-      throw new Error(`${ctx.label}: Zoom answered ${response.status} without the created object's JSON`);
-    }
+    // Zoom said yes but its answer does not say what it made: as good as not knowing, so the object is looked
+    // for (an error here would orphan it; a garbled id would put a wrong one in state).
+    const unreadable = (why: string) =>
+      new ZoomOutcomeUnknownError({
+        operationId: create.operation,
+        method: OPERATIONS[create.operation].method,
+        pathTemplate: OPERATIONS[create.operation].path,
+        context: ctx.label,
+        reason: `Zoom ${response.status} ${why}`,
+        status: response.status,
+      });
+    if (!data && create.answerIsObject) throw unreadable("without the created object's JSON");
     const zoomId = create.zoomId ? create.zoomId(data ?? {}, inputs) : idOf(data);
-    if (!zoomId) throw new Error(`${ctx.label}: Zoom's answer carries no id of the created object`);
+    if (!zoomId) throw unreadable("without a usable id of the created object");
     if (!data || !create.answerIsObject) return { zoomId };
     const answer = create.answerObject ? create.answerObject(data) : data;
     // Without the object where it should be, the framework reads it back rather than failing the create.
     return { zoomId, answer: isPlainObject(answer) ? answer : undefined };
+  }
+
+  /**
+   * Runs the lookup after an unknown outcome. When the lookup itself fails (Zoom down, a garbled list), the
+   * object may exist: say so, with both reasons, rather than only the lookup's error.
+   */
+  async function lookUp<T>(ctx: OperationContext, unknown: ZoomOutcomeUnknownError, find: () => Promise<T>): Promise<T> {
+    try {
+      return await find();
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith(ctx.label)) throw error;
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `${ctx.label}: the outcome of the create is unknown (${unknown.reason}) and looking for the object in Zoom failed (${why}); check whether Zoom has it before running pulumi up again`,
+        { cause: error },
+      );
+    }
   }
 
   /** The Pulumi id of an object these inputs would create: the key of its claim in the ledger. */
@@ -251,7 +287,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         if (!(error instanceof ZoomOutcomeUnknownError) || !findCreated) {
           throw explain(error, "create", definition.errors, inputs, ctx.label);
         }
-        const found = await ledger.lookup(async () => {
+        const found = await lookUp(ctx, error, () => ledger.lookup(async () => {
           const taken = (zoomId: string) => ledger.isClaimed(claimKey(inputs, zoomId));
           const zoomId = await findCreated({ ...ctx, taken }, inputs, since);
           if (zoomId === undefined) return undefined;
@@ -261,7 +297,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
             );
           }
           return zoomId;
-        });
+        }));
         if (found !== undefined) return { zoomId: found };
         if (attempt >= CREATE_ATTEMPTS) throw error;
         ctx.warn(`the outcome of create attempt ${attempt} is unknown and no such object exists; trying again`);
@@ -336,7 +372,17 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           });
         }
       }
-      return { id, outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
+      try {
+        return { id, outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
+      } catch (error) {
+        // The object exists: keep it in state with its id, to be read again by the next up.
+        throw new ResourceInitError(`${ctx.label}: created ${id}, but ${String(error)}`, id, {
+          ...inputs,
+          [NAME_KEY]: news[NAME_KEY],
+          [DECLARED_KEY]: declared,
+          [INCOMPLETE_KEY]: true,
+        });
+      }
     },
 
     async read(id: string, props: Props) {
@@ -360,7 +406,12 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const adopted = props[ADOPTED_KEY] === true || (!Array.isArray(recorded) && declared.length === 0);
       const recordedForms = props[DECLARED_FORMS_KEY];
       const forms = isPlainObject(recordedForms) ? recordedForms : formsOf(passed, declared);
-      const outputs = outputsFor(live, kept, props[NAME_KEY], declared, forms);
+      let outputs: Props;
+      try {
+        outputs = outputsFor(live, kept, props[NAME_KEY], declared, forms);
+      } catch (error) {
+        throw labelled(error, ctx.label);
+      }
       if (adopted) outputs[ADOPTED_KEY] = true;
       // A refresh of an unchanged object changes nothing: values Zoom re-issues on every read stay as recorded.
       for (const key of definition.volatile ?? []) if (props[key] !== undefined) outputs[key] = props[key];
@@ -381,7 +432,11 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         // An earlier create or update made the object but could not read it back: read it now.
         const live = await readLive(ctx, ref, inputs);
         if (!live) throw new Error(`${ctx.label}: ${shownId(id)} no longer exists in Zoom; run pulumi refresh, then pulumi up`);
-        return { outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
+        try {
+          return { outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
+        } catch (error) {
+          throw labelled(error, ctx.label);
+        }
       }
       if (changedLive.length === 0) {
         // Only provider-side settings changed (e.g. notifyOnDelete): nothing to send to Zoom.
@@ -404,9 +459,10 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       } finally {
         invalidateLists(ctx, ref);
       }
-      let live: ZoomObject | undefined;
+      let outs: Props | undefined;
       try {
-        live = await readLive(ctx, ref, inputs);
+        const live = await readLive(ctx, ref, inputs);
+        if (live) outs = outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared));
       } catch (error) {
         throw new ResourceInitError(`${ctx.label}: updated ${id}, but reading it back failed: ${String(error)}`, id, {
           ...olds,
@@ -416,8 +472,8 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           [INCOMPLETE_KEY]: true,
         });
       }
-      if (!live) throw new Error(`${ctx.label}: ${shownId(id)} disappeared from Zoom right after the update`);
-      return { outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
+      if (!outs) throw new Error(`${ctx.label}: ${shownId(id)} disappeared from Zoom right after the update`);
+      return { outs };
     },
 
     async delete(id: string, props: Props) {
@@ -478,12 +534,6 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     for (const key of Object.keys(properties)) if (outputs[key] !== undefined) inputs[key] = outputs[key];
     return inputs;
   }
-}
-
-/** Zoom's id of an object in its answer (`id`), as a string; empty when there is none. */
-function idOf(answer: ZoomObject | undefined): string {
-  const id = answer?.id;
-  return typeof id === "string" || typeof id === "number" ? String(id) : "";
 }
 
 /** Zoom's snake_case answer in camelCase: the default normalization step resources build on. */

@@ -8,6 +8,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { internalNumberSchema, type InternalNumberArgs, type INTERNAL_NUMBER_LANGUAGES } from "../../schema/internalNumber";
+import { idOf } from "../framework/answers";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
@@ -74,10 +75,7 @@ export const internalNumberDefinition = {
     operation: "AddInternalNumbers",
     // A batch of one: Zoom's add endpoint is the only way to create a number.
     body: (zoom) => ({ internal_numbers: [withZoomType(zoom)] }),
-    zoomId: (answer) => {
-      const created = firstOf(answer.internal_numbers);
-      return created?.id === undefined ? "" : String(created.id);
-    },
+    zoomId: (answer) => idOf(firstOf(answer.internal_numbers)),
     answerIsObject: true,
     answerObject: (answer) => firstOf(answer.internal_numbers),
   },

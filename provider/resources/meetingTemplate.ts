@@ -8,6 +8,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { meetingTemplateSchema, type MeetingTemplateArgs, type MeetingTemplateInputs } from "../../schema/meetingTemplate";
+import { idOf, itemsOf } from "../framework/answers";
 import type { ObjectRef, OperationContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
 
@@ -35,14 +36,14 @@ function findTemplate(items: readonly ZoomObject[], ref: ObjectRef, inputs: Part
  * The list is fetched fresh: the cached one may predate the attempt.
  */
 async function findCreatedTemplate(ctx: OperationContext, inputs: MeetingTemplateInputs): Promise<string | undefined> {
-  const response = await ctx.client.request<{ templates?: ZoomObject[] }>({
+  const response = await ctx.client.request({
     operation: "listMeetingTemplates",
     pathParams: { userId: inputs.userId },
     accountId: inputs.accountId,
     context: ctx.label,
   });
-  const found = response.data?.templates?.find((template) => template.name === inputs.name);
-  return found === undefined ? undefined : String(found.id);
+  const found = itemsOf(response.data, "templates", "listMeetingTemplates").find((template) => template.name === inputs.name);
+  return found === undefined ? undefined : idOf(found) || undefined;
 }
 
 export const meetingTemplateDefinition = {

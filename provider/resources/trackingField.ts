@@ -4,6 +4,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { trackingFieldSchema, type TrackingFieldArgs } from "../../schema/trackingField";
 import { camelCaseOf } from "../framework/provider";
+import { idOf, itemsOf } from "../framework/answers";
 import type { ResourceDefinition } from "../framework/definition";
 import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
 
@@ -54,12 +55,9 @@ export const trackingFieldDefinition = {
   hooks: {
     // Labels are unique, so a create whose outcome is unknown is found again by its label.
     async findCreated(ctx, inputs) {
-      const response = await ctx.client.request<{ tracking_fields?: { id: string; field: string }[] }>({
-        operation: "trackingfieldList",
-        accountId: inputs.accountId,
-        context: ctx.label,
-      });
-      return response.data?.tracking_fields?.find((f) => f.field === inputs.field)?.id;
+      const response = await ctx.client.request({ operation: "trackingfieldList", accountId: inputs.accountId, context: ctx.label });
+      const found = itemsOf(response.data, "tracking_fields", "trackingfieldList").find((f) => f.field === inputs.field);
+      return found === undefined ? undefined : idOf(found) || undefined;
     },
   },
 } satisfies ResourceDefinition<typeof trackingFieldSchema>;

@@ -8,7 +8,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { tspAccountSchema, type DialInNumber, type TspAccountArgs, type TspAccountInputs } from "../../schema/tspAccount";
-import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
+import { idOf, itemsOf } from "../framework/answers";
+import type { CreateLookupContext, ResourceDefinition } from "../framework/definition";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
 
@@ -29,21 +30,21 @@ const TSP_DISABLED =
  * either, we stop rather than adopt the wrong one.
  */
 async function findCreatedTsp(ctx: CreateLookupContext, inputs: TspAccountInputs): Promise<string | undefined> {
-  const response = await ctx.client.request<{ tsp_accounts?: ZoomObject[] }>({
+  const response = await ctx.client.request({
     operation: "userTSPs",
     pathParams: { userId: inputs.userId },
     accountId: inputs.accountId,
     context: ctx.label,
   });
   // A slot another create of this process holds is not ours, whatever its code.
-  const sameCode = (response.data?.tsp_accounts ?? []).filter((tsp) => tsp.conference_code === inputs.conferenceCode && !ctx.taken(String(tsp.id)));
+  const sameCode = itemsOf(response.data, "tsp_accounts", "userTSPs").filter((tsp) => tsp.conference_code === inputs.conferenceCode && !ctx.taken(String(tsp.id)));
   const candidates = sameCode.length > 1 ? sameCode.filter((tsp) => tsp.leader_pin === inputs.leaderPin) : sameCode;
   if (candidates.length > 1) {
     throw new Error(
       `${ctx.label}: the outcome of the create is unknown and both TSP accounts of user ${userLabel(inputs)} have conference code ${inputs.conferenceCode}, so pulumi-zoom cannot tell which one it created; import the right one (id "<userId>/<1 or 2>") instead`,
     );
   }
-  return candidates[0] === undefined ? undefined : String(candidates[0].id);
+  return candidates[0] === undefined ? undefined : idOf(candidates[0]) || undefined;
 }
 
 export const tspAccountDefinition = {
@@ -81,7 +82,6 @@ export const tspAccountDefinition = {
     operation: "userTSPCreate",
     pathParams: (inputs) => ({ userId: inputs.userId }),
     body: (zoom) => zoom,
-    zoomId: (answer) => (answer.id === undefined ? "" : String(answer.id)),
     answerIsObject: true,
   },
   read: {
