@@ -5,8 +5,9 @@
  * - 429 per-second (`X-RateLimit-Type: QPS` or no type): every method, after Retry-After or full-jitter backoff.
  *   Zoom refused the request before doing anything, so even a POST is safe to re-send.
  * - 429 daily limits: never; waiting seconds cannot help. ZoomRateLimitError says which limit and when it resets.
- * - 5xx, connection reset/hang-up, timeouts: GET, PUT, PATCH and DELETE only (the same request twice has the
- *   same effect). A POST may have created the object: ZoomOutcomeUnknownError, never a blind re-send.
+ * - 5xx, connection reset/hang-up, timeouts, and 2xx answers that are garbled (an HTML page, a cut-off body):
+ *   GET, PUT, PATCH and DELETE only (the same request twice has the same effect). A POST may have created the
+ *   object: ZoomOutcomeUnknownError, never a blind re-send.
  * - Failures before anything was sent (connection refused): every method.
  * - 401 code 124 (token revoked or expired): one token refresh and one more attempt, then ZoomAuthError.
  * All retries share one budget per request (attempts and total wait: retry.ts).
@@ -171,7 +172,21 @@ export class HttpZoomClient implements ZoomClient {
       this.logLine(site, String(response.status), startedMs, budget);
 
       const { status } = response;
-      if (status >= 200 && status < 300) return this.success<T>(operation, site, response);
+      if (status >= 200 && status < 300) {
+        const problem = this.malformedSuccess(operation, response);
+        if (problem === undefined) return this.success<T>(response);
+        const error = responseError(site, response, problem);
+        if (operation.method === "POST") {
+          // Zoom said yes but we cannot read what it made: as good as not knowing.
+          throw new ZoomOutcomeUnknownError({ ...site, reason: `Zoom ${status} with ${problem}`, status }, { cause: error });
+        }
+        // A garbled answer (a proxy's page, a cut-off body) to a request that is safe to repeat: ask again, as
+        // for a 5xx. The chaos run found refreshes and updates failing on one such answer.
+        const delay = budget.nextDelayMs(undefined, this.random);
+        if (delay === undefined) throw error;
+        await this.pause(site, delay, `${status} with ${problem}`, budget);
+        continue;
+      }
 
       if (status === 401) {
         const parsed = parseBody(response);
@@ -229,26 +244,24 @@ export class HttpZoomClient implements ZoomClient {
     }
   }
 
-  /** A 2xx answer: its JSON, or undefined for Zoom's empty 204s. */
-  private success<T>(operation: Operation, site: RequestSite, response: WireResponse): ZoomResponse<T> {
+  /** What is wrong with a 2xx answer, or undefined when it is as it should be. */
+  private malformedSuccess(operation: Operation, response: WireResponse): string | undefined {
     const parsed = parseBody(response);
     // GETs and every catalogued POST answer with an object; PATCH/PUT/DELETE answer 204 (or 200) without one.
     const expectsObject = response.status !== 204 && (operation.method === "GET" || operation.method === "POST");
-    let problem: string | undefined;
-    if (parsed.kind === "malformed") problem = parsed.problem;
-    else if (expectsObject && parsed.kind === "empty") problem = "an empty body where a JSON object was expected";
-    else if (expectsObject && parsed.kind === "json" && !isPlainObject(parsed.value)) problem = "JSON that is not an object";
-    if (problem !== undefined) {
-      const error = responseError(site, response, problem);
-      if (operation.method === "POST") {
-        // Zoom said yes but we cannot read what it made: as good as not knowing.
-        throw new ZoomOutcomeUnknownError({ ...site, reason: `Zoom ${response.status} with ${problem}`, status: response.status }, { cause: error });
-      }
-      throw error;
-    }
+    if (parsed.kind === "malformed") return parsed.problem;
+    if (expectsObject && parsed.kind === "empty") return "an empty body where a JSON object was expected";
+    if (expectsObject && parsed.kind === "json" && !isPlainObject(parsed.value)) return "JSON that is not an object";
+    return undefined;
+  }
+
+  /** A 2xx answer: its JSON, or undefined for Zoom's empty 204s. */
+  private success<T>(response: WireResponse): ZoomResponse<T> {
+    const parsed = parseBody(response);
     const data = response.status === 204 || parsed.kind !== "json" ? undefined : (parsed.value as T);
     return { status: response.status, data, headers: response.headers };
   }
+
 
   /** The wait before re-sending after a network failure, or throws when that may not or cannot happen. */
   private transportRetryDelay(operation: Operation, site: RequestSite, error: TransportError, budget: RetryBudget): number {
