@@ -148,7 +148,7 @@ export class HttpZoomClient implements ZoomClient {
       // The rate limiter first: a request can queue behind a big deployment for minutes, and a token taken
       // before the wait could expire during it.
       await this.limiter.acquire(operation.category);
-      const token = await this.tokens.getToken();
+      const token = await this.token(options.context);
       this.counters.requests += 1;
       this.counters.requestsByCategory[operation.category] += 1;
       const startedMs = Date.now();
@@ -241,6 +241,20 @@ export class HttpZoomClient implements ZoomClient {
     } catch (error) {
       if (error instanceof ZoomInvalidRequestError && options.context) throw new ZoomInvalidRequestError(`${options.context}: ${error.message}`);
       throw error;
+    }
+  }
+
+  /**
+   * A token for this request. A refusal from the token endpoint says what the caller was doing, as every other
+   * error does: the revoked-credentials test found 'Zoom refused to issue an access token' without the resource.
+   */
+  private async token(context: string | undefined): Promise<string> {
+    try {
+      return await this.tokens.getToken();
+    } catch (error) {
+      if (!(error instanceof ZoomAuthError) || !context) throw error;
+      const details = { ...(error.status !== undefined ? { status: error.status } : {}), ...(error.zoomCode !== undefined ? { zoomCode: error.zoomCode } : {}) };
+      throw new ZoomAuthError(`${context}: ${error.message}`, details, { cause: error });
     }
   }
 
