@@ -75,6 +75,13 @@ export class ClientCredentialsTokenSource implements TokenSource {
     "zoom:accountId, zoom:clientId and zoom:clientSecret (env ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET)";
   private cached: CachedToken | undefined;
   private inflight: Promise<CachedToken> | undefined;
+  /**
+   * The token endpoint refused these credentials (revoked, rotated, wrong): asking again cannot help within this
+   * process, whose credentials are fixed, so every later request fails with the same error at once. Without it,
+   * each request of a large `pulumi up` asked again (tests/reliability/revokedCredentials.test.ts: 7 token
+   * requests for 7 operations).
+   */
+  private refused: ZoomAuthError | undefined;
   private readonly now: () => number;
 
   constructor(
@@ -108,6 +115,7 @@ export class ClientCredentialsTokenSource implements TokenSource {
   }
 
   private refresh(): Promise<CachedToken> {
+    if (this.refused) return Promise.reject(this.refused);
     if (!this.inflight) {
       this.inflight = this.fetchToken().then(
         (fresh) => {
@@ -165,7 +173,9 @@ export class ClientCredentialsTokenSource implements TokenSource {
           continue;
         }
       }
-      throw this.refusal(response);
+      const refusal = this.refusal(response);
+      if (response.status === 400 || response.status === 401 || response.status === 403) this.refused = refusal;
+      throw refusal;
     }
   }
 

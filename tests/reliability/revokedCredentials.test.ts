@@ -1,0 +1,114 @@
+/**
+ * Credentials revoked in the middle of a run, through the engine contract harness and the real host: every
+ * token Zoom issued stops working and the client secret is rotated, while the provider holds a cached token.
+ *
+ * The next `up` fails with a clear authentication error naming the resource, asks the token endpoint once (no
+ * retry loop), and writes nothing: the account and the state are as before. With the new secret in the stack
+ * config, the next `up` applies everything.
+ */
+import * as path from "node:path";
+import type { EmulatorStateSummary } from "../../emulator";
+import { H323Device, Meeting, TrackingField } from "../../provider";
+import { createClient, type HttpZoomClient } from "../../provider/client";
+import { Deployment, DeploymentError } from "../harness";
+import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { accountObjects } from "./support/account";
+
+const root = path.resolve(__dirname, "../..");
+let emu: TestEmulator;
+let accounts: EmulatorStateSummary;
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ plan: "unlimited" });
+  accounts = await emu.control.state();
+});
+afterAll(async () => emu.close());
+
+function portalWith(secret: string): HttpZoomClient {
+  const e = emu.emulator;
+  return createClient(
+    { apiUrl: e.url, oauthUrl: e.oauthUrl, plan: "business", credentials: { kind: "clientCredentials", accountId: e.accountId, clientId: e.clientId, clientSecret: secret } },
+    { limiter: "isolated", env: {} },
+  );
+}
+
+function deployment(secret: string, state?: Deployment["state"]): Deployment {
+  const e = emu.emulator;
+  return new Deployment({
+    project: "revoked",
+    stack: "dev",
+    cwd: root,
+    config: { "zoom:apiUrl": e.url, "zoom:oauthUrl": e.oauthUrl, "zoom:accountId": e.accountId, "zoom:clientId": e.clientId, "zoom:clientSecret": secret },
+    secretConfigKeys: ["zoom:clientSecret"],
+    reuseHost: true,
+    ...(state ? { state } : {}),
+  });
+}
+
+/** The program, at version 1 or 2 (version 2 adds four objects and changes three). */
+const program = (version: 1 | 2) => () => {
+  for (const n of [1, 2, 3]) new TrackingField(`field-${n}`, { field: `Revoked field ${n}`, required: version === 2 && n < 3 });
+  new Meeting("review", { topic: "Revoked review", type: 2, startTime: "2031-04-01T10:00:00Z", duration: version === 2 ? 45 : 30 });
+  new H323Device("room", { name: "revoked-room", ip: "192.0.2.50", protocol: "SIP", encryption: "auto" });
+  if (version === 2) {
+    new TrackingField("field-4", { field: "Revoked field 4" });
+    new TrackingField("field-5", { field: "Revoked field 5" });
+    new Meeting("planning", { topic: "Revoked planning", type: 2, startTime: "2031-04-02T10:00:00Z" });
+    new H323Device("lab", { name: "revoked-lab", ip: "192.0.2.51", protocol: "H.323", encryption: "no" });
+  }
+};
+
+/** Everything of the kinds the program touches, with the values it changes. */
+async function snapshot(portal: HttpZoomClient): Promise<string[]> {
+  const objects = await accountObjects(portal, accounts, ["TrackingField", "Meeting", "H323Device"]);
+  return objects.map((o) => `${o.key} ${JSON.stringify([o.item.required, o.item.duration, o.item.name])}`).sort();
+}
+
+test("revoked tokens and a rotated secret: one clear authentication error, one token request, nothing written; the new secret applies it all", async () => {
+  const oldSecret = emu.emulator.clientSecret;
+  const first = deployment(oldSecret);
+  try {
+    await first.up(program(1));
+    const before = await snapshot(portalWith(oldSecret));
+    const stateOf = (d: Deployment) => d.state.resources.map((r) => JSON.stringify([r.urn, r.id, r.inputs, r.outputs])).sort();
+    const stateBefore = stateOf(first);
+
+    await emu.control.revokeTokens();
+    const { clientSecret: newSecret } = await emu.control.rotateCredentials();
+    const stats = await emu.control.stats();
+
+    const failed = await first.up(program(2)).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(failed).toBeInstanceOf(DeploymentError);
+    const errors = (failed as DeploymentError).summary.errors;
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+      // Which resource, what was being done, that the credentials were refused, and no stack trace.
+      expect(error).toMatch(/(creating|updating) zoom:(TrackingField|Meeting|H323Device) "/);
+      expect(error).toMatch(/refused|401/i);
+      expect(error).not.toMatch(/\n\s+at /);
+    }
+    // The cached token was refused, and the token endpoint was asked once for a new one: no loop.
+    const after = await emu.control.stats();
+    expect(after.tokenRequests - stats.tokenRequests).toBe(1);
+
+    // Nothing written: the account and the state are as they were.
+    expect(await snapshot(portalWith(newSecret))).toEqual(before);
+    expect(stateOf(first)).toEqual(stateBefore);
+
+    // With the new secret in the stack config, the next up applies everything, once.
+    const second = deployment(newSecret, first.state);
+    try {
+      const applied = await second.up(program(2));
+      expect(applied.creates).toBe(4);
+      expect(applied.updates).toBe(3);
+      expect((await second.up(program(2))).changes).toBe(0);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    await first.close();
+  }
+});
