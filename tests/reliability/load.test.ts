@@ -1,0 +1,150 @@
+/**
+ * Load through ONE real dynamic-provider host process (ProviderHost, many concurrent gRPC calls, as the engine
+ * makes them with a high --parallel), against an emulator enforcing the `pro` plan's rate limits:
+ *
+ * - 200 operations at once across kinds (creates of tracking fields, devices, internal numbers and meetings;
+ *   reads; updates; deletes): all succeed, with ONE token fetch, no 429 (the shared limiter keeps the budget),
+ *   and nothing on the host's stderr (no unhandled rejection, no warning);
+ * - 800 more (reads and updates, in waves of 200): the host's memory after 1,000 operations is reported beside
+ *   the figure after 200 (no timing assertions; only an egregious growth fails).
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { EmulatorStateSummary } from "../../emulator";
+import { providerStub } from "../../provider/framework/stub";
+import { ProviderHost, serializeProvider, type PropertyMap } from "../harness";
+import { startTestEmulator, type TestEmulator } from "../support/emulator";
+
+const root = path.resolve(__dirname, "../..");
+let emu: TestEmulator;
+let accounts: EmulatorStateSummary;
+let host: ProviderHost;
+const stubs = new Map<string, string>();
+
+const KINDS = ["TrackingField", "H323Device", "InternalNumber", "Meeting"];
+const urn = (kind: string, name: string) => `urn:pulumi:load::load::pulumi-nodejs:dynamic/zoom:${kind}::${name}`;
+
+interface Made {
+  readonly kind: string;
+  readonly name: string;
+  readonly id: string;
+  inputs: PropertyMap;
+  outputs: PropertyMap;
+}
+
+/** Resident memory of the host now, in MiB (Linux /proc). */
+function rssMiB(pid: number | undefined): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = Number(/^VmRSS:\s+(\d+)\s+kB/m.exec(status)?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+beforeAll(async () => {
+  emu = await startTestEmulator({ plan: "pro" });
+  accounts = await emu.control.state();
+  for (const kind of KINDS) stubs.set(kind, await serializeProvider(providerStub(kind)));
+  const e = emu.emulator;
+  host = await ProviderHost.start({ cwd: root, project: "load", stack: "load" });
+  await host.configure(
+    { "zoom:apiUrl": e.url, "zoom:oauthUrl": e.oauthUrl, "zoom:accountId": e.accountId, "zoom:clientId": e.clientId, "zoom:clientSecret": e.clientSecret, "zoom:plan": "pro" },
+    { secretKeys: ["zoom:clientSecret"] },
+  );
+}, 120_000);
+afterAll(async () => {
+  await host?.close();
+  await emu.close();
+});
+
+let counter = 0;
+
+/** A declaration of `kind`, distinct each time; meetings spread over the master account's users (daily limits). */
+function declare(kind: string): PropertyMap {
+  const n = ++counter;
+  switch (kind) {
+    case "TrackingField":
+      return { field: `Load field ${n}`, recommendedValues: ["a", "b"], required: n % 2 === 0 };
+    case "H323Device":
+      return { name: `load-room-${n}`, ip: `203.0.113.${(n % 250) + 1}`, protocol: "SIP", encryption: "auto" };
+    case "InternalNumber":
+      return { number: `+1212555${String(n).padStart(4, "0")}`, displayNumber: `+1 212 555 ${n}`, country: "US", labels: `load ${n}`, languages: "en-US", type: "toll" };
+    default: {
+      const user = accounts.master.users[n % accounts.master.users.length]!;
+      return { topic: `Load meeting ${n}`, type: 2, startTime: "2031-06-01T10:00:00Z", duration: 30, userId: user.id };
+    }
+  }
+}
+
+async function create(kind: string): Promise<Made> {
+  const name = `${kind.toLowerCase()}-${counter + 1}`;
+  const news = { __provider: stubs.get(kind)!, __logicalName: name, ...declare(kind) };
+  const checked = await host.check(urn(kind, name), {}, news);
+  if (checked.failures.length) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
+  const created = await host.create(urn(kind, name), checked.inputs);
+  return { kind, name, id: created.id, inputs: checked.inputs, outputs: created.properties };
+}
+
+async function read(made: Made): Promise<void> {
+  const result = await host.read(made.id, urn(made.kind, made.name), made.outputs, made.inputs);
+  if (result.id !== made.id) throw new Error(`${made.name} read back as "${result.id}"`);
+}
+
+async function update(made: Made): Promise<void> {
+  const change: PropertyMap =
+    made.kind === "TrackingField" ? { required: !made.inputs.required } : made.kind === "H323Device" ? { encryption: made.inputs.encryption === "yes" ? "no" : "yes" } : { labels: `load ${++counter}` };
+  const checked = await host.check(urn(made.kind, made.name), made.inputs, { ...made.inputs, ...change });
+  const updated = await host.update(made.id, urn(made.kind, made.name), made.outputs, checked.inputs, made.inputs);
+  made.inputs = checked.inputs;
+  made.outputs = updated.properties;
+}
+
+async function destroy(made: Made): Promise<void> {
+  await host.delete(made.id, urn(made.kind, made.name), made.outputs, made.inputs);
+}
+
+test("200 concurrent operations across kinds in one host, then 800 more: one token, no 429, clean stderr, memory reported", async () => {
+  // Objects to read, update and delete, made through the host before the measured burst (the first token too).
+  const existing = await Promise.all([...Array.from({ length: 20 }, () => create("TrackingField")), ...Array.from({ length: 20 }, () => create("H323Device")), ...Array.from({ length: 20 }, () => create("Meeting"))]);
+  const stats = await emu.control.stats();
+
+  const burst: Promise<unknown>[] = [
+    ...Array.from({ length: 40 }, () => create("TrackingField")),
+    ...Array.from({ length: 40 }, () => create("H323Device")),
+    ...Array.from({ length: 30 }, () => create("InternalNumber")),
+    ...Array.from({ length: 30 }, () => create("Meeting")),
+    ...existing.filter((m) => m.kind === "TrackingField").map(read),
+    ...existing.filter((m) => m.kind === "H323Device").map(update),
+    ...existing.filter((m) => m.kind === "Meeting").map(destroy),
+  ];
+  expect(burst).toHaveLength(200);
+  const results = await Promise.allSettled(burst);
+  const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => String(r.reason).slice(0, 300));
+  expect(failures).toEqual([]);
+  const rssAfter200 = rssMiB(host.pid);
+  const after = await emu.control.stats();
+  expect(after.tokenRequests - stats.tokenRequests).toBe(0); // the token fetched before the burst served it all
+  expect(after.rateLimited - stats.rateLimited).toBe(0);
+
+  // 800 more: reads and updates of what the burst made, 200 at a time.
+  const made = results.flatMap((r) => (r.status === "fulfilled" && typeof r.value === "object" && r.value !== null ? [r.value as Made] : []));
+  for (let wave = 0; wave < 4; wave++) {
+    const ops = made.slice(0, 100).flatMap((m) => [read(m), wave % 2 === 0 ? update(m) : read(m)]);
+    const settled = await Promise.allSettled(ops);
+    expect(settled.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason).slice(0, 300))).toEqual([]);
+  }
+  const rssAfter1000 = rssMiB(host.pid);
+  const final = await emu.control.stats();
+  expect(final.tokenRequests - stats.tokenRequests).toBe(0);
+  expect(final.rateLimited - stats.rateLimited).toBe(0);
+  // One token for the whole host: the setup fetched it, nothing fetched another.
+  expect(final.tokenRequests).toBe(1);
+
+  const output = host.output();
+  expect(output.stderr).toBe("");
+  expect(output.stdout).not.toMatch(/unhandled|rejection/i);
+  console.log(`host RSS: ${rssAfter200} MiB after 200 operations, ${rssAfter1000} MiB after 1,000; ${final.requests - stats.requests} API requests, ${final.rateLimited} answered 429`);
+  if (rssAfter200 !== undefined && rssAfter1000 !== undefined) expect(rssAfter1000).toBeLessThan(rssAfter200 * 2);
+}, 300_000);
