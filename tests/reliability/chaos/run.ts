@@ -201,7 +201,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     }
     const refreshed = await deployment.refresh();
     const driftAfterConverge = refreshed.steps.filter((s) => s.custom && ((s.changedInputs ?? []).length > 0 || s.op === "delete")).map((s) => `${nameOf(s.urn)}: ${s.op} ${(s.changedInputs ?? []).join(",")}`);
-    const again = await deployment.up(programOf(world));
+    let changesAfterConverge: number;
+    try {
+      changesAfterConverge = (await deployment.up(programOf(world))).changes;
+    } catch (error) {
+      if (!(error instanceof DeploymentError)) throw error;
+      convergeErrors.push(...error.summary.errors.map((message) => `after converging: ${message}`));
+      changesAfterConverge = error.summary.changes;
+    }
 
     const state = deployment.state.resources.filter((r) => r.custom && r.id !== undefined);
     const stateKeys = new Map(state.map((r) => [stateKey(accounts, r.type, r.id!), nameOf(r.urn)]));
@@ -225,7 +232,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       failed,
       unclear: failed.filter((f) => unclearReason(f) !== undefined),
       convergeErrors,
-      changesAfterConverge: again.changes,
+      changesAfterConverge,
       driftAfterConverge,
       declared: world.declarations.size,
       inState: state.length,

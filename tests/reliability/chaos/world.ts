@@ -68,6 +68,7 @@ export class World {
   templatesRemoved = 0;
   private templatesMade = 0;
   private counter = 0;
+  private readonly freedThisRound = new Set<string>();
 
   constructor(
     private readonly env: WorldEnv,
@@ -81,6 +82,7 @@ export class World {
 
   /** Makes `count` random changes; returns what it did. */
   mutate(count: number): Change[] {
+    this.freedThisRound.clear();
     const done: Change[] = [];
     for (let i = 0; i < count; i++) {
       const change = this.random.pick<Change>(["add", "add", "update", "update", "update", "replace", "remove"]);
@@ -96,11 +98,23 @@ export class World {
     const declaration = this.declarations.get(name)!;
     if (change === "remove") {
       if (declaration.kind === "MeetingTemplate") this.templatesRemoved += 1;
+      this.freedThisRound.add(this.slotOf(declaration));
       this.declarations.delete(name);
       return true;
     }
     if (change === "replace") return this.replace(declaration);
     return this.update(declaration);
+  }
+
+  /**
+   * The bounded slot a declaration holds (a trunk in a sub-account, a user's TSP slot). Pulumi deletes what left
+   * the program only after every create of the `up` (and not at all when one failed), so a slot freed in this
+   * round is not free for a new declaration before the next one: a user would hit Zoom's limit the same way.
+   */
+  private slotOf(d: Declaration): string {
+    if (d.kind === "SipTrunk") return `${String(d.args.accountId)}/${String(d.args.trunkId)}`;
+    if (d.kind === "TspAccount") return String(d.args.userId);
+    return "";
   }
 
   private count(kind: string): number {
@@ -169,13 +183,13 @@ export class World {
     const used = new Set([...this.declarations.values()].filter((d) => d.kind === "SipTrunk").map((d) => `${d.args.accountId}/${d.args.trunkId}`));
     const free = this.env.accounts.subAccounts.flatMap((account) =>
       this.env.accounts.master.sipTrunks.map((trunk) => ({ accountId: account.id, trunkId: trunk.id, prefix: trunk.dnis.slice(0, 5) })),
-    ).filter((slot) => !used.has(`${slot.accountId}/${slot.trunkId}`));
+    ).filter((slot) => !used.has(`${slot.accountId}/${slot.trunkId}`) && !this.freedThisRound.has(`${slot.accountId}/${slot.trunkId}`));
     return free.length > 0 ? this.random.pick(free) : undefined;
   }
 
   private freeTspUser(): string | undefined {
     const used = new Set([...this.declarations.values()].filter((d) => d.kind === "TspAccount").map((d) => String(d.args.userId)));
-    const free = this.env.accounts.master.users.map((u) => u.id).filter((id) => !used.has(id));
+    const free = this.env.accounts.master.users.map((u) => u.id).filter((id) => !used.has(id) && !this.freedThisRound.has(id));
     return free.length > 0 ? this.random.pick(free) : undefined;
   }
 
