@@ -51,6 +51,11 @@ function lifecycle(definition: ResourceDefinition): string {
   lines.push(
     "- **Drift:** `pulumi refresh` reads it back; only declared properties are compared, so Zoom's defaults for the rest never show as changes.",
   );
+  lines.push(
+    `- **Lost answers:** a create is never sent twice blindly. When its outcome is unknown (timeout, lost connection, 5xx, garbled answer), ${
+      definition.lostCreate ?? "it fails with an error asking you to check Zoom"
+    }. An object made whose read-back fails is kept in the stack with its id, and the next \`pulumi up\` completes it.`,
+  );
   return lines.join("\n");
 }
 

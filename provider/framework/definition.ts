@@ -250,6 +250,11 @@ export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly deleteBeforeReplace?: true;
   readonly errors?: readonly ErrorExplanation<z.output<S>>[];
   readonly hooks?: Hooks<z.output<S>>;
+  /**
+   * For docs: how a create whose outcome is unknown (timeout, lost connection, 5xx, garbled answer) is
+   * recovered, i.e. what `findCreated` looks for, and what it cannot find.
+   */
+  readonly lostCreate?: string;
   /** OAuth scopes, for docs (derived from the catalogue by the docs generator when absent). */
   readonly example?: { readonly typescript: string; readonly yaml: string };
 }

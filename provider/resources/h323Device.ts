@@ -28,6 +28,8 @@ export const h323DeviceDefinition = {
   description:
     "An H.323 or SIP room system (name, address, protocol, encryption) that Zoom's room connector can call, or be called from, to join meetings. Names are unique in an account.",
   idParts: ["accountId"],
+  lostCreate:
+    "the device is looked for by its name (unique in the account) before it is tried again",
   schema: h323DeviceSchema,
   properties: {
     name: { source: "live" },

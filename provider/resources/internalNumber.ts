@@ -52,6 +52,8 @@ export const internalNumberDefinition = {
   description:
     "An internal phone number (owned by the organization, not by Zoom) for SIP Connected Audio, added to the master account or a sub-account, with how it is shown and whether it can be used to join meetings.",
   idParts: ["accountId"],
+  lostCreate:
+    "the number is looked for in the account's internal numbers before it is tried again",
   schema: internalNumberSchema,
   properties: {
     number: { source: "live" },

@@ -104,6 +104,8 @@ export const meetingDefinition = {
   description:
     "A Zoom meeting: instant, scheduled, or recurring, with its settings, tracking fields and passcode. Deleting it is quiet by default (no cancellation emails) and ends it first if it is in progress, so its start URL stops working.",
   idParts: ["accountId"],
+  lostCreate:
+    "the meeting is looked for among the host's meetings created since the attempt with the same topic, type, start and duration (never one another resource of the deployment holds) before it is tried again. Instant meetings (type 1) cannot be found, as Zoom does not list them: such a create fails with an error asking you to check the host's meetings in Zoom, rather than risk a second meeting",
   schema: meetingSchema,
   properties: {
     topic: { source: "live" },

@@ -51,6 +51,8 @@ export const meetingTemplateDefinition = {
   description:
     "A meeting template made from an existing meeting (its settings, and optionally its recurrence). Zoom has no API to update or delete templates: any change of an input replaces the template (the new one is created first, so keep names distinct or set `overwrite`), and destroying it only removes it from the stack with a warning: Zoom keeps the template until someone deletes it in the web portal. At most 40 templates per user; names are unique per user.",
   idParts: ["accountId", "userId"],
+  lostCreate:
+    "the template is looked for by its name among the user's templates (names are unique per user) before it is tried again",
   schema: meetingTemplateSchema,
   properties: {
     // Zoom reports only id, name and type of a template: the rest is what we sent, kept in state.

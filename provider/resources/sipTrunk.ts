@@ -48,6 +48,8 @@ export const sipTrunkDefinition = {
   description:
     "Assigns one of the master account's SIP Connected Audio trunks to a sub-account, with the sub-account's DNIS and outbound caller id. Zoom cannot change an assignment: any change removes it and assigns the trunk again.",
   idParts: ["accountId"],
+  lostCreate:
+    "the assignment is looked for in the sub-account's trunks (the trunk id with the declared DNIS) before it is tried again",
   accountIdRequired: true,
   schema: sipTrunkSchema,
   properties: {

@@ -15,6 +15,8 @@ export const trackingFieldDefinition = {
   description:
     "A meeting tracking field: a label, optionally with recommended values, that schedulers fill in on meetings. Labels are unique in an account.",
   idParts: ["accountId"],
+  lostCreate:
+    "the tracking field is looked for by its label (unique in the account) before it is tried again",
   schema: trackingFieldSchema,
   properties: {
     field: { source: "live" },

@@ -52,6 +52,8 @@ export const tspAccountDefinition = {
   description:
     "A user's TSP (Telephony Service Provider) account: conference code, leader PIN (secret), bridge and dial-in numbers of a third-party audio bridge. Zoom allows at most two per user (ids `1` and `2`, so the Pulumi id is `[<accountId>/]<userId>/<tspId>`), needs TSP enabled on the account, and refuses to delete a user's last TSP account: destroying it fails and keeps it in the stack until the user has another one.",
   idParts: ["accountId", "userId"],
+  lostCreate:
+    "the user's two TSP slots are searched for the declared conference code (the leader PIN decides between two alike) before it is tried again; when neither tells them apart, the create fails with an error asking you to import the right one",
   schema: tspAccountSchema,
   properties: {
     conferenceCode: { source: "live" },
