@@ -132,3 +132,15 @@ test("the object keys of state and of the account agree (the test's own bookkeep
   expect(stateKey(accounts, "pulumi-nodejs:dynamic/zoom:TspAccount", "me/2")).toBe(objectKey(accounts, "TspAccount", undefined, "2", accounts.master.users[0]!.id));
   expect(stateKey(accounts, "zoom:SipTrunk", `${accounts.subAccounts[0]!.id}/t1`)).toBe(`SipTrunk ${accounts.subAccounts[0]!.id} t1`);
 });
+
+test("an instant meeting whose create answer was lost cannot be found (Zoom does not list them): a clear error, never a retry", async () => {
+  const since = exchanges.length;
+  await bed.control.setFaults({ sequence: { match: { operationId: "meetingCreate" }, steps: [{ kind: "applyThenDrop" }] } });
+  const error = await bed.create("Meeting", "instant", { topic: `Instant ${++counter}`, type: 1 }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Error);
+  expect((error as Error).message).toMatch(/^creating zoom:Meeting "instant": the outcome of creating an instant meeting is unknown .* check the host's meetings in Zoom/);
+  expect(exchanges.slice(since).filter((e) => e.operationId === "meetingCreate")).toHaveLength(1);
+});
