@@ -15,9 +15,10 @@ test("a trunk assigned but not read back is recorded, then completed by the next
   const state = await bed.control.state();
   const trunk = state.master.sipTrunks[0]!;
   const declared = { accountId: state.subAccounts[0]!.id, trunkId: trunk.id, dnis: `${trunk.dnis.slice(0, 5)}42` };
-  // The assignment succeeds; the list read that follows answers an HTML error page once.
+  // The assignment succeeds; the list read that follows answers a page with neither list nor paging fields
+  // (malformed, and not retried: a garbled HTML page would be asked again and succeed).
   await bed.control.setFaults({
-    rules: [{ match: { operationId: "ListSIPTrunks" }, fault: { kind: "respond", status: 200, body: "<html>gateway</html>", contentType: "text/html" }, times: 1 }],
+    rules: [{ match: { operationId: "ListSIPTrunks" }, fault: { kind: "respond", status: 200, body: "{}", contentType: "application/json" }, times: 1 }],
   });
   const provider = bed.provider("SipTrunk");
   const checked = (await provider.check!({}, { __logicalName: "trunk", ...declared })).inputs as Props;
