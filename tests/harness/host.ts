@@ -142,12 +142,13 @@ export class ProviderHost {
     const out: HostOutput = { stdout: "", stderr: "" };
     let exitListener: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
     let exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+    // Resolved on "close", not "exit": a process can exit before its last output has been read from the pipes.
     const exited = new Promise<void>((resolve) => {
       child.once("exit", (code, signal) => {
         exitInfo = { code, signal };
         exitListener?.(code, signal);
-        resolve();
       });
+      child.once("close", () => resolve());
     });
     child.stderr?.setEncoding("utf8");
     child.stderr?.on("data", (chunk: string) => {
