@@ -280,7 +280,8 @@ export class HttpZoomClient implements ZoomClient {
   /** The wait before re-sending after a network failure, or throws when that may not or cannot happen. */
   private transportRetryDelay(operation: Operation, site: RequestSite, error: TransportError, budget: RetryBudget): number {
     if (error.kind !== "notSent" && !IDEMPOTENT.has(operation.method)) {
-      throw new ZoomOutcomeUnknownError({ ...site, reason: error.describe() }, { cause: error });
+      const timedOut = error.kind === "timeout" && error.timeoutMs !== undefined ? { timedOutAfterMs: error.timeoutMs } : {};
+      throw new ZoomOutcomeUnknownError({ ...site, reason: error.describe(), ...timedOut }, { cause: error });
     }
     if (error.code === "ENOTFOUND") {
       // A host that does not resolve is a typo far more often than a blip.

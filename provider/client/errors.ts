@@ -183,8 +183,13 @@ export class ZoomOutcomeUnknownError extends ZoomError implements RequestSite {
   /** The HTTP status, when there was an answer. */
   readonly status: number | undefined;
   readonly trackingId: string | undefined;
+  /**
+   * Set when the request timed out (how long the client waited): unlike a 5xx or a broken connection, Zoom may
+   * still be working on it and apply it later, so an object not found at once may yet appear.
+   */
+  readonly timedOutAfterMs: number | undefined;
 
-  constructor(site: RequestSite & { reason: string; status?: number; trackingId?: string }, options?: { cause?: unknown }) {
+  constructor(site: RequestSite & { reason: string; status?: number; trackingId?: string; timedOutAfterMs?: number }, options?: { cause?: unknown }) {
     super(
       `${prefix(site.context)}the outcome of ${site.method} ${site.pathTemplate} is unknown (${site.reason}); ` +
         `Zoom may or may not have applied it, and it was not re-sent to avoid a duplicate${siteSuffix(site, site.trackingId)}`,
@@ -197,6 +202,7 @@ export class ZoomOutcomeUnknownError extends ZoomError implements RequestSite {
     this.reason = redactText(site.reason);
     this.status = site.status;
     this.trackingId = site.trackingId;
+    this.timedOutAfterMs = site.timedOutAfterMs;
   }
 }
 

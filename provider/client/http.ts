@@ -41,6 +41,8 @@ export class TransportError extends Error {
     /** Node's error code (ECONNRESET, ECONNREFUSED, ...) or a description. */
     readonly code: string,
     message: string,
+    /** For a timeout: how long the client waited. Zoom may still be working on the request. */
+    readonly timeoutMs?: number,
   ) {
     super(message);
     this.name = "TransportError";
@@ -80,12 +82,12 @@ const axiosInstance = axios.create({
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ERR_INVALID_URL"]);
 
 function classify(error: unknown, timeoutMs: number, signal: AbortSignal): TransportError {
-  if (signal.aborted) return new TransportError("timeout", "ETIMEDOUT", `timeout after ${timeoutMs} ms`);
+  if (signal.aborted) return new TransportError("timeout", "ETIMEDOUT", `timeout after ${timeoutMs} ms`, timeoutMs);
   const code = error instanceof AxiosError ? (error.code ?? "") : "";
   const cause = error instanceof AxiosError ? (error.cause as NodeJS.ErrnoException | undefined) : undefined;
   const causeCode = cause?.code ?? code;
   if (code === AxiosError.ECONNABORTED || code === AxiosError.ETIMEDOUT || causeCode === "ETIMEDOUT") {
-    return new TransportError("timeout", "ETIMEDOUT", `timeout after ${timeoutMs} ms`);
+    return new TransportError("timeout", "ETIMEDOUT", `timeout after ${timeoutMs} ms`, timeoutMs);
   }
   if (NOT_SENT_CODES.has(causeCode)) {
     const what = causeCode === "ECONNREFUSED" ? "connection refused" : causeCode === "ENOTFOUND" ? "host not found" : "network unreachable";

@@ -54,7 +54,7 @@ function lifecycle(definition: ResourceDefinition): string {
   lines.push(
     `- **Lost answers:** a create is never sent twice blindly. When its outcome is unknown (timeout, lost connection, 5xx, garbled answer), ${
       definition.lostCreate ?? "it fails with an error asking you to check Zoom"
-    }. An object made whose read-back fails is kept in the stack with its id, and the next \`pulumi up\` completes it.`,
+    }. After a timeout Zoom may still be working on the request, so the lookup first waits as long again (at most a minute). An object made whose read-back fails is kept in the stack with its id, and the next \`pulumi up\` completes it.`,
   );
   return lines.join("\n");
 }

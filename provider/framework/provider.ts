@@ -49,6 +49,8 @@ const FRAMEWORK_KEYS = new Set([PROVIDER_KEY, NAME_KEY, DECLARED_KEY, DECLARED_F
 
 /** How many times a create whose outcome stayed unknown is attempted in all. */
 const CREATE_ATTEMPTS = 3;
+/** The longest wait, after a create timed out, before looking for what it may have made. */
+const TIMED_OUT_SETTLE_MAX_MS = 60_000;
 
 type Props = Record<string, unknown>;
 type Inputs = Record<string, unknown>;
@@ -270,8 +272,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
 
   /**
    * Creates the object, never twice: when the outcome of an attempt is unknown (timeout, reset, 5xx after the
-   * request left), the resource's `findCreated` hook looks for it before another attempt is made. The ledger
-   * keeps that lookup from taking an object a concurrent create of this process made (createLedger.ts).
+   * request left), the resource's `findCreated` hook looks for it before another attempt is made; after a
+   * timeout, only once Zoom has had as long again to finish the request. The ledger keeps that lookup from
+   * taking an object a concurrent create of this process made (createLedger.ts).
    */
   async function createWithoutDuplicates(ctx: OperationContext, inputs: Inputs): Promise<{ zoomId: string; answer?: ZoomObject }> {
     for (let attempt = 1; ; attempt++) {
@@ -286,6 +289,13 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         const findCreated = definition.hooks?.findCreated;
         if (!(error instanceof ZoomOutcomeUnknownError) || !findCreated) {
           throw explain(error, "create", definition.errors, inputs, ctx.label);
+        }
+        if (error.timedOutAfterMs !== undefined) {
+          // A timed-out request may still be at work in Zoom: a lookup now could miss an object that appears a
+          // moment later, and the next attempt would make a second one. Give it as long again to land.
+          const settleMs = Math.min(error.timedOutAfterMs, TIMED_OUT_SETTLE_MAX_MS);
+          ctx.warn(`create attempt ${attempt} timed out; waiting ${Math.round(settleMs / 1000)} s for Zoom to finish it before looking for the object`);
+          await new Promise((resolve) => setTimeout(resolve, settleMs));
         }
         const found = await lookUp(ctx, error, () => ledger.lookup(async () => {
           const taken = (zoomId: string) => ledger.isClaimed(claimKey(inputs, zoomId));

@@ -33,7 +33,8 @@ export interface ResourceTestbed {
   close(): Promise<void>;
 }
 
-export async function startResourceTestbed(options: EmulatorOptions = {}): Promise<ResourceTestbed> {
+/** `stackConfig`: more `zoom:*` stack config for the providers (e.g. `zoom:requestTimeoutSeconds`). */
+export async function startResourceTestbed(options: EmulatorOptions = {}, stackConfig: Record<string, string> = {}): Promise<ResourceTestbed> {
   const { emulator, control, close } = await startTestEmulator({ plan: "unlimited", ...options });
   const config: Record<string, string> = {
     "zoom:apiUrl": emulator.url,
@@ -41,6 +42,7 @@ export async function startResourceTestbed(options: EmulatorOptions = {}): Promi
     "zoom:accountId": emulator.accountId,
     "zoom:clientId": emulator.clientId,
     "zoom:clientSecret": emulator.clientSecret,
+    ...stackConfig,
   };
   const configured = new Set<string>();
   const provider = (kind: string) => {
