@@ -54,6 +54,10 @@ export interface ResourceRegistration {
   ignoreChanges: string[];
   replaceOnChanges: string[];
   retainOnDelete: boolean;
+  /** Where the SDK says the resource was declared: its first frame outside the SDK's own constructors. */
+  sourcePosition?: { uri: string; line: number };
+  /** The call stack the SDK sends with the registration, as "uri:line" frames, innermost first. */
+  stackTrace?: string[];
 }
 
 /** What the engine answers for one registration. Outputs in RPC form (secrets wrapped). */
@@ -316,6 +320,12 @@ function registrationFromRequest(req: resproto.RegisterResourceRequest, options:
   if (typeof inputs[PROVIDER_KEY] === "string") reg.provider = inputs[PROVIDER_KEY];
   if (req.getImportid()) reg.importId = req.getImportid();
   if (req.getDeletebeforereplacedefined()) reg.deleteBeforeReplace = req.getDeletebeforereplace();
+  reg.stackTrace = (req.getStacktrace()?.getFramesList() ?? []).flatMap((frame) => {
+    const pc = frame.getPc();
+    return pc ? [`${pc.getUri()}:${pc.getLine()}`] : [];
+  });
+  const position = req.getSourceposition();
+  if (position) reg.sourcePosition = { uri: position.getUri(), line: position.getLine() };
   return reg;
 }
 
