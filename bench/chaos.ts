@@ -4,10 +4,11 @@
  * by every kind of fault; then a converging `up`, and the account compared with what was declared (see
  * tests/reliability/chaos/run.ts). `tests/reliability/chaos.test.ts` runs a small one in `npm test`.
  *
- *   npm run build && node dist/bench/chaos.js [--seed 1] [--rounds 40] [--changes 35] [--rate 0.1]
+ *   npm run chaos [-- --seed 1 --rounds 40 --changes 35 --rate 0.1]
  *
  * Exits 1 when anything is off: orphans, duplicates, missing objects, lost updates, drift or changes after the
- * converging up, a converging up that failed, or a failure that did not say which resource and operation.
+ * converging up, a converging up that failed, a failure that did not say which resource and operation, fewer
+ * than 1,000 create/update/replace/delete operations, or a kind of fault the plan has that never struck.
  */
 import * as path from "node:path";
 import { startEmulator } from "../emulator";
@@ -52,11 +53,13 @@ async function main(): Promise<void> {
       ...report.unclear.map((u) => `unclear failure: ${u.op} ${u.resource}: ${u.error}`),
       ...(report.changesAfterConverge > 0 ? [`${report.changesAfterConverge} change(s) planned after converging`] : []),
       ...(report.inState !== report.declared ? [`${report.declared} declared but ${report.inState} in state`] : []),
+      ...report.faultKindsMissed.map((kind) => `the fault kind "${kind}" never struck`),
     ];
+    const writes = report.totalOperations - (report.operations.read ?? 0);
+    if (writes < 1000) problems.push(`only ${writes} create/update/replace/delete operations; raise --rounds or --changes for 1,000`);
     for (const failure of report.failed) console.log(`failed under faults (clear): ${failure.op} ${failure.resource}: ${failure.error.slice(0, 300)}`);
     for (const problem of problems) console.log(`PROBLEM ${problem}`);
-    const writes = report.totalOperations - (report.operations.read ?? 0);
-    if (writes < 1000) console.log(`note: ${writes} create/update/replace/delete operations; raise --rounds or --changes for 1,000`);
+    if (problems.length === 0) console.log(`OK: ${writes} create/update/replace/delete operations and ${report.operations.read ?? 0} refresh reads under faults; nothing lost, nothing duplicated`);
     process.exitCode = problems.length > 0 ? 1 : 0;
   } finally {
     await emulator.close();

@@ -104,6 +104,8 @@ export interface EmulatorStats {
   rateLimited: number;
   tokenRequests: number;
   faultsInjected: number;
+  /** Faults injected, by `faultLabel` (`status 503`, `reset`, `delay 150`, `applyThenDrop`, `respond 200`, ...). */
+  faultsByKind: Record<string, number>;
 }
 
 export interface RequestLogEntry {
@@ -129,6 +131,12 @@ export type Fault =
   | { kind: "applyThenDrop" }
   /** An arbitrary (malformed) answer: HTML error pages, non-JSON, empty 200s, wrong types. */
   | { kind: "respond"; status: number; body: string; contentType?: string };
+
+/** A fault's kind, with its status where it has one: how `faultsByKind` counts it. */
+export function faultLabel(fault: Fault): string {
+  if ("status" in fault) return `${fault.kind} ${fault.status}`;
+  return fault.kind === "delay" ? `delay ${fault.ms}` : fault.kind;
+}
 
 export interface FaultMatch {
   method?: string;

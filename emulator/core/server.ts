@@ -259,7 +259,7 @@ export class EmulatorServer {
       rateHeaders = this.rateLimiter.admit({ accountId: account.id, category: route.operation.category, meetingHostId });
 
       const fault = this.faults.next({ method, operationId: route.operationId, target: "api" });
-      if (fault) this.stats.recordFault();
+      if (fault) this.stats.recordFault(fault);
       if (fault?.kind === "delay") await sleep(fault.ms);
       const early = fault && this.faultAnswer(fault, route.operation);
       if (early) return early;
@@ -333,7 +333,7 @@ export class EmulatorServer {
 
   private async handleToken(req: IncomingMessage, query: URLSearchParams, bodyText: string): Promise<Outcome> {
     const fault = this.faults.next({ method: "POST", target: "oauth" });
-    if (fault) this.stats.recordFault();
+    if (fault) this.stats.recordFault(fault);
     if (fault?.kind === "delay") await sleep(fault.ms);
     const early = fault && this.faultAnswer(fault, undefined);
     if (early) return early;

@@ -1,6 +1,6 @@
 /** Counters and the request log behind `GET /_emulator/stats` and `GET /_emulator/requests`. */
 import type { OperationId, RateLimitCategory } from "../../provider/client/operations";
-import type { EmulatorStats, RequestLogEntry } from "../control-types";
+import { faultLabel, type EmulatorStats, type Fault, type RequestLogEntry } from "../control-types";
 
 /** Enough for any test or benchmark run; beyond it the oldest entries go, so memory stays bounded. */
 const MAX_LOG_ENTRIES = 100_000;
@@ -13,6 +13,7 @@ function emptyStats(): EmulatorStats {
     rateLimited: 0,
     tokenRequests: 0,
     faultsInjected: 0,
+    faultsByKind: {},
   };
 }
 
@@ -37,8 +38,10 @@ export class StatsRecorder {
     this.stats.tokenRequests += 1;
   }
 
-  recordFault(): void {
+  recordFault(fault: Fault): void {
     this.stats.faultsInjected += 1;
+    const label = faultLabel(fault);
+    this.stats.faultsByKind[label] = (this.stats.faultsByKind[label] ?? 0) + 1;
   }
 
   snapshot(): EmulatorStats {

@@ -41,6 +41,7 @@ test("reset brings back the initial seed and clears stats, requests, emails, fau
     rateLimited: 0,
     tokenRequests: 0,
     faultsInjected: 0,
+    faultsByKind: {},
   });
   expect(Date.parse((await t.control.advanceClock(0)).now)).toBeLessThan(Date.parse(moved.now));
   expect((await zoom.call("GET", "/tracking_fields")).json).toEqual({ total_records: 0, tracking_fields: [] });

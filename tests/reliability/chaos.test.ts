@@ -3,7 +3,7 @@
  * and the real dynamic-provider host, with 10% of API requests spoiled by every kind of fault. After a
  * converging `up` the account is exactly as declared: no orphans, no duplicates, nothing missing, no lost
  * update, and every operation that failed under faults said which resource and what it was doing.
- * (`bench/chaos.ts` runs the same with 1,000+ operations.)
+ * (`npm run chaos`, bench/chaos.ts, runs the same with 1,000+ operations and checks that every kind of fault struck.)
  */
 import * as path from "node:path";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";

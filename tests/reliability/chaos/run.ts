@@ -1,9 +1,10 @@
 /**
  * A chaos run through the engine contract harness: rounds of `pulumi up` (and now and then `pulumi refresh`)
  * over a world of declarations that changes every round, through the real dynamic-provider host, against an
- * emulator whose fault plan spoils a share of all API requests with every kind of fault (429, 5xx, resets,
- * delays, 5xx and dropped connections AFTER applying, malformed answers). Then the faults stop, one `up`
- * converges, and the account is compared with what was declared:
+ * emulator whose fault plan spoils a share of all API requests, of every method, with every kind of fault its
+ * plan has (429, 5xx, resets, delays, timeouts that Zoom applies late, 5xx and dropped connections AFTER
+ * applying, malformed answers). Then the faults stop, one `up` converges, and the account is compared with
+ * what was declared:
  *
  * - orphans: objects in the account that no state holds (duplicates are orphans too);
  * - missing: objects state holds that the account does not have;
@@ -13,8 +14,8 @@
  *
  * No jest here: `tests/reliability/chaos.test.ts` runs a small one, `bench/chaos.ts` a large one.
  */
-import type { EmulatorInfo, EmulatorStateSummary, Fault, FaultPlan } from "../../../emulator";
-import { EmulatorControl } from "../../../emulator";
+import type { EmulatorInfo, EmulatorStateSummary, Fault, FaultPlan, FaultRule } from "../../../emulator";
+import { EmulatorControl, faultLabel } from "../../../emulator";
 import { createClient, type HttpZoomClient } from "../../../provider/client";
 import { Deployment, DeploymentError, type PlanSummary, type StepRecord } from "../../harness";
 import * as zoom from "../../../provider";
@@ -47,6 +48,9 @@ export interface ChaosReport {
   readonly operations: Record<string, number>;
   readonly totalOperations: number;
   readonly faultsInjected: number;
+  /** Faults injected by kind (`status 503`, `applyThenDrop`, ...), and the kinds of the plan that never struck. */
+  readonly faultsByKind: Record<string, number>;
+  readonly faultKindsMissed: readonly string[];
   readonly apiRequests: number;
   /** Operations that still failed under faults (each retried by a later round or the converging up). */
   readonly failed: readonly FailedOperation[];
@@ -70,34 +74,48 @@ export interface ChaosReport {
 
 const SKIPPED = "skipped: an earlier step failed";
 
+/** The client's per-request timeout in the chaos deployment (`zoom:requestTimeoutSeconds`). */
+const REQUEST_TIMEOUT_SECONDS = 2;
+
 /**
- * Every kind of fault, for every API operation alike, except one: an empty 2xx is Zoom's own success answer to
- * PATCH and DELETE (the emulator would serve it without applying the request, which no server does), so it is
- * only served where it is malformed: to GET and POST.
+ * Every kind of fault the emulator's fault plan has, for every API operation alike, except one: an empty 2xx is
+ * Zoom's own success answer to PUT, PATCH and DELETE (the emulator would serve it without applying the request,
+ * which no server does), so it is only served where it is malformed: to GET and POST. A delay past the client's
+ * timeout, after which Zoom still applies the request, is a timeout.
  */
-const FAULTS: (Fault | { fault: Fault; method: string })[] = [
-  { kind: "status", status: 429, retryAfterSeconds: 0 },
-  { kind: "status", status: 500 },
-  { kind: "status", status: 502 },
-  { kind: "status", status: 503 },
-  { kind: "reset" },
-  { kind: "delay", ms: 150 },
-  { kind: "applyThenStatus", status: 500 },
-  { kind: "applyThenStatus", status: 503 },
-  { kind: "applyThenDrop" },
-  { kind: "respond", status: 200, body: "<html><title>Gateway Timeout</title></html>", contentType: "text/html" },
-  { kind: "respond", status: 502, body: "<html><title>502 Bad Gateway</title></html>", contentType: "text/html" },
-  { fault: { kind: "respond", status: 200, body: "", contentType: "application/json" }, method: "GET" },
-  { fault: { kind: "respond", status: 200, body: "", contentType: "application/json" }, method: "POST" },
-  { kind: "respond", status: 200, body: '{"id": 1, "to', contentType: "application/json" },
+const FAULTS: { fault: Fault; methods?: readonly string[] }[] = [
+  { fault: { kind: "status", status: 429, retryAfterSeconds: 0 } },
+  { fault: { kind: "status", status: 500 } },
+  { fault: { kind: "status", status: 502 } },
+  { fault: { kind: "status", status: 503 } },
+  { fault: { kind: "reset" } },
+  { fault: { kind: "delay", ms: 150 } },
+  { fault: { kind: "delay", ms: REQUEST_TIMEOUT_SECONDS * 1000 + 500 } },
+  { fault: { kind: "applyThenStatus", status: 500 } },
+  { fault: { kind: "applyThenStatus", status: 502 } },
+  { fault: { kind: "applyThenStatus", status: 503 } },
+  { fault: { kind: "applyThenDrop" } },
+  { fault: { kind: "respond", status: 200, body: "<html><title>Gateway Timeout</title></html>", contentType: "text/html" } },
+  { fault: { kind: "respond", status: 502, body: "<html><title>502 Bad Gateway</title></html>", contentType: "text/html" } },
+  { fault: { kind: "respond", status: 200, body: "", contentType: "application/json" }, methods: ["GET", "POST"] },
+  { fault: { kind: "respond", status: 200, body: '{"id": 1, "to', contentType: "application/json" } },
 ];
 
-/** Rules that together spoil `rate` of all requests: each rule is tried in turn with the same chance. */
+/** The fault kinds (as the emulator counts them) the chaos plan serves: every one should strike in a long run. */
+export const CHAOS_FAULT_KINDS: readonly string[] = [...new Set(FAULTS.map((f) => faultLabel(f.fault)))].sort();
+
+/**
+ * Rules that spoil `rate` of all requests, of every method alike: per method, each fault that applies to it is
+ * tried in turn with the same chance.
+ */
 export function chaosFaultPlan(rate: number): FaultPlan {
-  const each = 1 - Math.pow(1 - rate, 1 / FAULTS.length);
-  return {
-    rules: FAULTS.map((entry) => ("method" in entry ? { match: { method: entry.method }, fault: entry.fault, probability: each } : { fault: entry, probability: each })),
-  };
+  const rules: FaultRule[] = [];
+  for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) {
+    const faults = FAULTS.filter((f) => !f.methods || f.methods.includes(method));
+    const each = 1 - Math.pow(1 - rate, 1 / faults.length);
+    for (const { fault } of faults) rules.push({ match: { method }, fault, probability: each });
+  }
+  return { rules };
 }
 
 /** The program of one round: every declaration, as a user would write it. */
@@ -149,7 +167,14 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
     project: "chaos",
     stack: "chaos",
     cwd: options.cwd,
-    config: { "zoom:apiUrl": e.url, "zoom:oauthUrl": e.oauthUrl, "zoom:accountId": e.accountId, "zoom:clientId": e.clientId, "zoom:clientSecret": e.clientSecret },
+    config: {
+      "zoom:apiUrl": e.url,
+      "zoom:oauthUrl": e.oauthUrl,
+      "zoom:accountId": e.accountId,
+      "zoom:clientId": e.clientId,
+      "zoom:clientSecret": e.clientSecret,
+      "zoom:requestTimeoutSeconds": String(REQUEST_TIMEOUT_SECONDS),
+    },
     secretConfigKeys: ["zoom:clientSecret"],
     reuseHost: true,
   });
@@ -188,6 +213,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       log(`round ${round}: ${world.declarations.size} declared, ${total} operations so far, ${failed.length} failed`);
     }
     const stats = await control.stats();
+    const faultsByKind = Object.fromEntries(
+      Object.entries(stats.faultsByKind)
+        .map(([kind, n]) => [kind, n - (statsBefore.faultsByKind[kind] ?? 0)] as const)
+        .filter(([, n]) => n > 0)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    );
 
     // The faults stop; one up converges (a second one in case the first met leftovers of the chaos).
     for (let i = 0; i < 2; i++) {
@@ -228,6 +259,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
       operations,
       totalOperations: Object.values(operations).reduce((a, b) => a + b, 0),
       faultsInjected: stats.faultsInjected - statsBefore.faultsInjected,
+      faultsByKind,
+      faultKindsMissed: CHAOS_FAULT_KINDS.filter((kind) => !faultsByKind[kind]),
       apiRequests: stats.requests - statsBefore.requests,
       failed,
       unclear: failed.filter((f) => unclearReason(f) !== undefined),
@@ -344,7 +377,8 @@ async function findLostUpdates(world: World, deployment: Deployment, now: readon
 export function describeReport(report: ChaosReport): string {
   const ops = Object.entries(report.operations).map(([op, n]) => `${op} ${n}`).join(", ");
   return [
-    `operations under faults: ${report.totalOperations} (${ops}); API requests ${report.apiRequests}, faults injected ${report.faultsInjected}`,
+    `operations under faults: ${report.totalOperations} (${ops}); API requests ${report.apiRequests}, faults injected ${report.faultsInjected} (${((100 * report.faultsInjected) / Math.max(1, report.apiRequests)).toFixed(1)}%)`,
+    `faults by kind: ${Object.entries(report.faultsByKind).map(([kind, n]) => `${kind} ${n}`).join(", ")}; kinds that never struck: ${report.faultKindsMissed.length === 0 ? "none" : report.faultKindsMissed.join(", ")}`,
     `failed under faults: ${report.failed.length}, of which unclear: ${report.unclear.length}`,
     `converging up errors: ${report.convergeErrors.length}; drift after converging: ${report.driftAfterConverge.length}; changes planned after: ${report.changesAfterConverge}`,
     `declared ${report.declared}, in state ${report.inState}; orphans ${report.orphans.length}, missing ${report.missing.length}, duplicates ${report.duplicates.length}, lost updates ${report.lostUpdates.length}; templates left in Zoom by design ${report.templatesLeftInZoom}`,
