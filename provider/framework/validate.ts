@@ -77,7 +77,7 @@ export function editDistance(a: string, b: string): number {
 const SHOWN_LENGTH = 60;
 
 /** A value as a failure shows it: JSON, cut short. */
-function shown(value: unknown): string {
+export function shown(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value);
   return text.length > SHOWN_LENGTH ? `${text.slice(0, SHOWN_LENGTH)}... (${text.length} characters)` : text;
 }

@@ -13,6 +13,7 @@ import { DNIS_PREFIX_LENGTH, sipTrunkSchema, type SipTrunkArgs, type SipTrunkInp
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+import { shown } from "../framework/validate";
 
 /** A sub-account's assigned trunks: one short list, no pagination. */
 const TRUNK_LIST = { operation: "ListSIPTrunks", itemsKey: "sip_trunks", paginated: false } as const;
@@ -38,7 +39,7 @@ function checkDnisPrefix(inputs: SipTrunkInputs, olds: Partial<SipTrunkInputs> |
   return [
     {
       property: "dnis",
-      reason: `must start with ${prefix}, the DNIS prefix of SIP trunk "${inputs.trunkId}" (as its current DNIS ${olds.dnis} shows): ${PREFIX_HINT}`,
+      reason: `must start with ${prefix}, the DNIS prefix of SIP trunk "${inputs.trunkId}" (as its current DNIS ${olds.dnis.length > 40 ? shown(olds.dnis) : olds.dnis} shows): ${PREFIX_HINT}`,
     },
   ];
 }

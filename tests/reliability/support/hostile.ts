@@ -141,3 +141,22 @@ function objectOf(schema: z.ZodObject, depth: number): fc.Arbitrary<Record<strin
 export function declarations(schema: z.ZodObject): fc.Arbitrary<Record<string, unknown>> {
   return objectOf(schema, 1);
 }
+
+/**
+ * Declarations near a valid one: a valid declaration with up to two properties replaced by what `declarations`
+ * would put there (a hostile string, a value of the wrong type, a preview unknown, another shaped value) or
+ * removed. Arbitrary declarations alone are almost never valid where a resource has many constrained properties
+ * (not one of 10,000 Meeting, InternalNumber or TspAccount ones was), which leaves `check`'s accepting side
+ * untested.
+ */
+export function nearValid(valid: fc.Arbitrary<Record<string, unknown>>, schema: z.ZodObject): fc.Arbitrary<Record<string, unknown>> {
+  const keys = Object.keys(schema.shape);
+  return fc.tuple(valid, declarations(schema), fc.subarray(keys, { maxLength: 2 })).map(([base, other, replaced]) => {
+    const out: Record<string, unknown> = { ...base };
+    for (const key of replaced) {
+      if (Object.prototype.hasOwnProperty.call(other, key)) out[key] = other[key];
+      else delete out[key];
+    }
+    return out;
+  });
+}
