@@ -5,21 +5,36 @@
  * The next `up` fails with a clear authentication error naming the resource, asks the token endpoint once (no
  * retry loop), and writes nothing: the account and the state are as before. With the new secret in the stack
  * config, the next `up` applies everything.
+ *
+ * And in the middle of an `up`: the moment Zoom answers its first create, the secret is rotated and every token
+ * revoked, while the resources that depend on that object have yet to start. Those fail with clear
+ * authentication errors, each after at most one refused API request and one refused token request in all; what
+ * was made before is in state and nothing made is missing from it (no orphan); the new secret converges.
  */
 import * as path from "node:path";
 import type { EmulatorStateSummary } from "../../emulator";
+import type { EmulatorExchange } from "../../emulator";
 import { H323Device, Meeting, TrackingField } from "../../provider";
 import { createClient, type HttpZoomClient } from "../../provider/client";
 import { Deployment, DeploymentError } from "../harness";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
-import { accountObjects } from "./support/account";
+import { accountObjects, stateKey } from "./support/account";
 
 const root = path.resolve(__dirname, "../..");
 let emu: TestEmulator;
 let accounts: EmulatorStateSummary;
+/** Called with every exchange the emulator has (set by a test). */
+let onExchange: ((exchange: EmulatorExchange) => void) | undefined;
+const exchanges: EmulatorExchange[] = [];
 
 beforeAll(async () => {
-  emu = await startTestEmulator({ plan: "unlimited" });
+  emu = await startTestEmulator({
+    plan: "unlimited",
+    onExchange: (exchange) => {
+      exchanges.push(exchange);
+      onExchange?.(exchange);
+    },
+  });
   accounts = await emu.control.state();
 });
 afterAll(async () => emu.close());
@@ -109,6 +124,77 @@ test("revoked tokens and a rotated secret: one clear authentication error, one t
       await second.close();
     }
   } finally {
+    await first.close();
+  }
+});
+
+test("revoked in the middle of an up: clear authentication errors, one token request, no retry loop, no orphan; the new secret converges", async () => {
+  const secret = (await emu.control.rotateCredentials()).clientSecret;
+  const kinds = ["TrackingField", "Meeting", "H323Device"];
+  const portal = portalWith(secret);
+  const baseline = new Set((await accountObjects(portal, accounts, kinds)).map((o) => o.key));
+  // One tracking field first; everything else waits for it (a dependency), so it starts after the revocation.
+  const program = () => {
+    const field = new TrackingField("mid-field", { field: "Mid-run field" });
+    new Meeting("mid-meeting", { topic: "Mid-run meeting", type: 2, startTime: "2031-05-01T10:00:00Z", trackingFields: [{ field: field.field, value: "x" }] });
+    new H323Device("mid-room", { name: "mid-run-room", ip: "192.0.2.60", protocol: "SIP", encryption: "auto" }, { dependsOn: [field] });
+    new TrackingField("mid-field-2", { field: "Mid-run field 2" }, { dependsOn: [field] });
+  };
+  const first = deployment(secret);
+  let newSecret: Promise<string> | undefined;
+  let revokedAt = -1;
+  try {
+    const tokensBefore = (await emu.control.stats()).tokenRequests;
+    onExchange = (exchange) => {
+      if (newSecret || exchange.kind !== "api" || exchange.operationId !== "trackingfieldCreate" || exchange.status !== 201) return;
+      revokedAt = exchanges.length;
+      // Rotated first, then revoked: a token fetched in between would still be refused.
+      newSecret = emu.control.rotateCredentials().then(async ({ clientSecret }) => {
+        await emu.control.revokeTokens();
+        return clientSecret;
+      });
+    };
+    const failed = await first.up(program).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    onExchange = undefined;
+    expect(newSecret).toBeDefined();
+    const rotated = await newSecret!;
+
+    expect(failed).toBeInstanceOf(DeploymentError);
+    const errors = (failed as DeploymentError).summary.errors;
+    expect(errors.length).toBeGreaterThan(0);
+    for (const error of errors) {
+      expect(error).toMatch(/creating zoom:(TrackingField|Meeting|H323Device) "mid-/);
+      expect(error).toMatch(/refused|401/i);
+      expect(error).not.toMatch(/\n\s+at /);
+    }
+    // The first token (before), then one refused request for a new one: no loop on the token endpoint.
+    const after = exchanges.slice(revokedAt);
+    expect(after.filter((e) => e.kind === "oauth")).toHaveLength(1);
+    expect((await emu.control.stats()).tokenRequests - tokensBefore).toBe(2);
+    // No loop on the API either: at most one refused request per failed resource, and none succeeded.
+    const api = after.filter((e) => e.kind === "api");
+    expect(api.filter((e) => e.status !== 401)).toEqual([]);
+    expect(api.length).toBeLessThanOrEqual(errors.length);
+
+    // No partial writes: every object made is in state, and state holds nothing Zoom lacks.
+    const made = (await accountObjects(portalWith(rotated), accounts, kinds)).filter((o) => !baseline.has(o.key)).map((o) => o.key).sort();
+    const inState = first.state.resources.filter((r) => r.custom && r.id).map((r) => stateKey(accounts, r.type, r.id!)).sort();
+    expect(made).toEqual(inState);
+    expect(inState.length).toBeGreaterThanOrEqual(1);
+
+    const second = deployment(rotated, first.state);
+    try {
+      const applied = await second.up(program);
+      expect(applied.creates).toBe(4 - inState.length);
+      expect((await second.up(program)).changes).toBe(0);
+    } finally {
+      await second.close();
+    }
+  } finally {
+    onExchange = undefined;
     await first.close();
   }
 });
