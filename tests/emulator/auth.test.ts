@@ -1,21 +1,14 @@
 /** Server-to-server OAuth: the token endpoint and what the API does with missing, expired and revoked tokens. */
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
-import { RawZoom, basicAuth } from "../support/zoomHttp";
+import { useTestEmulator } from "../support/emulator";
+import { basicAuth } from "../support/zoomHttp";
 
-let t: TestEmulator;
-let zoom: RawZoom;
-
-beforeAll(async () => {
-  t = await startTestEmulator({ plan: "unlimited", tokenTtlSeconds: 120 });
-  zoom = new RawZoom(t.emulator);
-});
-afterAll(() => t.close());
+const t = useTestEmulator({ plan: "unlimited", tokenTtlSeconds: 120 });
 beforeEach(() => t.control.reset());
 
 const INVALID_TOKEN = { code: 124, message: "Invalid access token." };
 
 test("good credentials get a bearer token with the configured lifetime and the catalogue's scopes", async () => {
-  const answer = await zoom.requestToken();
+  const answer = await t.zoom.requestToken();
   expect(answer.status).toBe(200);
   expect(answer.json).toEqual({
     access_token: expect.any(String),
@@ -24,7 +17,7 @@ test("good credentials get a bearer token with the configured lifetime and the c
     scope: expect.stringContaining("meeting:write:admin"),
   });
   expect(answer.json.scope.split(" ")).toEqual(expect.arrayContaining(["sip_trunk:master", "tracking_fields:master"]));
-  const api = await zoom.call("GET", "/tracking_fields", { token: answer.json.access_token });
+  const api = await t.zoom.call("GET", "/tracking_fields", { token: answer.json.access_token });
   expect(api.status).toBe(200);
 });
 
@@ -46,7 +39,7 @@ test.each([
   ["another grant type", { grantType: "client_credentials" }, 400, { reason: "unsupported grant type", error: "unsupported_grant_type" }],
   ["another account id", { accountId: "someoneElse" }, 400, { reason: "Invalid account_id: someoneElse", error: "invalid_request" }],
 ])("%s is refused as zoom.us/oauth answers", async (_name, overrides, status, body) => {
-  const answer = await zoom.requestToken(overrides);
+  const answer = await t.zoom.requestToken(overrides);
   expect(answer.status).toBe(status);
   expect(answer.json).toEqual(body);
 });
@@ -60,11 +53,11 @@ test("no Basic credentials at all is an invalid request", async () => {
 });
 
 test("the API answers 401 code 124 without a token, with a bad one, and with a non-bearer scheme", async () => {
-  expect((await zoom.call("GET", "/tracking_fields", { token: null })).json).toEqual(INVALID_TOKEN);
-  const bad = await zoom.call("GET", "/tracking_fields", { token: "forged" });
+  expect((await t.zoom.call("GET", "/tracking_fields", { token: null })).json).toEqual(INVALID_TOKEN);
+  const bad = await t.zoom.call("GET", "/tracking_fields", { token: "forged" });
   expect(bad.status).toBe(401);
   expect(bad.json).toEqual(INVALID_TOKEN);
-  const basic = await zoom.call("GET", "/tracking_fields", {
+  const basic = await t.zoom.call("GET", "/tracking_fields", {
     token: null,
     headers: { Authorization: basicAuth(t.emulator.clientId, t.emulator.clientSecret) },
   });
@@ -72,21 +65,21 @@ test("the API answers 401 code 124 without a token, with a bad one, and with a n
 });
 
 test("tokens expire after tokenTtlSeconds on the emulator's clock", async () => {
-  const token = await zoom.accessToken(true);
+  const token = await t.zoom.accessToken(true);
   await t.control.advanceClock(119);
-  expect((await zoom.call("GET", "/tracking_fields", { token })).status).toBe(200);
+  expect((await t.zoom.call("GET", "/tracking_fields", { token })).status).toBe(200);
   await t.control.advanceClock(1);
-  const expired = await zoom.call("GET", "/tracking_fields", { token });
+  const expired = await t.zoom.call("GET", "/tracking_fields", { token });
   expect(expired.status).toBe(401);
   expect(expired.json).toEqual(INVALID_TOKEN);
-  expect((await zoom.call("GET", "/tracking_fields", { token: await zoom.accessToken(true) })).status).toBe(200);
+  expect((await t.zoom.call("GET", "/tracking_fields", { token: await t.zoom.accessToken(true) })).status).toBe(200);
 });
 
 test("revoking tokens ends every issued token; a new one works", async () => {
-  const token = await zoom.accessToken(true);
+  const token = await t.zoom.accessToken(true);
   await t.control.revokeTokens();
-  expect((await zoom.call("GET", "/tracking_fields", { token })).status).toBe(401);
-  expect((await zoom.call("GET", "/tracking_fields", { token: await zoom.accessToken(true) })).status).toBe(200);
+  expect((await t.zoom.call("GET", "/tracking_fields", { token })).status).toBe(401);
+  expect((await t.zoom.call("GET", "/tracking_fields", { token: await t.zoom.accessToken(true) })).status).toBe(200);
 });
 
 test("rotating the client secret refuses the old secret for new tokens", async () => {
@@ -94,14 +87,14 @@ test("rotating the client secret refuses the old secret for new tokens", async (
   const { clientSecret } = await t.control.rotateCredentials();
   expect(clientSecret).not.toBe(old);
   expect(t.emulator.clientSecret).toBe(clientSecret);
-  expect((await zoom.requestToken({ clientSecret: old })).status).toBe(401);
-  expect((await zoom.requestToken({ clientSecret })).status).toBe(200);
+  expect((await t.zoom.requestToken({ clientSecret: old })).status).toBe(401);
+  expect((await t.zoom.requestToken({ clientSecret })).status).toBe(200);
   await t.control.reset();
   expect(t.emulator.clientSecret).toBe(old);
 });
 
 test("token requests are counted", async () => {
-  await zoom.requestToken();
-  await zoom.requestToken({ clientSecret: "nope" });
+  await t.zoom.requestToken();
+  await t.zoom.requestToken({ clientSecret: "nope" });
   expect((await t.control.stats()).tokenRequests).toBe(2);
 });

@@ -1,16 +1,9 @@
 /** The control endpoints and their client, request-size limits, and the test support's own spec check. */
 import { EmulatorControl } from "../../emulator";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { startTestEmulator, useTestEmulator } from "../support/emulator";
 import { RawZoom } from "../support/zoomHttp";
 
-let t: TestEmulator;
-let zoom: RawZoom;
-
-beforeAll(async () => {
-  t = await startTestEmulator({ plan: "unlimited" });
-  zoom = new RawZoom(t.emulator);
-});
-afterAll(() => t.close());
+const t = useTestEmulator({ plan: "unlimited" });
 beforeEach(() => t.control.reset());
 
 test("the client takes the info, the API url or the bare origin", async () => {
@@ -22,9 +15,9 @@ test("the client takes the info, the API url or the bare origin", async () => {
 
 test("reset brings back the initial seed and clears stats, requests, emails, faults, clock and plan", async () => {
   const before = await t.control.state();
-  await zoom.call("POST", "/tracking_fields", { body: { field: "X" } });
-  const meeting = await zoom.call<{ id: number }>("POST", "/users/me/meetings", { body: {} });
-  await zoom.call("DELETE", `/meetings/${meeting.json.id}`);
+  await t.zoom.call("POST", "/tracking_fields", { body: { field: "X" } });
+  const meeting = await t.zoom.call<{ id: number }>("POST", "/users/me/meetings", { body: {} });
+  await t.zoom.call("DELETE", `/meetings/${meeting.json.id}`);
   await t.control.setFaults({ rules: [{ fault: { kind: "status", status: 500 }, match: { operationId: "meeting" } }] });
   await t.control.setPlan("free");
   const moved = await t.control.advanceClock(3600);
@@ -44,14 +37,14 @@ test("reset brings back the initial seed and clears stats, requests, emails, fau
     faultsByKind: {},
   });
   expect(Date.parse((await t.control.advanceClock(0)).now)).toBeLessThan(Date.parse(moved.now));
-  expect((await zoom.call("GET", "/tracking_fields")).json).toEqual({ total_records: 0, tracking_fields: [] });
-  expect((await zoom.call("GET", "/meetings/1")).status).toBe(404); // no 500 fault any more
+  expect((await t.zoom.call("GET", "/tracking_fields")).json).toEqual({ total_records: 0, tracking_fields: [] });
+  expect((await t.zoom.call("GET", "/meetings/1")).status).toBe(404); // no 500 fault any more
 });
 
 test("stats count per operation and category; resetStats clears them and the log only", async () => {
-  await zoom.call("GET", "/tracking_fields");
-  await zoom.call("GET", "/tracking_fields/x");
-  await zoom.call("POST", "/users/me/meetings", { body: {} });
+  await t.zoom.call("GET", "/tracking_fields");
+  await t.zoom.call("GET", "/tracking_fields/x");
+  await t.zoom.call("POST", "/users/me/meetings", { body: {} });
   expect(await t.control.stats()).toMatchObject({
     requests: 3,
     byOperation: { trackingfieldList: 1, trackingfieldGet: 1, meetingCreate: 1 },
@@ -60,7 +53,7 @@ test("stats count per operation and category; resetStats clears them and the log
   await t.control.resetStats();
   expect((await t.control.stats()).requests).toBe(0);
   expect(await t.control.requests()).toEqual([]);
-  expect(((await zoom.call("GET", "/users/me/meetings")).json as { total_records: number }).total_records).toBe(1);
+  expect(((await t.zoom.call("GET", "/users/me/meetings")).json as { total_records: number }).total_records).toBe(1);
 });
 
 test("seed validates its input", async () => {
@@ -89,10 +82,10 @@ test("unknown control endpoints and bad bodies answer 4xx", async () => {
 
 test("bodies over 2 MB are refused with a 400 and the emulator keeps serving", async () => {
   const huge = JSON.stringify({ field: "x".repeat(3 * 1024 * 1024) });
-  const answer = await zoom.call("POST", "/tracking_fields", { rawBody: huge });
+  const answer = await t.zoom.call("POST", "/tracking_fields", { rawBody: huge });
   expect(answer.status).toBe(400);
   expect(answer.json).toEqual({ code: 300, message: "Request Body is too large." });
-  expect((await zoom.call("GET", "/tracking_fields")).json).toEqual({ total_records: 0, tracking_fields: [] });
+  expect((await t.zoom.call("GET", "/tracking_fields")).json).toEqual({ total_records: 0, tracking_fields: [] });
 });
 
 test("startTestEmulator fails close() when an answer breaks Zoom's documents", async () => {

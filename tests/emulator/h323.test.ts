@@ -1,18 +1,7 @@
 /** H.323/SIP devices: list (paginated), create, full-body update, delete; in both path forms and per account. */
-import type { EmulatorStateSummary } from "../../emulator";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
-import { RawZoom } from "../support/zoomHttp";
+import { useTestEmulator } from "../support/emulator";
 
-let t: TestEmulator;
-let zoom: RawZoom;
-let state: EmulatorStateSummary;
-
-beforeAll(async () => {
-  t = await startTestEmulator({ plan: "unlimited" });
-  zoom = new RawZoom(t.emulator);
-  state = await t.control.state();
-});
-afterAll(() => t.close());
+const t = useTestEmulator({ plan: "unlimited" });
 beforeEach(() => t.control.reset());
 
 interface Device {
@@ -34,17 +23,17 @@ const DEVICE = { name: "Board room", protocol: "H.323", ip: "192.0.2.15", encryp
 
 function prefixFor(form: "plain" | "master" | "sub"): string {
   if (form === "plain") return "";
-  return form === "master" ? "/accounts/me" : `/accounts/${state.subAccounts[0].id}`;
+  return form === "master" ? "/accounts/me" : `/accounts/${t.state.subAccounts[0].id}`;
 }
 
 async function list(prefix = "", query = ""): Promise<DevicePage> {
-  const answer = await zoom.call<DevicePage>("GET", `${prefix}/h323/devices${query}`);
+  const answer = await t.zoom.call<DevicePage>("GET", `${prefix}/h323/devices${query}`);
   expect(answer.status).toBe(200);
   return answer.json;
 }
 
 async function create(body: Record<string, unknown>, prefix = ""): Promise<Device> {
-  const answer = await zoom.call<Device>("POST", `${prefix}/h323/devices`, { body });
+  const answer = await t.zoom.call<Device>("POST", `${prefix}/h323/devices`, { body });
   expect(answer.status).toBe(201);
   return answer.json;
 }
@@ -57,13 +46,13 @@ test.each(["plain", "master", "sub"] as const)("create, list, update, delete (%s
   expect(await list(prefix)).toEqual({ page_size: 30, total_records: 1, next_page_token: "", devices: [created] });
 
   const changed = { name: "Board room 2", protocol: "SIP", ip: "2001:db8::15", encryption: "yes" };
-  const patched = await zoom.call("PATCH", `${prefix}/h323/devices/${created.id}`, { body: changed });
+  const patched = await t.zoom.call("PATCH", `${prefix}/h323/devices/${created.id}`, { body: changed });
   expect(patched.status).toBe(204);
   expect(patched.text).toBe("");
   expect((await list(prefix)).devices).toEqual([{ id: created.id, ...changed }]);
 
   // Zoom's spec answers a delete with 200 and no body, not the usual 204.
-  const deleted = await zoom.call("DELETE", `${prefix}/h323/devices/${created.id}`);
+  const deleted = await t.zoom.call("DELETE", `${prefix}/h323/devices/${created.id}`);
   expect(deleted.status).toBe(200);
   expect(deleted.text).toBe("");
   expect((await list(prefix)).devices).toEqual([]);
@@ -71,14 +60,14 @@ test.each(["plain", "master", "sub"] as const)("create, list, update, delete (%s
 
 test("an update needs the full device: a missing field is 400 code 300 naming it", async () => {
   const { id } = await create(DEVICE);
-  const answer = await zoom.call("PATCH", `/h323/devices/${id}`, { body: { name: "Renamed", protocol: "SIP", encryption: "no" } });
+  const answer = await t.zoom.call("PATCH", `/h323/devices/${id}`, { body: { name: "Renamed", protocol: "SIP", encryption: "no" } });
   expect(answer.status).toBe(400);
   expect(answer.json).toEqual({ code: 300, message: "Validation Failed.", errors: [{ field: "ip", message: "Invalid field." }] });
   expect((await list()).devices).toEqual([{ id, ...DEVICE }]);
 });
 
 test("invalid values are 400 code 300 naming every field: enums, a name over 64, an ip that is neither address nor host name", async () => {
-  const answer = await zoom.call("POST", "/h323/devices", {
+  const answer = await t.zoom.call("POST", "/h323/devices", {
     body: { name: "x".repeat(65), protocol: "H.264", ip: "sip:room example.com", encryption: "maybe" },
   });
   expect(answer.status).toBe(400);
@@ -87,7 +76,7 @@ test("invalid values are 400 code 300 naming every field: enums, a name over 64,
     message: "Validation Failed.",
     errors: expect.arrayContaining(["name", "protocol", "ip", "encryption"].map((field) => ({ field, message: "Invalid field." }))),
   });
-  const noBody = await zoom.call("POST", "/h323/devices");
+  const noBody = await t.zoom.call("POST", "/h323/devices");
   expect(noBody.status).toBe(400);
   expect(noBody.json).toEqual({ code: 300, message: "Request Body should be a valid JSON object." });
   // A name of exactly 64 characters is fine, and so is a room system known by its host name.
@@ -100,38 +89,38 @@ test("names are unique per account: 404 code 2020 on create and on rename, as th
   const other = await create({ ...DEVICE, name: "Lobby" });
   const clash = { code: 2020, message: "H.323 device's display name Board room is already in use." };
 
-  const dup = await zoom.call("POST", "/h323/devices", { body: { ...DEVICE, ip: "192.0.2.99" } });
+  const dup = await t.zoom.call("POST", "/h323/devices", { body: { ...DEVICE, ip: "192.0.2.99" } });
   expect(dup.status).toBe(404);
   expect(dup.json).toEqual(clash);
 
-  const rename = await zoom.call("PATCH", `/h323/devices/${other.id}`, { body: DEVICE });
+  const rename = await t.zoom.call("PATCH", `/h323/devices/${other.id}`, { body: DEVICE });
   expect(rename.status).toBe(404);
   expect(rename.json).toEqual(clash);
 
   // Keeping its own name is no clash, and a freed name can be taken again.
-  expect((await zoom.call("PATCH", `/h323/devices/${other.id}`, { body: { ...DEVICE, name: "Lobby", ip: "192.0.2.7" } })).status).toBe(204);
+  expect((await t.zoom.call("PATCH", `/h323/devices/${other.id}`, { body: { ...DEVICE, name: "Lobby", ip: "192.0.2.7" } })).status).toBe(204);
   const first = (await list()).devices.find((d) => d.name === "Board room");
-  expect((await zoom.call("PATCH", `/h323/devices/${first?.id}`, { body: { ...DEVICE, name: "Hall" } })).status).toBe(204);
+  expect((await t.zoom.call("PATCH", `/h323/devices/${first?.id}`, { body: { ...DEVICE, name: "Hall" } })).status).toBe(204);
   await create(DEVICE);
   expect((await list()).total_records).toBe(3);
 });
 
 test("an unknown device id is 404 on update and delete; there is no GET by id", async () => {
   const notFound = { code: 404, message: "H.323 device does not exist: nope." };
-  const patched = await zoom.call("PATCH", "/h323/devices/nope", { body: DEVICE });
+  const patched = await t.zoom.call("PATCH", "/h323/devices/nope", { body: DEVICE });
   expect(patched.status).toBe(404);
   expect(patched.json).toEqual(notFound);
-  const deleted = await zoom.call("DELETE", "/h323/devices/nope");
+  const deleted = await t.zoom.call("DELETE", "/h323/devices/nope");
   expect(deleted.status).toBe(404);
   expect(deleted.json).toEqual(notFound);
 
   const { id } = await create(DEVICE);
-  const get = await zoom.call("GET", `/h323/devices/${id}`);
+  const get = await t.zoom.call("GET", `/h323/devices/${id}`);
   expect(get.status).toBe(404);
   expect(get.json).toEqual({ code: 404, message: "Not Found" });
   // Deleting twice: the second one finds nothing.
-  expect((await zoom.call("DELETE", `/h323/devices/${id}`)).status).toBe(200);
-  expect((await zoom.call("DELETE", `/h323/devices/${id}`)).status).toBe(404);
+  expect((await t.zoom.call("DELETE", `/h323/devices/${id}`)).status).toBe(200);
+  expect((await t.zoom.call("DELETE", `/h323/devices/${id}`)).status).toBe(404);
 });
 
 test("accounts are isolated: names, lists and ids", async () => {
@@ -143,8 +132,8 @@ test("accounts are isolated: names, lists and ids", async () => {
   expect((await list(sub)).devices).toEqual([theirs]);
   expect((await list("/accounts/me")).devices).toEqual([mine]);
   // Another account's device id is unknown here.
-  expect((await zoom.call("DELETE", `${sub}/h323/devices/${mine.id}`)).status).toBe(404);
-  expect((await zoom.call("PATCH", `/h323/devices/${theirs.id}`, { body: DEVICE })).status).toBe(404);
+  expect((await t.zoom.call("DELETE", `${sub}/h323/devices/${mine.id}`)).status).toBe(404);
+  expect((await t.zoom.call("PATCH", `/h323/devices/${theirs.id}`, { body: DEVICE })).status).toBe(404);
 });
 
 describe("700 seeded devices", () => {
@@ -190,7 +179,7 @@ describe("700 seeded devices", () => {
   });
 
   test("seeded names clash with new ones as created ones do", async () => {
-    const dup = await zoom.call("POST", "/h323/devices", { body: { ...DEVICE, name: "Room 042" } });
+    const dup = await t.zoom.call("POST", "/h323/devices", { body: { ...DEVICE, name: "Room 042" } });
     expect(dup.status).toBe(404);
     expect(dup.json).toMatchObject({ code: 2020 });
     await expect(t.control.seed({ h323Devices: [{ ...DEVICE, name: "Room 001" }] })).rejects.toThrow(/2020/);
@@ -198,7 +187,7 @@ describe("700 seeded devices", () => {
 });
 
 test("the seeder fills the account it names and validates like the API", async () => {
-  const sub = state.subAccounts[1];
+  const sub = t.state.subAccounts[1];
   await t.control.seed({ accountId: sub.id, h323Devices: [DEVICE] });
   expect((await list(`/accounts/${sub.id}`)).devices).toEqual([{ id: expect.any(String), ...DEVICE }]);
   expect((await list()).devices).toEqual([]);

@@ -1,18 +1,7 @@
 /** Internal numbers: batch add, paginated list, update, delete; E.164 numbers unique per account; visible => joinable. */
-import type { EmulatorStateSummary } from "../../emulator";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
-import { RawZoom } from "../support/zoomHttp";
+import { useTestEmulator } from "../support/emulator";
 
-let t: TestEmulator;
-let zoom: RawZoom;
-let state: EmulatorStateSummary;
-
-beforeAll(async () => {
-  t = await startTestEmulator({ plan: "unlimited" });
-  zoom = new RawZoom(t.emulator);
-  state = await t.control.state();
-});
-afterAll(() => t.close());
+const t = useTestEmulator({ plan: "unlimited" });
 beforeEach(() => t.control.reset());
 
 interface InternalNumber {
@@ -65,18 +54,18 @@ const IN_USE = {
 };
 
 function base(account: "me" | number): string {
-  const id = account === "me" ? "me" : state.subAccounts[account].id;
+  const id = account === "me" ? "me" : t.state.subAccounts[account].id;
   return `/accounts/${id}/sip_trunk/internal_numbers`;
 }
 
 async function add(path: string, ...items: Record<string, unknown>[]): Promise<InternalNumber[]> {
-  const answer = await zoom.call<{ internal_numbers: InternalNumber[] }>("POST", path, { body: { internal_numbers: items } });
+  const answer = await t.zoom.call<{ internal_numbers: InternalNumber[] }>("POST", path, { body: { internal_numbers: items } });
   expect(answer.status).toBe(201);
   return answer.json.internal_numbers;
 }
 
 async function list(path: string, query = ""): Promise<NumberPage> {
-  const answer = await zoom.call<NumberPage>("GET", `${path}${query}`);
+  const answer = await t.zoom.call<NumberPage>("GET", `${path}${query}`);
   expect(answer.status).toBe(200);
   return answer.json;
 }
@@ -93,8 +82,8 @@ test.each(["me", 0] as const)("add a batch, list, update, delete (account %j)", 
 
   const owner =
     account === "me"
-      ? { id: state.master.id, name: state.master.name, type: 1 }
-      : { id: state.subAccounts[0].id, name: state.subAccounts[0].name, type: 2 };
+      ? { id: t.state.master.id, name: t.state.master.name, type: 1 }
+      : { id: t.state.subAccounts[0].id, name: t.state.subAccounts[0].name, type: 2 };
   expect(await list(path)).toEqual({
     page_size: 30,
     total_records: 2,
@@ -102,7 +91,7 @@ test.each(["me", 0] as const)("add a batch, list, update, delete (account %j)", 
     internal_numbers: added.map((n) => ({ ...n, assigned_accounts: [owner] })),
   });
 
-  const patched = await zoom.call("PATCH", `${path}/${added[1].id}`, {
+  const patched = await t.zoom.call("PATCH", `${path}/${added[1].id}`, {
     body: { labels: "Berlin HQ", languages: "en-GB", allow_for_external_meetings: true, affect_all: true },
   });
   expect(patched.status).toBe(204);
@@ -110,11 +99,11 @@ test.each(["me", 0] as const)("add a batch, list, update, delete (account %j)", 
   const afterPatch = (await list(path)).internal_numbers[1];
   expect(afterPatch).toEqual({ ...added[1], labels: "Berlin HQ", languages: "en-GB", allow_for_external_meetings: true, assigned_accounts: [owner] });
 
-  const deleted = await zoom.call("DELETE", `${path}/${added[0].id}`);
+  const deleted = await t.zoom.call("DELETE", `${path}/${added[0].id}`);
   expect(deleted.status).toBe(204);
   expect(deleted.text).toBe("");
   expect((await list(path)).internal_numbers.map((n) => n.id)).toEqual([added[1].id]);
-  const again = await zoom.call("DELETE", `${path}/${added[0].id}`);
+  const again = await t.zoom.call("DELETE", `${path}/${added[0].id}`);
   expect(again.status).toBe(404);
   expect(again.json).toEqual({ code: 2303, message: `Internal Number does not exist: ${added[0].id}.` });
 });
@@ -124,12 +113,12 @@ test("visible: true forces allow_join: true, on add and on update", async () => 
   const [number] = await add(path, { ...TOLL, visible: true, allow_join: false });
   expect(number).toMatchObject({ visible: true, allow_join: true });
 
-  await zoom.call("PATCH", `${path}/${number.id}`, { body: { allow_join: false } });
+  await t.zoom.call("PATCH", `${path}/${number.id}`, { body: { allow_join: false } });
   expect((await list(path)).internal_numbers[0]).toMatchObject({ visible: true, allow_join: true });
   // Hidden, it may be made non-joinable; made visible again, it is joinable again.
-  await zoom.call("PATCH", `${path}/${number.id}`, { body: { visible: false, allow_join: false } });
+  await t.zoom.call("PATCH", `${path}/${number.id}`, { body: { visible: false, allow_join: false } });
   expect((await list(path)).internal_numbers[0]).toMatchObject({ visible: false, allow_join: false });
-  await zoom.call("PATCH", `${path}/${number.id}`, { body: { visible: true } });
+  await t.zoom.call("PATCH", `${path}/${number.id}`, { body: { visible: true } });
   expect((await list(path)).internal_numbers[0]).toMatchObject({ visible: true, allow_join: true });
 });
 
@@ -138,20 +127,20 @@ test("numbers are unique per account: 400 code 300, on add (also within a batch,
   const [first] = await add(path, TOLL_FREE);
   const [second] = await add(path, TOLL);
 
-  const dup = await zoom.call("POST", path, { body: { internal_numbers: [{ ...TOLL, number: "+4930999999" }, { ...TOLL_FREE, labels: "again" }] } });
+  const dup = await t.zoom.call("POST", path, { body: { internal_numbers: [{ ...TOLL, number: "+4930999999" }, { ...TOLL_FREE, labels: "again" }] } });
   expect(dup.status).toBe(400);
   expect(dup.json).toEqual(IN_USE);
-  const inBatch = await zoom.call("POST", path, { body: { internal_numbers: [{ ...TOLL, number: "+33100000000" }, { ...TOLL, number: "+33100000000" }] } });
+  const inBatch = await t.zoom.call("POST", path, { body: { internal_numbers: [{ ...TOLL, number: "+33100000000" }, { ...TOLL, number: "+33100000000" }] } });
   expect(inBatch.status).toBe(400);
   expect(inBatch.json).toEqual(IN_USE);
   expect((await list(path)).total_records).toBe(2);
 
-  const renumber = await zoom.call("PATCH", `${path}/${second.id}`, { body: { number: TOLL_FREE.number } });
+  const renumber = await t.zoom.call("PATCH", `${path}/${second.id}`, { body: { number: TOLL_FREE.number } });
   expect(renumber.status).toBe(400);
   expect(renumber.json).toEqual(IN_USE);
   // Its own number is no clash; a freed number can be used again.
-  expect((await zoom.call("PATCH", `${path}/${first.id}`, { body: { number: TOLL_FREE.number } })).status).toBe(204);
-  expect((await zoom.call("PATCH", `${path}/${first.id}`, { body: { number: "+18885550199" } })).status).toBe(204);
+  expect((await t.zoom.call("PATCH", `${path}/${first.id}`, { body: { number: TOLL_FREE.number } })).status).toBe(204);
+  expect((await t.zoom.call("PATCH", `${path}/${first.id}`, { body: { number: "+18885550199" } })).status).toBe(204);
   await add(path, TOLL_FREE);
   // Another account may hold the same number.
   await add(base(0), TOLL_FREE);
@@ -159,7 +148,7 @@ test("numbers are unique per account: 400 code 300, on add (also within a batch,
 
 test("bodies are checked as the spec says: E.164 numbers, the language list, type 0 or 1, required fields, 1 to 30 items", async () => {
   const path = base("me");
-  const invalid = await zoom.call("POST", path, {
+  const invalid = await t.zoom.call("POST", path, {
     body: {
       internal_numbers: [
         { ...TOLL, number: "030 123456", languages: "de", type: 2, country: "Germany" },
@@ -179,11 +168,11 @@ test("bodies are checked as the spec says: E.164 numbers, the language list, typ
   });
   for (const count of [0, 31]) {
     const items = Array.from({ length: count }, (_, i) => ({ ...TOLL, number: `+49301234${String(i).padStart(2, "0")}` }));
-    const answer = await zoom.call("POST", path, { body: { internal_numbers: items } });
+    const answer = await t.zoom.call("POST", path, { body: { internal_numbers: items } });
     expect(answer.json).toEqual({ code: 300, message: "Validation Failed.", errors: [{ field: "internal_numbers", message: "Invalid field." }] });
   }
   const [number] = await add(path, TOLL);
-  const badPatch = await zoom.call("PATCH", `${path}/${number.id}`, { body: { number: "+0123", visible: "yes" } });
+  const badPatch = await t.zoom.call("PATCH", `${path}/${number.id}`, { body: { number: "+0123", visible: "yes" } });
   expect(badPatch.status).toBe(400);
   expect(badPatch.json).toMatchObject({ code: 300, errors: expect.arrayContaining([{ field: "number", message: "Invalid field." }]) });
   expect((await list(path)).total_records).toBe(1);
@@ -191,10 +180,10 @@ test("bodies are checked as the spec says: E.164 numbers, the language list, typ
 
 test("an unknown number id: update is the spec's 400 code 2, delete 404 code 2303; unknown accounts 404 code 2001", async () => {
   const path = base(0);
-  const update = await zoom.call("PATCH", `${path}/nope`, { body: { labels: "x" } });
+  const update = await t.zoom.call("PATCH", `${path}/nope`, { body: { labels: "x" } });
   expect(update.status).toBe(400);
   expect(update.json).toEqual({ code: 2, message: "Your request to update the internal number has failed." });
-  const remove = await zoom.call("DELETE", `${path}/nope`);
+  const remove = await t.zoom.call("DELETE", `${path}/nope`);
   expect(remove.status).toBe(404);
   expect(remove.json).toEqual({ code: 2303, message: "Internal Number does not exist: nope." });
   for (const [method, url] of [
@@ -203,22 +192,22 @@ test("an unknown number id: update is the spec's 400 code 2, delete 404 code 230
     ["PATCH", "/accounts/nope/sip_trunk/internal_numbers/x"],
     ["DELETE", "/accounts/nope/sip_trunk/internal_numbers/x"],
   ]) {
-    const answer = await zoom.call(method, url, method === "POST" || method === "PATCH" ? { body: { internal_numbers: [TOLL] } } : {});
+    const answer = await t.zoom.call(method, url, method === "POST" || method === "PATCH" ? { body: { internal_numbers: [TOLL] } } : {});
     expect({ method, status: answer.status, json: answer.json }).toEqual({
       method,
       status: 404,
       json: { code: 2001, message: "Account does not exist: nope." },
     });
   }
-  expect((await zoom.call("GET", "/sip_trunk/internal_numbers")).status).toBe(404);
+  expect((await t.zoom.call("GET", "/sip_trunk/internal_numbers")).status).toBe(404);
 });
 
 test("accounts are isolated: lists and ids", async () => {
   const [mine] = await add(base("me"), TOLL);
   expect((await list(base(0))).internal_numbers).toEqual([]);
   expect((await list(base(1))).internal_numbers).toEqual([]);
-  expect((await zoom.call("DELETE", `${base(0)}/${mine.id}`)).status).toBe(404);
-  expect((await zoom.call("PATCH", `${base(0)}/${mine.id}`, { body: { labels: "x" } })).status).toBe(400);
+  expect((await t.zoom.call("DELETE", `${base(0)}/${mine.id}`)).status).toBe(404);
+  expect((await t.zoom.call("PATCH", `${base(0)}/${mine.id}`, { body: { labels: "x" } })).status).toBe(400);
   expect((await list(base("me"))).internal_numbers.map((n) => n.id)).toEqual([mine.id]);
 });
 
@@ -235,7 +224,7 @@ describe("700 seeded numbers", () => {
       labels: `Line ${i}`,
       visible: i % 3 === 0,
     }));
-    seeded = (await t.control.seed({ accountId: state.subAccounts[0].id, internalNumbers: items })).internalNumbers as InternalNumber[];
+    seeded = (await t.control.seed({ accountId: t.state.subAccounts[0].id, internalNumbers: items })).internalNumbers as InternalNumber[];
   });
 
   test("the seeder takes more than 30 at once and answers the numbers as the API would", () => {
@@ -275,10 +264,10 @@ describe("700 seeded numbers", () => {
   });
 
   test("seeded numbers are unique against new ones, and the seeder checks like the API", async () => {
-    const dup = await zoom.call("POST", base(0), { body: { internal_numbers: [{ ...TOLL, number: "+12125550042" }] } });
+    const dup = await t.zoom.call("POST", base(0), { body: { internal_numbers: [{ ...TOLL, number: "+12125550042" }] } });
     expect(dup.json).toEqual(IN_USE);
     await expect(
-      t.control.seed({ accountId: state.subAccounts[0].id, internalNumbers: [{ ...TOLL, number: "+12125550001" }] }),
+      t.control.seed({ accountId: t.state.subAccounts[0].id, internalNumbers: [{ ...TOLL, number: "+12125550001" }] }),
     ).rejects.toThrow(/already been used/);
     await expect(t.control.seed({ internalNumbers: [{ ...TOLL, number: "12345" }] })).rejects.toThrow(/Validation Failed/);
   });

@@ -1,18 +1,7 @@
 /** Meetings: create, get, update, delete, status, with Zoom's documented answers and errors. */
-import type { EmulatorStateSummary } from "../../emulator";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
-import { RawZoom } from "../support/zoomHttp";
+import { useTestEmulator } from "../support/emulator";
 
-let t: TestEmulator;
-let zoom: RawZoom;
-let state: EmulatorStateSummary;
-
-beforeAll(async () => {
-  t = await startTestEmulator({ plan: "unlimited" });
-  zoom = new RawZoom(t.emulator);
-  state = await t.control.state();
-});
-afterAll(() => t.close());
+const t = useTestEmulator({ plan: "unlimited" });
 beforeEach(() => t.control.reset());
 
 /** The fields of Zoom's meeting object this suite reads. */
@@ -50,13 +39,13 @@ function wholeSeconds(iso: string): string {
 }
 
 async function create(body: Record<string, unknown>, user = "me", prefix = ""): Promise<Meeting> {
-  const answer = await zoom.call<Meeting>("POST", `${prefix}/users/${user}/meetings`, { body });
+  const answer = await t.zoom.call<Meeting>("POST", `${prefix}/users/${user}/meetings`, { body });
   expect(answer.status).toBe(201);
   return answer.json;
 }
 
 async function get(id: number, query = ""): Promise<Meeting> {
-  const answer = await zoom.call<Meeting>("GET", `/meetings/${id}${query}`);
+  const answer = await t.zoom.call<Meeting>("GET", `/meetings/${id}${query}`);
   expect(answer.status).toBe(200);
   return answer.json;
 }
@@ -71,7 +60,7 @@ function validationError(...fields: string[]) {
 
 describe("create", () => {
   test("answers 201 with Zoom's full meeting object", async () => {
-    const owner = state.master.users[0];
+    const owner = t.state.master.users[0];
     const meeting = await create({
       topic: "Standup",
       type: 2,
@@ -127,13 +116,13 @@ describe("create", () => {
   });
 
   test("works in the master-account form and for users by email", async () => {
-    const sub = state.subAccounts[0];
+    const sub = t.state.subAccounts[0];
     const user = sub.users[1];
     const meeting = await create({ topic: "Sub", start_time: FUTURE }, encodeURIComponent(user.email), `/accounts/${sub.id}`);
     expect(meeting.host_id).toBe(user.id);
-    expect((await zoom.call("GET", `/accounts/${sub.id}/meetings/${meeting.id}`)).status).toBe(200);
+    expect((await t.zoom.call("GET", `/accounts/${sub.id}/meetings/${meeting.id}`)).status).toBe(200);
     // Not visible from the master account.
-    expect((await zoom.call("GET", `/meetings/${meeting.id}`)).status).toBe(404);
+    expect((await t.zoom.call("GET", `/meetings/${meeting.id}`)).status).toBe(404);
   });
 
   test("a given passcode is kept; default_password=false leaves none", async () => {
@@ -160,7 +149,7 @@ describe("create", () => {
   });
 
   test("schedule_for makes another user of the account the host, and tells them", async () => {
-    const other = state.master.users[2];
+    const other = t.state.master.users[2];
     const meeting = await create({ schedule_for: other.email, start_time: FUTURE });
     expect(meeting.host_id).toBe(other.id);
     expect(await t.control.emails()).toEqual([
@@ -169,17 +158,17 @@ describe("create", () => {
   });
 
   test("documented errors: unknown user, bad schedule_for, instant for someone else, pre_schedule on type 8", async () => {
-    const unknown = await zoom.call("POST", "/users/nobody/meetings", { body: {} });
+    const unknown = await t.zoom.call("POST", "/users/nobody/meetings", { body: {} });
     expect(unknown.status).toBe(404);
     expect(unknown.json).toEqual({ code: 1001, message: "User does not exist: nobody." });
-    const badFor = await zoom.call("POST", "/users/me/meetings", { body: { schedule_for: "stranger@example.com" } });
+    const badFor = await t.zoom.call("POST", "/users/me/meetings", { body: { schedule_for: "stranger@example.com" } });
     expect(badFor.status).toBe(400);
     expect(badFor.json).toMatchObject({ code: 300, message: expect.stringContaining("schedule_for") });
-    const instantFor = await zoom.call("POST", "/users/me/meetings", {
-      body: { type: 1, schedule_for: state.master.users[1].id },
+    const instantFor = await t.zoom.call("POST", "/users/me/meetings", {
+      body: { type: 1, schedule_for: t.state.master.users[1].id },
     });
     expect(instantFor.json).toMatchObject({ code: 3000, message: expect.stringContaining("Instant meetings") });
-    const preSchedule = await zoom.call("POST", "/users/me/meetings", {
+    const preSchedule = await t.zoom.call("POST", "/users/me/meetings", {
       body: { type: 8, pre_schedule: true, recurrence: { type: 1 } },
     });
     expect(preSchedule.json).toMatchObject({ code: 3000, message: expect.stringContaining("Prescheduling") });
@@ -211,7 +200,7 @@ describe("create", () => {
     [{ type: 8, recurrence: { type: 1, end_times: 2, end_date_time: FUTURE } }, "recurrence.end_date_time"],
     [{ type: 8, recurrence: { type: 3, repeat_interval: 11 } }, "recurrence.repeat_interval"],
   ])("invalid %j answers 400 code 300 naming %s", async (body, fieldName) => {
-    const answer = await zoom.call("POST", "/users/me/meetings", { body });
+    const answer = await t.zoom.call("POST", "/users/me/meetings", { body });
     expect(answer.status).toBe(400);
     expect(answer.json).toEqual(validationError(fieldName));
   });
@@ -233,14 +222,14 @@ describe("Unicode", () => {
     const fetched = await get(meeting.id);
     expect(fetched.topic).toBe(topic);
     expect(fetched.agenda).toBe(agenda);
-    const list = await zoom.call<{ meetings: { topic: string; agenda: string }[] }>("GET", "/users/me/meetings");
+    const list = await t.zoom.call<{ meetings: { topic: string; agenda: string }[] }>("GET", "/users/me/meetings");
     expect(list.json.meetings[0]).toMatchObject({ topic, agenda });
-    await zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { topic: `${topic}!` } });
+    await t.zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { topic: `${topic}!` } });
     expect((await get(meeting.id)).topic).toBe(`${topic}!`);
   });
 
   test("answers are UTF-8 JSON", async () => {
-    const answer = await zoom.call("POST", "/users/me/meetings", { body: { topic } });
+    const answer = await t.zoom.call("POST", "/users/me/meetings", { body: { topic } });
     expect(answer.headers.get("content-type")).toBe("application/json;charset=UTF-8");
     expect(answer.text).toContain(topic);
   });
@@ -350,7 +339,7 @@ describe("recurring meetings (type 8)", () => {
     const one = await get(meeting.id, `?occurrence_id=${second?.occurrence_id}`);
     expect(one.start_time).toBe(second?.start_time);
     expect(one.occurrences).toEqual([second]);
-    const bad = await zoom.call("GET", `/meetings/${meeting.id}?occurrence_id=123`);
+    const bad = await t.zoom.call("GET", `/meetings/${meeting.id}?occurrence_id=123`);
     expect(bad.status).toBe(400);
     expect(bad.json).toEqual({ code: 300, message: "Invalid parameter: occurrence_id." });
 
@@ -364,7 +353,7 @@ describe("recurring meetings (type 8)", () => {
   test("PATCH with occurrence_id changes only that occurrence", async () => {
     const meeting = await create({ type: 8, start_time: FUTURE, recurrence: { type: 1, end_times: 3 } });
     const target = meeting.occurrences?.[2].occurrence_id ?? "";
-    const patched = await zoom.call("PATCH", `/meetings/${meeting.id}?occurrence_id=${target}`, {
+    const patched = await t.zoom.call("PATCH", `/meetings/${meeting.id}?occurrence_id=${target}`, {
       body: { duration: 15, agenda: "Only this one", settings: { host_video: true } },
     });
     expect(patched.status).toBe(204);
@@ -385,7 +374,7 @@ describe("update", () => {
       tracking_fields: [{ field: "A", value: "1" }, { field: "B", value: "2" }],
       settings: { host_video: true, breakout_room: { enable: true, rooms: [{ name: "R" }] }, alternative_hosts: "x@example.com" },
     });
-    const answer = await zoom.call("PATCH", `/meetings/${meeting.id}`, {
+    const answer = await t.zoom.call("PATCH", `/meetings/${meeting.id}`, {
       body: {
         settings: { mute_upon_entry: true, breakout_room: { enable: false } },
         recurrence: { type: 2, weekly_days: "1" },
@@ -409,7 +398,7 @@ describe("update", () => {
 
   test("a new passcode changes its derived forms and the join link", async () => {
     const meeting = await create({ password: "first" });
-    await zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { password: "second2" } });
+    await t.zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { password: "second2" } });
     const after = await get(meeting.id);
     expect(after.password).toBe("second2");
     expect(after.h323_password).toMatch(/^\d{7}$/);
@@ -419,15 +408,15 @@ describe("update", () => {
 
   test("start_time and timezone: local times read in the new zone; past times are ignored", async () => {
     const meeting = await create({ start_time: FUTURE, timezone: "UTC" });
-    await zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { start_time: "2031-06-01T10:00:00", timezone: "Asia/Tokyo" } });
+    await t.zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { start_time: "2031-06-01T10:00:00", timezone: "Asia/Tokyo" } });
     expect(await get(meeting.id)).toMatchObject({ start_time: "2031-06-01T01:00:00Z", timezone: "Asia/Tokyo" });
-    await zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { start_time: "2001-01-01T00:00:00Z", topic: "Renamed" } });
+    await t.zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { start_time: "2001-01-01T00:00:00Z", topic: "Renamed" } });
     expect(await get(meeting.id)).toMatchObject({ start_time: "2031-06-01T01:00:00Z", topic: "Renamed" });
   });
 
   test("changing type 8 to 2 drops the recurrence", async () => {
     const meeting = await create({ type: 8, start_time: FUTURE, recurrence: { type: 1, end_times: 2 } });
-    await zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { type: 2 } });
+    await t.zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { type: 2 } });
     const after = await get(meeting.id);
     expect(after).toMatchObject({ type: 2, start_time: FUTURE });
     expect(after.recurrence).toBeUndefined();
@@ -435,11 +424,11 @@ describe("update", () => {
   });
 
   test("errors: unknown meeting 3001, invalid body 300 (and nothing applies)", async () => {
-    const missing = await zoom.call("PATCH", "/meetings/12345678901", { body: { topic: "x" } });
+    const missing = await t.zoom.call("PATCH", "/meetings/12345678901", { body: { topic: "x" } });
     expect(missing.status).toBe(404);
     expect(missing.json).toEqual({ code: 3001, message: "Meeting does not exist: 12345678901." });
     const meeting = await create({ topic: "Keep" });
-    const invalid = await zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { topic: "Changed", duration: -1 } });
+    const invalid = await t.zoom.call("PATCH", `/meetings/${meeting.id}`, { body: { topic: "Changed", duration: -1 } });
     expect(invalid.json).toEqual(validationError("duration"));
     expect((await get(meeting.id)).topic).toBe("Keep");
   });
@@ -457,7 +446,7 @@ describe("start_url", () => {
       expect(await t.control.isStartUrlValid(url)).toBe(true);
     }
     await t.control.startMeeting(meeting.id);
-    await zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "end" } });
+    await t.zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "end" } });
     expect(await t.control.isStartUrlValid(second.start_url)).toBe(true);
     await t.control.advanceClock(2 * 3600);
     expect(await t.control.isStartUrlValid(second.start_url)).toBe(false);
@@ -467,10 +456,10 @@ describe("start_url", () => {
   test("deleting the meeting kills every start link, also after a recover", async () => {
     const meeting = await create({ start_time: FUTURE });
     const fetched = await get(meeting.id);
-    expect((await zoom.call("DELETE", `/meetings/${meeting.id}`)).status).toBe(204);
+    expect((await t.zoom.call("DELETE", `/meetings/${meeting.id}`)).status).toBe(204);
     expect(await t.control.isStartUrlValid(meeting.start_url)).toBe(false);
     expect(await t.control.isStartUrlValid(fetched.start_url)).toBe(false);
-    await zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "recover" } });
+    await t.zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "recover" } });
     expect(await t.control.isStartUrlValid(fetched.start_url)).toBe(false);
     expect(await t.control.isStartUrlValid((await get(meeting.id)).start_url)).toBe(true);
   });
@@ -488,8 +477,8 @@ describe("delete", () => {
     return create({
       start_time: FUTURE,
       settings: {
-        alternative_hosts: `${state.master.users[1].id};outside@example.com`,
-        meeting_invitees: [{ email: "guest@example.com" }, { email: state.master.users[2].email }],
+        alternative_hosts: `${t.state.master.users[1].id};outside@example.com`,
+        meeting_invitees: [{ email: "guest@example.com" }, { email: t.state.master.users[2].email }],
       },
     });
   }
@@ -498,60 +487,60 @@ describe("delete", () => {
     const meeting = await meetingWithPeople();
     expect(meeting.settings.meeting_invitees).toEqual([
       { email: "guest@example.com", internal_user: false },
-      { email: state.master.users[2].email, internal_user: true },
+      { email: t.state.master.users[2].email, internal_user: true },
     ]);
-    const answer = await zoom.call("DELETE", `/meetings/${meeting.id}`);
+    const answer = await t.zoom.call("DELETE", `/meetings/${meeting.id}`);
     expect(answer.status).toBe(204);
     expect(answer.text).toBe("");
     const emails = await t.control.emails();
     expect(emails.map((e) => [e.kind, e.to])).toEqual([
-      ["scheduleForReminder", state.master.users[0].email],
-      ["scheduleForReminder", state.master.users[1].email],
+      ["scheduleForReminder", t.state.master.users[0].email],
+      ["scheduleForReminder", t.state.master.users[1].email],
       ["scheduleForReminder", "outside@example.com"],
     ]);
     expect(emails[0]).toMatchObject({ meetingId: meeting.id, at: expect.any(String) });
-    const gone = await zoom.call("GET", `/meetings/${meeting.id}`);
+    const gone = await t.zoom.call("GET", `/meetings/${meeting.id}`);
     expect(gone.json).toEqual({ code: 3001, message: `Meeting does not exist: ${meeting.id}.` });
   });
 
   test("schedule_for_reminder=false&cancel_meeting_reminder=false sends nothing (the quiet one-time-meeting delete)", async () => {
     const meeting = await meetingWithPeople();
-    await zoom.call("DELETE", `/meetings/${meeting.id}?schedule_for_reminder=false&cancel_meeting_reminder=false`);
+    await t.zoom.call("DELETE", `/meetings/${meeting.id}?schedule_for_reminder=false&cancel_meeting_reminder=false`);
     expect(await t.control.emails()).toEqual([]);
   });
 
   test("cancel_meeting_reminder=true notifies the invitees", async () => {
     const meeting = await meetingWithPeople();
-    await zoom.call("DELETE", `/meetings/${meeting.id}?schedule_for_reminder=false&cancel_meeting_reminder=true`);
+    await t.zoom.call("DELETE", `/meetings/${meeting.id}?schedule_for_reminder=false&cancel_meeting_reminder=true`);
     expect((await t.control.emails()).map((e) => [e.kind, e.to])).toEqual([
       ["meetingCancelled", "guest@example.com"],
-      ["meetingCancelled", state.master.users[2].email],
+      ["meetingCancelled", t.state.master.users[2].email],
     ]);
   });
 
   test("occurrence_id deletes one occurrence; the last one takes the meeting with it", async () => {
     const meeting = await create({ type: 8, start_time: FUTURE, recurrence: { type: 1, end_times: 2 } });
     const [first, second] = meeting.occurrences ?? [];
-    await zoom.call("DELETE", `/meetings/${meeting.id}?occurrence_id=${first.occurrence_id}&schedule_for_reminder=false`);
+    await t.zoom.call("DELETE", `/meetings/${meeting.id}?occurrence_id=${first.occurrence_id}&schedule_for_reminder=false`);
     expect((await get(meeting.id)).occurrences).toEqual([second]);
-    const again = await zoom.call("DELETE", `/meetings/${meeting.id}?occurrence_id=${first.occurrence_id}`);
+    const again = await t.zoom.call("DELETE", `/meetings/${meeting.id}?occurrence_id=${first.occurrence_id}`);
     expect(again.json).toEqual({ code: 300, message: "Invalid parameter: occurrence_id." });
-    await zoom.call("DELETE", `/meetings/${meeting.id}?occurrence_id=${second.occurrence_id}`);
-    expect((await zoom.call("GET", `/meetings/${meeting.id}`)).status).toBe(404);
+    await t.zoom.call("DELETE", `/meetings/${meeting.id}?occurrence_id=${second.occurrence_id}`);
+    expect((await t.zoom.call("GET", `/meetings/${meeting.id}`)).status).toBe(404);
     expect((await t.control.emails()).at(-1)).toMatchObject({ occurrenceId: second.occurrence_id });
   });
 
   test("errors: unknown meeting 3001 (also for ids that are no number), bad flag 300", async () => {
     for (const id of ["99999999999", "abc"]) {
-      const answer = await zoom.call("DELETE", `/meetings/${id}`);
+      const answer = await t.zoom.call("DELETE", `/meetings/${id}`);
       expect(answer.status).toBe(404);
       expect(answer.json).toEqual({ code: 3001, message: `Meeting does not exist: ${id}.` });
     }
     const meeting = await create({});
-    const bad = await zoom.call("DELETE", `/meetings/${meeting.id}?schedule_for_reminder=maybe`);
+    const bad = await t.zoom.call("DELETE", `/meetings/${meeting.id}?schedule_for_reminder=maybe`);
     expect(bad.json).toEqual({ code: 300, message: "Invalid parameter: schedule_for_reminder." });
-    expect((await zoom.call("DELETE", `/meetings/${meeting.id}`)).status).toBe(204);
-    expect((await zoom.call("DELETE", `/meetings/${meeting.id}`)).status).toBe(404);
+    expect((await t.zoom.call("DELETE", `/meetings/${meeting.id}`)).status).toBe(204);
+    expect((await t.zoom.call("DELETE", `/meetings/${meeting.id}`)).status).toBe(404);
   });
 });
 
@@ -560,9 +549,9 @@ describe("status", () => {
     const meeting = await create({ start_time: FUTURE });
     await t.control.startMeeting(meeting.id);
     expect((await get(meeting.id)).status).toBe("started");
-    const live = await zoom.call<{ meetings: { id: number }[] }>("GET", "/users/me/meetings?type=live");
+    const live = await t.zoom.call<{ meetings: { id: number }[] }>("GET", "/users/me/meetings?type=live");
     expect(live.json.meetings.map((m) => m.id)).toEqual([meeting.id]);
-    const ended = await zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "end" } });
+    const ended = await t.zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "end" } });
     expect(ended.status).toBe(204);
     expect(ended.text).toBe("");
     expect((await get(meeting.id)).status).toBe("waiting");
@@ -570,17 +559,17 @@ describe("status", () => {
 
   test("recover brings a deleted meeting back", async () => {
     const meeting = await create({ topic: "Back" });
-    await zoom.call("DELETE", `/meetings/${meeting.id}`);
-    expect((await zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "end" } })).status).toBe(404);
-    expect((await zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "recover" } })).status).toBe(204);
+    await t.zoom.call("DELETE", `/meetings/${meeting.id}`);
+    expect((await t.zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "end" } })).status).toBe(404);
+    expect((await t.zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "recover" } })).status).toBe(204);
     expect((await get(meeting.id)).topic).toBe("Back");
   });
 
   test("errors: unknown meeting 3001, bad action 300", async () => {
-    const unknown = await zoom.call("PUT", "/meetings/1/status", { body: { action: "end" } });
+    const unknown = await t.zoom.call("PUT", "/meetings/1/status", { body: { action: "end" } });
     expect(unknown.json).toEqual({ code: 3001, message: "Meeting does not exist: 1." });
     const meeting = await create({});
-    const bad = await zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "pause" } });
+    const bad = await t.zoom.call("PUT", `/meetings/${meeting.id}/status`, { body: { action: "pause" } });
     expect(bad.json).toEqual(validationError("action"));
     await expect(t.control.startMeeting(meeting.id)).resolves.toBeUndefined();
     await expect(t.control.startMeeting(42)).rejects.toThrow(/404/);
@@ -593,8 +582,8 @@ describe("list", () => {
     const sooner = await create({ topic: "sooner", start_time: "2031-04-01T00:00:00Z" });
     await create({ topic: "instant", type: 1 });
     const floating = await create({ topic: "floating", type: 3 });
-    await create({ topic: "someone else's" }, state.master.users[1].id);
-    const list = await zoom.call<{ total_records: number; page_size: number; next_page_token: string; meetings: Meeting[] }>(
+    await create({ topic: "someone else's" }, t.state.master.users[1].id);
+    const list = await t.zoom.call<{ total_records: number; page_size: number; next_page_token: string; meetings: Meeting[] }>(
       "GET",
       "/users/me/meetings",
     );
@@ -615,19 +604,19 @@ describe("list", () => {
       created_at: later.created_at,
       join_url: later.join_url,
     });
-    const upcoming = await zoom.call<{ meetings: Meeting[] }>("GET", "/users/me/meetings?type=upcoming");
+    const upcoming = await t.zoom.call<{ meetings: Meeting[] }>("GET", "/users/me/meetings?type=upcoming");
     expect(upcoming.json.meetings).toHaveLength(3);
-    const previous = await zoom.call<{ meetings: Meeting[] }>("GET", "/users/me/meetings?type=previous_meetings");
+    const previous = await t.zoom.call<{ meetings: Meeting[] }>("GET", "/users/me/meetings?type=previous_meetings");
     expect(previous.json.meetings).toEqual([]);
     const { now } = await t.control.advanceClock(0);
     await t.control.advanceClock((Date.parse("2031-04-15T00:00:00Z") - Date.parse(now)) / 1000);
-    const after = await zoom.call<{ meetings: Meeting[] }>("GET", "/users/me/meetings?type=previous_meetings");
+    const after = await t.zoom.call<{ meetings: Meeting[] }>("GET", "/users/me/meetings?type=previous_meetings");
     expect(after.json.meetings.map((m) => m.id)).toEqual([sooner.id]);
     expect(floating.start_time).toBeUndefined();
   });
 
   test("errors: unknown user 1001, bad type 300", async () => {
-    expect((await zoom.call("GET", "/users/ghost/meetings")).json).toEqual({ code: 1001, message: "User does not exist: ghost." });
-    expect((await zoom.call("GET", "/users/me/meetings?type=someday")).json).toEqual({ code: 300, message: "Invalid parameter: type." });
+    expect((await t.zoom.call("GET", "/users/ghost/meetings")).json).toEqual({ code: 1001, message: "User does not exist: ghost." });
+    expect((await t.zoom.call("GET", "/users/me/meetings?type=someday")).json).toEqual({ code: 300, message: "Invalid parameter: type." });
   });
 });

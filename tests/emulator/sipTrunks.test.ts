@@ -1,18 +1,7 @@
 /** SIP trunks: the master's three, assigned to sub-accounts with their own DNIS; master-account API only. */
-import type { EmulatorStateSummary } from "../../emulator";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
-import { RawZoom } from "../support/zoomHttp";
+import { useTestEmulator } from "../support/emulator";
 
-let t: TestEmulator;
-let zoom: RawZoom;
-let state: EmulatorStateSummary;
-
-beforeAll(async () => {
-  t = await startTestEmulator({ plan: "unlimited" });
-  zoom = new RawZoom(t.emulator);
-  state = await t.control.state();
-});
-afterAll(() => t.close());
+const t = useTestEmulator({ plan: "unlimited" });
 beforeEach(() => t.control.reset());
 
 interface Trunk {
@@ -34,17 +23,17 @@ const NOT_A_SUB_ACCOUNT =
   "Your account does not have the permission to make updates on this account. Only a master account can perform this action on a subaccount.";
 
 function subPath(index = 0): string {
-  return `/accounts/${state.subAccounts[index].id}/sip_trunk/trunks`;
+  return `/accounts/${t.state.subAccounts[index].id}/sip_trunk/trunks`;
 }
 
 async function masterTrunks(): Promise<Trunk[]> {
-  const answer = await zoom.call<TrunkList>("GET", "/accounts/me/sip_trunk/trunks");
+  const answer = await t.zoom.call<TrunkList>("GET", "/accounts/me/sip_trunk/trunks");
   expect(answer.status).toBe(200);
   return answer.json.sip_trunks;
 }
 
 async function list(path: string): Promise<TrunkList> {
-  const answer = await zoom.call<TrunkList>("GET", path);
+  const answer = await t.zoom.call<TrunkList>("GET", path);
   expect(answer.status).toBe(200);
   return answer.json;
 }
@@ -63,9 +52,9 @@ test("the master account has three trunks, with 5-digit DNIS prefixes, as the st
     });
   }
   expect(new Set(trunks.map((trunk) => trunk.dnis.slice(0, 5))).size).toBe(3);
-  expect(state.master.sipTrunks).toEqual(trunks.map(({ id, name, dnis }) => ({ id, name, dnis })));
+  expect(t.state.master.sipTrunks).toEqual(trunks.map(({ id, name, dnis }) => ({ id, name, dnis })));
   // The master's own id works like `me`.
-  expect((await list(`/accounts/${state.master.id}/sip_trunk/trunks`)).sip_trunks).toEqual(trunks);
+  expect((await list(`/accounts/${t.state.master.id}/sip_trunk/trunks`)).sip_trunks).toEqual(trunks);
 });
 
 test("assign, list and delete on a sub-account", async () => {
@@ -73,7 +62,7 @@ test("assign, list and delete on a sub-account", async () => {
   const dnis = `${trunk.dnis.slice(0, 5)}123`;
   expect(await list(subPath())).toEqual({ sip_trunks: [], total_records: 0 });
 
-  const assigned = await zoom.call("POST", subPath(), { body: { sip_trunks: [{ id: trunk.id, dnis, outbound_caller_id: "+15550100" }] } });
+  const assigned = await t.zoom.call("POST", subPath(), { body: { sip_trunks: [{ id: trunk.id, dnis, outbound_caller_id: "+15550100" }] } });
   // The spec files success under 201 with the assigned trunks (its schema has no outbound_caller_id).
   expect(assigned.status).toBe(201);
   expect(assigned.json).toEqual({
@@ -88,7 +77,7 @@ test("assign, list and delete on a sub-account", async () => {
   expect(await list(subPath(1))).toEqual({ sip_trunks: [], total_records: 0 });
   expect((await masterTrunks())[0]).toEqual(trunk);
 
-  const deleted = await zoom.call("DELETE", `${subPath()}/${trunk.id}`);
+  const deleted = await t.zoom.call("DELETE", `${subPath()}/${trunk.id}`);
   expect(deleted.status).toBe(204);
   expect(deleted.text).toBe("");
   expect(await list(subPath())).toEqual({ sip_trunks: [], total_records: 0 });
@@ -96,8 +85,8 @@ test("assign, list and delete on a sub-account", async () => {
 
 test("assigning again replaces the DNIS and caller id (Zoom has no update); several at once is fine", async () => {
   const [first, second] = await masterTrunks();
-  await zoom.call("POST", subPath(), { body: { sip_trunks: [{ id: first.id, dnis: `${first.dnis.slice(0, 5)}1` }] } });
-  const again = await zoom.call("POST", subPath(), {
+  await t.zoom.call("POST", subPath(), { body: { sip_trunks: [{ id: first.id, dnis: `${first.dnis.slice(0, 5)}1` }] } });
+  const again = await t.zoom.call("POST", subPath(), {
     body: {
       sip_trunks: [
         { id: first.id, dnis: `${first.dnis.slice(0, 5)}222`, outbound_caller_id: "7" },
@@ -122,7 +111,7 @@ test("an unknown trunk or a DNIS without the trunk's prefix is 400 code 300, and
     { id: trunk.id, dnis: `${trunk.dnis.slice(0, 4)}x9` },
   ];
   for (const bad of cases) {
-    const answer = await zoom.call("POST", subPath(), { body: { sip_trunks: [good, bad] } });
+    const answer = await t.zoom.call("POST", subPath(), { body: { sip_trunks: [good, bad] } });
     expect(answer.status).toBe(400);
     expect(answer.json).toMatchObject({ code: 300, message: INVALID_TRUNKS, errors: [{ field: expect.stringMatching(/^sip_trunks\[1\]\./) }] });
   }
@@ -141,7 +130,7 @@ test("the body is checked as the spec says: 1 to 30 trunks, DNIS 5 to 8 characte
     [{ sip_trunks: [{ dnis: prefix }] }, ["sip_trunks[0].id"]],
   ];
   for (const [body, fields] of cases) {
-    const answer = await zoom.call("POST", subPath(), { body });
+    const answer = await t.zoom.call("POST", subPath(), { body });
     expect(answer.status).toBe(400);
     expect(answer.json).toEqual({ code: 300, message: "Validation Failed.", errors: fields.map((field) => ({ field, message: "Invalid field." })) });
   }
@@ -149,13 +138,13 @@ test("the body is checked as the spec says: 1 to 30 trunks, DNIS 5 to 8 characte
 
 test("the master account cannot assign to or delete from itself: 400 code 300", async () => {
   const [trunk] = await masterTrunks();
-  for (const account of ["me", state.master.id]) {
-    const assigned = await zoom.call("POST", `/accounts/${account}/sip_trunk/trunks`, {
+  for (const account of ["me", t.state.master.id]) {
+    const assigned = await t.zoom.call("POST", `/accounts/${account}/sip_trunk/trunks`, {
       body: { sip_trunks: [{ id: trunk.id, dnis: trunk.dnis.slice(0, 8) }] },
     });
     expect(assigned.status).toBe(400);
     expect(assigned.json).toEqual({ code: 300, message: NOT_A_SUB_ACCOUNT });
-    const deleted = await zoom.call("DELETE", `/accounts/${account}/sip_trunk/trunks/${trunk.id}`);
+    const deleted = await t.zoom.call("DELETE", `/accounts/${account}/sip_trunk/trunks/${trunk.id}`);
     expect(deleted.status).toBe(400);
     expect(deleted.json).toEqual({ code: 300, message: NOT_A_SUB_ACCOUNT });
   }
@@ -170,27 +159,27 @@ test("an unknown account is 404 code 2001; an unassigned trunk is 404 code 2301"
     ["POST", "/accounts/nope/sip_trunk/trunks", { sip_trunks: [{ id: trunk.id, dnis: trunk.dnis.slice(0, 8) }] }],
     ["DELETE", `/accounts/nope/sip_trunk/trunks/${trunk.id}`, undefined],
   ] as const) {
-    const answer = await zoom.call(method, path, body === undefined ? {} : { body });
+    const answer = await t.zoom.call(method, path, body === undefined ? {} : { body });
     expect({ method, status: answer.status, json: answer.json }).toEqual({ method, status: 404, json: unknown });
   }
-  const notAssigned = await zoom.call("DELETE", `${subPath()}/${trunk.id}`);
+  const notAssigned = await t.zoom.call("DELETE", `${subPath()}/${trunk.id}`);
   expect(notAssigned.status).toBe(404);
   expect(notAssigned.json).toEqual({ code: 2301, message: `SIP Trunk does not exist: ${trunk.id}.` });
   // Gone after a delete, too.
-  await zoom.call("POST", subPath(), { body: { sip_trunks: [{ id: trunk.id, dnis: trunk.dnis.slice(0, 8) }] } });
-  expect((await zoom.call("DELETE", `${subPath()}/${trunk.id}`)).status).toBe(204);
-  expect((await zoom.call("DELETE", `${subPath()}/${trunk.id}`)).json).toMatchObject({ code: 2301 });
+  await t.zoom.call("POST", subPath(), { body: { sip_trunks: [{ id: trunk.id, dnis: trunk.dnis.slice(0, 8) }] } });
+  expect((await t.zoom.call("DELETE", `${subPath()}/${trunk.id}`)).status).toBe(204);
+  expect((await t.zoom.call("DELETE", `${subPath()}/${trunk.id}`)).json).toMatchObject({ code: 2301 });
 });
 
 test("SIP trunks exist only in the master-account API: the plain path is 404", async () => {
-  const answer = await zoom.call("GET", "/sip_trunk/trunks");
+  const answer = await t.zoom.call("GET", "/sip_trunk/trunks");
   expect(answer.status).toBe(404);
   expect(answer.json).toEqual({ code: 404, message: "Not Found" });
 });
 
 test("the sipTrunks seeder assigns to the account it names, checked as the API checks", async () => {
   const [first, , third] = await masterTrunks();
-  const sub = state.subAccounts[1];
+  const sub = t.state.subAccounts[1];
   const seeded = await t.control.seed({
     accountId: sub.id,
     sipTrunks: [
@@ -208,5 +197,5 @@ test("the sipTrunks seeder assigns to the account it names, checked as the API c
   // A reset forgets assignments and gives the master the same trunks again.
   await t.control.reset();
   expect((await list(subPath(1))).total_records).toBe(0);
-  expect((await masterTrunks()).map((trunk) => trunk.id)).toEqual(state.master.sipTrunks.map((trunk) => trunk.id));
+  expect((await masterTrunks()).map((trunk) => trunk.id)).toEqual(t.state.master.sipTrunks.map((trunk) => trunk.id));
 });

@@ -1,18 +1,7 @@
 /** A user's TSP accounts: at most two (ids "1" and "2"), TSP must be enabled, the last one stays. */
-import type { EmulatorStateSummary } from "../../emulator";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
-import { RawZoom } from "../support/zoomHttp";
+import { useTestEmulator } from "../support/emulator";
 
-let t: TestEmulator;
-let zoom: RawZoom;
-let state: EmulatorStateSummary;
-
-beforeAll(async () => {
-  t = await startTestEmulator({ plan: "unlimited" });
-  zoom = new RawZoom(t.emulator);
-  state = await t.control.state();
-});
-afterAll(() => t.close());
+const t = useTestEmulator({ plan: "unlimited" });
 beforeEach(() => t.control.reset());
 
 interface Tsp {
@@ -36,13 +25,13 @@ const TSP = {
 /** `/users/{user}/tsp` in each path form: plain (the owner as `me`), master by user id, sub-account by email. */
 function base(form: "plain" | "master" | "sub"): string {
   if (form === "plain") return "/users/me/tsp";
-  if (form === "master") return `/accounts/me/users/${state.master.users[1].id}/tsp`;
-  const sub = state.subAccounts[0];
+  if (form === "master") return `/accounts/me/users/${t.state.master.users[1].id}/tsp`;
+  const sub = t.state.subAccounts[0];
   return `/accounts/${sub.id}/users/${encodeURIComponent(sub.users[1].email)}/tsp`;
 }
 
 async function add(path: string, body: Record<string, unknown> = TSP): Promise<Tsp> {
-  const answer = await zoom.call<Tsp>("POST", path, { body });
+  const answer = await t.zoom.call<Tsp>("POST", path, { body });
   expect(answer.status).toBe(201);
   return answer.json;
 }
@@ -58,22 +47,22 @@ test.each(["plain", "master", "sub"] as const)("add, get, list, update, delete (
   const second = await add(path, { conference_code: "777", leader_pin: "42", tsp_bridge: "EU_TSP_TB" });
   expect(second).toEqual({ id: "2", conference_code: "777", leader_pin: "42", tsp_bridge: "EU_TSP_TB" });
 
-  const got = await zoom.call<Tsp>("GET", `${path}/1`);
+  const got = await t.zoom.call<Tsp>("GET", `${path}/1`);
   expect(got.status).toBe(200);
   expect(got.json).toEqual(first);
   // The spec's list answer is `{tsp_accounts}`, nothing else.
-  expect((await zoom.call("GET", path)).json).toEqual({ tsp_accounts: [first, second] });
+  expect((await t.zoom.call("GET", path)).json).toEqual({ tsp_accounts: [first, second] });
 
   // PATCH needs conference_code and leader_pin; what it leaves out keeps its value.
-  const patched = await zoom.call("PATCH", `${path}/1`, { body: { conference_code: "999", leader_pin: "1234" } });
+  const patched = await t.zoom.call("PATCH", `${path}/1`, { body: { conference_code: "999", leader_pin: "1234" } });
   expect(patched.status).toBe(204);
   expect(patched.text).toBe("");
-  expect((await zoom.call("GET", `${path}/1`)).json).toEqual({ ...first, conference_code: "999", leader_pin: "1234" });
-  const replaced = await zoom.call("PATCH", `${path}/1`, {
+  expect((await t.zoom.call("GET", `${path}/1`)).json).toEqual({ ...first, conference_code: "999", leader_pin: "1234" });
+  const replaced = await t.zoom.call("PATCH", `${path}/1`, {
     body: { conference_code: "999", leader_pin: "1234", tsp_bridge: "EU_TSP_TB", dial_in_numbers: [] },
   });
   expect(replaced.status).toBe(204);
-  expect((await zoom.call("GET", `${path}/1`)).json).toEqual({
+  expect((await t.zoom.call("GET", `${path}/1`)).json).toEqual({
     id: "1",
     conference_code: "999",
     leader_pin: "1234",
@@ -81,10 +70,10 @@ test.each(["plain", "master", "sub"] as const)("add, get, list, update, delete (
     dial_in_numbers: [],
   });
 
-  const deleted = await zoom.call("DELETE", `${path}/1`);
+  const deleted = await t.zoom.call("DELETE", `${path}/1`);
   expect(deleted.status).toBe(204);
   expect(deleted.text).toBe("");
-  expect((await zoom.call("GET", path)).json).toEqual({ tsp_accounts: [second] });
+  expect((await t.zoom.call("GET", path)).json).toEqual({ tsp_accounts: [second] });
   // The freed id is handed out again.
   expect((await add(path)).id).toBe("1");
 });
@@ -92,22 +81,22 @@ test.each(["plain", "master", "sub"] as const)("add, get, list, update, delete (
 test("a third TSP account is refused: 400 code 300", async () => {
   await add(base("plain"));
   await add(base("plain"));
-  const third = await zoom.call("POST", base("plain"), { body: TSP });
+  const third = await t.zoom.call("POST", base("plain"), { body: TSP });
   expect(third.status).toBe(400);
   expect(third.json).toEqual(error(300, "You can add a maximum of two TSP configs."));
   // Another user of the same account still has room.
-  await add(`/users/${state.master.users[2].id}/tsp`);
+  await add(`/users/${t.state.master.users[2].id}/tsp`);
 });
 
 test("the last TSP account cannot be deleted: 400 code 300", async () => {
   const path = base("master");
   await add(path);
   await add(path);
-  expect((await zoom.call("DELETE", `${path}/2`)).status).toBe(204);
-  const last = await zoom.call("DELETE", `${path}/1`);
+  expect((await t.zoom.call("DELETE", `${path}/2`)).status).toBe(204);
+  const last = await t.zoom.call("DELETE", `${path}/1`);
   expect(last.status).toBe(400);
   expect(last.json).toEqual(error(300, "At least one TSP config must be available."));
-  expect((await zoom.call<{ tsp_accounts: Tsp[] }>("GET", path)).json.tsp_accounts).toHaveLength(1);
+  expect((await t.zoom.call<{ tsp_accounts: Tsp[] }>("GET", path)).json.tsp_accounts).toHaveLength(1);
 });
 
 test("ids other than 1 and 2, and ids not configured, answer the spec's 400 code 300 wording", async () => {
@@ -122,14 +111,14 @@ test("ids other than 1 and 2, and ids not configured, answer the spec's 400 code
     ["DELETE", "2", "TSP config does not exist."],
   ];
   for (const [method, id, message] of cases) {
-    const answer = await zoom.call(method, `${path}/${id}`, method === "PATCH" ? { body: TSP } : {});
+    const answer = await t.zoom.call(method, `${path}/${id}`, method === "PATCH" ? { body: TSP } : {});
     expect({ method, id, status: answer.status, json: answer.json }).toEqual({ method, id, status: 400, json: error(300, message) });
   }
 });
 
 test("codes are numeric and shorter than 16; enums and required fields are checked: 400 code 300 naming fields", async () => {
   const path = base("plain");
-  const answer = await zoom.call("POST", path, {
+  const answer = await t.zoom.call("POST", path, {
     body: {
       conference_code: "12a4",
       leader_pin: "1".repeat(16),
@@ -148,21 +137,21 @@ test("codes are numeric and shorter than 16; enums and required fields are check
       })),
     ),
   });
-  const missing = await zoom.call("POST", path, { body: { conference_code: "1" } });
+  const missing = await t.zoom.call("POST", path, { body: { conference_code: "1" } });
   expect(missing.json).toEqual({ code: 300, message: "Validation Failed.", errors: [{ field: "leader_pin", message: "Invalid field." }] });
   // Fifteen digits is the longest that fits.
   expect((await add(path, { conference_code: "1".repeat(15), leader_pin: "0" })).conference_code).toBe("1".repeat(15));
 
-  const noPin = await zoom.call("PATCH", `${path}/1`, { body: { conference_code: "5" } });
+  const noPin = await t.zoom.call("PATCH", `${path}/1`, { body: { conference_code: "5" } });
   expect(noPin.status).toBe(400);
   expect(noPin.json).toMatchObject({ code: 300, errors: [{ field: "leader_pin" }] });
-  const badBridge = await zoom.call("PATCH", `${path}/1`, { body: { ...TSP, tsp_bridge: "APAC_TSP_TB" } });
+  const badBridge = await t.zoom.call("PATCH", `${path}/1`, { body: { ...TSP, tsp_bridge: "APAC_TSP_TB" } });
   expect(badBridge.status).toBe(400);
   expect(badBridge.json).toEqual(error(300, "Invalid parameter: `tsp_bridge`."));
 });
 
 test("with TSP disabled on the account every call is 400 code 2024, in the spec's two wordings", async () => {
-  const sub = state.subAccounts[0];
+  const sub = t.state.subAccounts[0];
   const path = base("sub");
   await add(path);
   await add(path);
@@ -179,13 +168,13 @@ test("with TSP disabled on the account every call is 400 code 2024, in the spec'
     ["DELETE", `${path}/1`, undefined, thisNotEnabled],
   ];
   for (const [method, url, body, expected] of calls) {
-    const answer = await zoom.call(method, url, body === undefined ? {} : { body });
+    const answer = await t.zoom.call(method, url, body === undefined ? {} : { body });
     expect({ method, status: answer.status, json: answer.json }).toEqual({ method, status: 400, json: expected });
   }
   // Other accounts are not affected; turning it back on shows the configs as they were.
   await add(base("plain"));
   await t.control.seed({ accountId: sub.id, tspSettings: [{ enable: true }] });
-  expect((await zoom.call<{ tsp_accounts: Tsp[] }>("GET", path)).json.tsp_accounts).toHaveLength(2);
+  expect((await t.zoom.call<{ tsp_accounts: Tsp[] }>("GET", path)).json.tsp_accounts).toHaveLength(2);
 });
 
 test("an unknown user is 404 code 1001 on every TSP call", async () => {
@@ -196,7 +185,7 @@ test("an unknown user is 404 code 1001 on every TSP call", async () => {
     ["PATCH", "/users/nobody/tsp/1"],
     ["DELETE", "/users/nobody/tsp/1"],
   ]) {
-    const answer = await zoom.call(method, url, method === "POST" || method === "PATCH" ? { body: TSP } : {});
+    const answer = await t.zoom.call(method, url, method === "POST" || method === "PATCH" ? { body: TSP } : {});
     expect({ method, status: answer.status, json: answer.json }).toEqual({
       method,
       status: 404,
@@ -207,18 +196,18 @@ test("an unknown user is 404 code 1001 on every TSP call", async () => {
 
 test("users and accounts are isolated", async () => {
   await add(base("plain"));
-  const owner = state.master.users[0];
+  const owner = t.state.master.users[0];
   // `me` on plain paths is the master's owner: the same user by id and by the master form.
-  expect((await zoom.call<{ tsp_accounts: Tsp[] }>("GET", `/accounts/me/users/${owner.id}/tsp`)).json.tsp_accounts).toHaveLength(1);
-  expect((await zoom.call("GET", base("master"))).json).toEqual({ tsp_accounts: [] });
-  expect((await zoom.call("GET", base("sub"))).json).toEqual({ tsp_accounts: [] });
+  expect((await t.zoom.call<{ tsp_accounts: Tsp[] }>("GET", `/accounts/me/users/${owner.id}/tsp`)).json.tsp_accounts).toHaveLength(1);
+  expect((await t.zoom.call("GET", base("master"))).json).toEqual({ tsp_accounts: [] });
+  expect((await t.zoom.call("GET", base("sub"))).json).toEqual({ tsp_accounts: [] });
   // A sub-account's user is unknown to the master account.
-  const subUser = state.subAccounts[0].users[1];
-  expect((await zoom.call("GET", `/users/${subUser.id}/tsp`)).status).toBe(404);
+  const subUser = t.state.subAccounts[0].users[1];
+  expect((await t.zoom.call("GET", `/users/${subUser.id}/tsp`)).status).toBe(404);
 });
 
 test("the tspAccounts seeder adds per user (by id, email or me), keeps the two-per-user rule, and answers ids", async () => {
-  const sub = state.subAccounts[1];
+  const sub = t.state.subAccounts[1];
   const seeded = await t.control.seed({
     accountId: sub.id,
     tspAccounts: [
@@ -232,7 +221,7 @@ test("the tspAccounts seeder adds per user (by id, email or me), keeps the two-p
     { user_id: sub.users[1].id, id: "2", conference_code: "5", leader_pin: "6" },
     { user_id: sub.users[1].id, id: "1", conference_code: "7", leader_pin: "8" },
   ]);
-  const listed = await zoom.call<{ tsp_accounts: Tsp[] }>("GET", `/accounts/${sub.id}/users/${sub.users[1].id}/tsp`);
+  const listed = await t.zoom.call<{ tsp_accounts: Tsp[] }>("GET", `/accounts/${sub.id}/users/${sub.users[1].id}/tsp`);
   expect(listed.json.tsp_accounts.map((tsp) => tsp.id)).toEqual(["1", "2"]);
   await expect(
     t.control.seed({ accountId: sub.id, tspAccounts: [{ user_id: sub.users[1].id, conference_code: "1", leader_pin: "2" }] }),

@@ -4,10 +4,15 @@
  * it and throws, listing them, if any answer broke the documents, so a non-conforming emulator fails the run.
  *
  * Answers the fault plan produced on purpose (malformed bodies, 5xx, dropped connections) are not checked.
+ *
+ * `useTestEmulator()` does the same for a whole file or `describe`: one emulator started in `beforeAll` (with a
+ * `RawZoom` client and the seeded state ready) and closed in `afterAll`. `zoomConfig()` is the `zoom:*` stack config
+ * that points the provider at an emulator.
  */
 import { EmulatorControl, startEmulator } from "../../emulator";
-import type { EmulatorExchange, EmulatorOptions, RunningEmulator } from "../../emulator";
+import type { EmulatorExchange, EmulatorInfo, EmulatorOptions, EmulatorStateSummary, RunningEmulator } from "../../emulator";
 import { loadZoomSpec } from "./spec";
+import { RawZoom } from "./zoomHttp";
 
 export interface TestEmulator {
   readonly emulator: RunningEmulator;
@@ -83,5 +88,61 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
         );
       }
     },
+  };
+}
+
+/** What a test file that shares one emulator works with (see `useTestEmulator`). */
+export interface EmulatorSuite {
+  readonly emulator: RunningEmulator;
+  readonly control: EmulatorControl;
+  /** Raw HTTP against the emulator's API, with a token from its OAuth endpoint. */
+  readonly zoom: RawZoom;
+  /** The accounts, users and trunks the emulator was seeded with, as read once at start. */
+  readonly state: EmulatorStateSummary;
+}
+
+/**
+ * One emulator for the enclosing file or `describe`: started (`startTestEmulator(options)`) and its state read in
+ * `beforeAll`, closed in `afterAll` (so spec violations fail the run). Its properties are there from `beforeAll` on.
+ * Resetting between tests is the caller's choice: `beforeEach(() => suite.control.reset())`.
+ */
+export function useTestEmulator(options: EmulatorOptions = {}): EmulatorSuite {
+  let test: TestEmulator | undefined;
+  let zoom: RawZoom | undefined;
+  let state: EmulatorStateSummary | undefined;
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("useTestEmulator: the emulator is there from beforeAll on");
+    return value;
+  };
+  beforeAll(async () => {
+    test = await startTestEmulator(options);
+    zoom = new RawZoom(test.emulator);
+    state = await test.control.state();
+  });
+  afterAll(() => test?.close());
+  return {
+    get emulator() {
+      return started(test).emulator;
+    },
+    get control() {
+      return started(test).control;
+    },
+    get zoom() {
+      return started(zoom);
+    },
+    get state() {
+      return started(state);
+    },
+  };
+}
+
+/** The `zoom:*` stack config that points the provider at the emulator with its credentials. */
+export function zoomConfig(emulator: EmulatorInfo): Record<string, string> {
+  return {
+    "zoom:apiUrl": emulator.url,
+    "zoom:oauthUrl": emulator.oauthUrl,
+    "zoom:accountId": emulator.accountId,
+    "zoom:clientId": emulator.clientId,
+    "zoom:clientSecret": emulator.clientSecret,
   };
 }
