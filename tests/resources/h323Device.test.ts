@@ -65,9 +65,7 @@ describe("clean plans", () => {
     const created = await bed.create(KIND, "device", withName);
     expect(created.outs).toMatchObject({ ...withName, deviceId: created.id });
     newProcess();
-    const { changes, read } = await bed.refreshAndDiff(KIND, created, withName);
-    expect(changes).toBe(false);
-    expect(read.inputs).toMatchObject(withName);
+    await bed.expectCleanPlan(KIND, created, withName);
   });
 
   test("in a sub-account: the id carries the account, and the device lives there", async () => {
@@ -77,9 +75,7 @@ describe("clean plans", () => {
     expect((await liveDevices(subOne)).map((d) => d.name)).toContain(declared.name);
     expect((await liveDevices()).map((d) => d.name)).not.toContain(declared.name);
     newProcess();
-    const { changes, read } = await bed.refreshAndDiff(KIND, created, declared);
-    expect(changes).toBe(false);
-    expect(read.inputs).toMatchObject(declared);
+    await bed.expectCleanPlan(KIND, created, declared);
   });
 
   test("property-based: any valid declaration plans no change after create", async () => {
@@ -97,9 +93,7 @@ describe("clean plans", () => {
           if (accountId !== undefined) declared.accountId = accountId;
           const created = await bed.create(KIND, "pbt", declared);
           newProcess();
-          const { changes, read } = await bed.refreshAndDiff(KIND, created, declared);
-          expect(changes).toBe(false);
-          expect(read.inputs).toMatchObject(declared);
+          await bed.expectCleanPlan(KIND, created, declared);
           await provider().delete!(created.id, created.outs);
         },
       ),
@@ -201,12 +195,8 @@ describe("lists", () => {
     const declared = { name: unique("Last of many"), ip: "192.0.2.50", protocol: "H.323", encryption: "no", accountId: subTwo };
     const created = await bed.create(KIND, "last", declared);
     newProcess();
-    await bed.control.resetStats();
-    const { changes, read } = await bed.refreshAndDiff(KIND, created, declared);
-    expect(read.id).toBe(created.id);
-    expect(changes).toBe(false);
     // 321 devices, at most 300 per page: two pages, one sweep.
-    expect((await bed.control.stats()).byOperation.deviceList).toBe(2);
+    await bed.expectFoundInList(KIND, created, declared, "deviceList", 2);
   });
 
   test("concurrent reads share one sweep per account", async () => {
@@ -214,11 +204,8 @@ describe("lists", () => {
       bed.create(KIND, `many${i}`, { name: unique("Concurrent"), ip: `192.0.2.${100 + i}`, protocol: "SIP", encryption: "auto", ...(accountId ? { accountId } : {}) });
     const created = await Promise.all([0, 1, 2, 3].map((i) => make(i)).concat([4, 5, 6, 7].map((i) => make(i, subOne))));
     newProcess();
-    await bed.control.resetStats();
-    const reads = await Promise.all(created.map((c) => provider().read!(c.id, c.outs)));
-    expect(reads.map((r) => r.id)).toEqual(created.map((c) => c.id));
     // Each account has far fewer than 300 devices: one page per account.
-    expect((await bed.control.stats()).byOperation.deviceList).toBe(2);
+    await bed.expectSharedSweeps(KIND, created, "deviceList", 2);
   });
 });
 
@@ -254,9 +241,7 @@ describe("lifecycle", () => {
     const created = await bed.create(KIND, "gone", { name: unique("Gone"), ip: "192.0.2.70", protocol: "H.323", encryption: "auto" });
     await bed.portal.request({ operation: "deviceDelete", pathParams: { deviceId: String(created.outs.deviceId) } });
     newProcess();
-    expect((await provider().read!(created.id, created.outs)).id).toBe("");
-    await expect(provider().delete!(created.id, created.outs)).resolves.toBeUndefined();
-    await expect(provider().delete!(created.id, created.outs)).resolves.toBeUndefined();
+    await bed.expectGone(KIND, created);
   });
 
   test.each([
@@ -278,13 +263,10 @@ describe("lifecycle", () => {
 
   test("a create whose answer was lost is found by name, not made twice", async () => {
     const declared = { name: unique("Lost answer"), ip: "192.0.2.80", protocol: "H.323", encryption: "auto" };
-    await bed.control.setFaults({ rules: [{ match: { operationId: "deviceCreate" }, fault: { kind: "applyThenDrop" }, times: 1 }] });
-    try {
+    await bed.withLostAnswer("deviceCreate", async () => {
       const created = await bed.create(KIND, "lost", declared);
       expect(created.outs).toMatchObject(declared);
       expect((await liveDevices()).filter((d) => d.name === declared.name).map((d) => d.id)).toEqual([created.id]);
-    } finally {
-      await bed.control.clearFaults();
-    }
+    });
   });
 });

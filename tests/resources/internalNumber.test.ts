@@ -79,9 +79,7 @@ describe("clean plans", () => {
     expect(created.id).toBe(`me/${String(created.outs.numberId)}`);
     expect(created.outs).toMatchObject(declared);
     newProcess();
-    const { changes, read } = await bed.refreshAndDiff(KIND, created, declared);
-    expect(changes).toBe(false);
-    expect(read.inputs).toMatchObject(declared);
+    await bed.expectCleanPlan(KIND, created, declared);
   });
 
   test("in a sub-account: the number lives there, and the id says so", async () => {
@@ -116,9 +114,7 @@ describe("clean plans", () => {
           const declared: Props = { number: nextNumber(), ...fields, ...flags };
           const created = await bed.create(KIND, "pbt", declared);
           newProcess();
-          const { changes, read } = await bed.refreshAndDiff(KIND, created, declared);
-          expect(changes).toBe(false);
-          expect(read.inputs).toMatchObject(declared);
+          await bed.expectCleanPlan(KIND, created, declared);
           await provider().delete!(created.id, created.outs);
         },
       ),
@@ -272,12 +268,8 @@ describe("lists", () => {
     const want = base({ accountId: subTwo });
     const created = await bed.create(KIND, "last", want);
     newProcess();
-    await bed.control.resetStats();
-    const { changes, read } = await bed.refreshAndDiff(KIND, created, want);
-    expect(read.id).toBe(created.id);
-    expect(changes).toBe(false);
     // 321 numbers, at most 300 per page: two pages, one sweep.
-    expect((await bed.control.stats()).byOperation.ListInternalNumbers).toBe(2);
+    await bed.expectFoundInList(KIND, created, want, "ListInternalNumbers", 2);
   });
 
   test("concurrent reads share one sweep per account", async () => {
@@ -285,10 +277,7 @@ describe("lists", () => {
       [0, 1, 2, 3].map((i) => bed.create(KIND, `many${i}`, base())).concat([4, 5, 6, 7].map((i) => bed.create(KIND, `many${i}`, base({ accountId: subOne })))),
     );
     newProcess();
-    await bed.control.resetStats();
-    const reads = await Promise.all(created.map((c) => provider().read!(c.id, c.outs)));
-    expect(reads.map((r) => r.id)).toEqual(created.map((c) => c.id));
-    expect((await bed.control.stats()).byOperation.ListInternalNumbers).toBe(2);
+    await bed.expectSharedSweeps(KIND, created, "ListInternalNumbers", 2);
   });
 });
 
@@ -318,9 +307,7 @@ describe("lifecycle", () => {
     const created = await bed.create(KIND, "gone", base());
     await bed.portal.request({ operation: "DeleteAnInternalNumber", pathParams: { numberId: String(created.outs.numberId) }, accountId: "me" });
     newProcess();
-    expect((await provider().read!(created.id, created.outs)).id).toBe("");
-    await expect(provider().delete!(created.id, created.outs)).resolves.toBeUndefined();
-    await expect(provider().delete!(created.id, created.outs)).resolves.toBeUndefined();
+    await bed.expectGone(KIND, created);
   });
 
   test.each([
@@ -355,14 +342,11 @@ describe("lifecycle", () => {
 
   test("a create whose answer was lost is found by number, not made twice", async () => {
     const want = base();
-    await bed.control.setFaults({ rules: [{ match: { operationId: "AddInternalNumbers" }, fault: { kind: "applyThenDrop" }, times: 1 }] });
-    try {
+    await bed.withLostAnswer("AddInternalNumbers", async () => {
       const created = await bed.create(KIND, "lost", want);
       expect(created.outs).toMatchObject(want);
       const matching = (await liveNumbers()).filter((n) => n.number === want.number);
       expect(matching.map((n) => `me/${n.id}`)).toEqual([created.id]);
-    } finally {
-      await bed.control.clearFaults();
-    }
+    });
   });
 });

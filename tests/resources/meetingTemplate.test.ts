@@ -9,7 +9,8 @@ import type { EmulatorExchange } from "../../emulator";
 import type { AccountSummary } from "../../emulator/control-types";
 import type { ZoomDynamicProvider } from "../../provider/framework/provider";
 import { UNKNOWN } from "../../provider/framework/unknown";
-import { startResourceTestbed, type Created, type Props, type ResourceTestbed } from "../support/resources";
+import { zoomConfig } from "../support/emulator";
+import { startResourceTestbed, type Props, type ResourceTestbed } from "../support/resources";
 
 const KIND = "MeetingTemplate";
 let bed: ResourceTestbed;
@@ -57,29 +58,13 @@ const listSweeps = async () => (await bed.control.stats()).byOperation.listMeeti
  * cache (within one process, the cache rightly keeps a sweep for a few seconds).
  */
 async function providerOfANewProcess(): Promise<ZoomDynamicProvider> {
-  const config: Record<string, string> = {
-    "zoom:apiUrl": bed.emulator.url,
-    "zoom:oauthUrl": bed.emulator.oauthUrl,
-    "zoom:accountId": bed.emulator.accountId,
-    "zoom:clientId": bed.emulator.clientId,
-    "zoom:clientSecret": bed.emulator.clientSecret,
-  };
+  const config = zoomConfig(bed.emulator);
   let fresh: ZoomDynamicProvider | undefined;
   await jest.isolateModulesAsync(async () => {
     fresh = (await import("../../provider")).dynamicProvider(KIND, 1);
   });
   await fresh!.configure({ config: { get: (key: string) => config[key] } });
   return fresh!;
-}
-
-function frameworkKeys(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([key]) => key.startsWith("__")));
-}
-
-async function checked(created: Created, declared: Props): Promise<Props> {
-  const result = await provider().check!(created.inputs, { ...frameworkKeys(created.inputs), ...declared });
-  expect(result.failures ?? []).toEqual([]);
-  return result.inputs as Props;
 }
 
 async function templatesOf(userId: string, accountId?: string): Promise<{ id: string; name: string; type: number }[]> {
@@ -149,7 +134,7 @@ describe("every change replaces; destroy only forgets", () => {
   test("name, meeting, recurrence and user changes replace; the same meeting id as a string does not", async () => {
     const declared = { meetingId, name: unique("Replaceable") };
     const created = await bed.create(KIND, "replace", declared);
-    const diff = async (declaration: Props) => provider().diff!(created.id, created.outs, await checked(created, declaration));
+    const diff = async (declaration: Props) => provider().diff!(created.id, created.outs, await bed.checked(KIND, created, declaration));
     expect(await diff({ ...declared, meetingId: String(meetingId) })).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
     expect((await diff({ ...declared, name: "Renamed" })).replaces).toEqual(["name"]);
     expect((await diff({ ...declared, meetingId: otherMeetingId })).replaces).toEqual(["meetingId"]);
@@ -304,16 +289,13 @@ describe("import and recovery", () => {
 
   test("a create whose answer is lost is found by name, not made twice", async () => {
     const name = unique("Lost answer");
-    await bed.control.setFaults({ rules: [{ match: { operationId: "meetingTemplateCreate" }, fault: { kind: "applyThenDrop" }, times: 1 }] });
-    const before = exchanges.length;
-    try {
+    await bed.withLostAnswer("meetingTemplateCreate", async () => {
+      const before = exchanges.length;
       const created = await bed.create(KIND, "lost", { meetingId, name });
       expect(created.outs).toMatchObject({ name, templateType: 1 });
       // The create (answer lost), the lookup by name, the read-back: no second create.
       expect(apiCallsSince(before).map((e) => e.operationId)).toEqual(["meetingTemplateCreate", "listMeetingTemplates", "listMeetingTemplates"]);
-    } finally {
-      await bed.control.clearFaults();
-    }
+    });
     expect((await templatesOf("me")).filter((t) => t.name === name)).toHaveLength(1);
   });
 

@@ -68,9 +68,7 @@ describe("clean plans", () => {
     expect(created.id).toBe(`${subOne}/${trunk.id}`);
     expect(created.outs).toMatchObject({ ...declared, name: trunk.name, numberPrefix: expect.any(String), sipServerAddress: expect.any(String) });
     newProcess();
-    const { changes, read } = await bed.refreshAndDiff(KIND, created, declared);
-    expect(changes).toBe(false);
-    expect(read.inputs).toMatchObject(declared);
+    const read = await bed.expectCleanPlan(KIND, created, declared);
     expect(read.props).toMatchObject(created.outs);
   });
 
@@ -102,9 +100,7 @@ describe("clean plans", () => {
           const created = await bed.create(KIND, "pbt", declared);
           try {
             newProcess();
-            const { changes, read } = await bed.refreshAndDiff(KIND, created, declared);
-            expect(changes).toBe(false);
-            expect(read.inputs).toMatchObject(declared);
+            await bed.expectCleanPlan(KIND, created, declared);
           } finally {
             await provider().delete!(created.id, created.outs);
           }
@@ -265,9 +261,7 @@ describe("lifecycle", () => {
     const created = await assign("gone", { accountId: subTwo, trunkId: trunk.id, dnis: prefixOf(trunk) });
     await bed.portal.request({ operation: "DeleteASIPTrunk", accountId: subTwo, pathParams: { trunkId: trunk.id } });
     newProcess();
-    expect((await provider().read!(created.id, created.outs)).id).toBe("");
-    await expect(provider().delete!(created.id, created.outs)).resolves.toBeUndefined();
-    await expect(provider().delete!(created.id, created.outs)).resolves.toBeUndefined();
+    await bed.expectGone(KIND, created);
   });
 
   test("import by id: every input and output from Zoom, and a matching declaration plans nothing", async () => {
@@ -298,23 +292,17 @@ describe("lifecycle", () => {
       ),
     );
     newProcess();
-    await bed.control.resetStats();
-    const reads = await Promise.all(created.map((c) => provider().read!(c.id, c.outs)));
-    expect(reads.map((r) => r.id)).toEqual(created.map((c) => c.id));
-    expect((await bed.control.stats()).byOperation.ListSIPTrunks).toBe(2);
+    await bed.expectSharedSweeps(KIND, created, "ListSIPTrunks", 2);
   });
 
   test("a create whose answer was lost is found by trunk id and DNIS, not assigned twice", async () => {
     const trunk = trunks[0]!;
     const declared = { accountId: subTwo, trunkId: trunk.id, dnis: `${prefixOf(trunk)}808` };
-    await bed.control.setFaults({ rules: [{ match: { operationId: "AssignSIPTrunks" }, fault: { kind: "applyThenDrop" }, times: 1 }] });
-    try {
+    await bed.withLostAnswer("AssignSIPTrunks", async () => {
       const created = await assign("lost", declared);
       expect(created.outs).toMatchObject(declared);
       expect((await liveTrunks(subTwo)).filter((t) => t.id === trunk.id).map((t) => t.dnis)).toEqual([declared.dnis]);
       expect(exchanges.filter((e) => e.operationId === "AssignSIPTrunks" && e.requestBody.includes(declared.dnis))).toHaveLength(1);
-    } finally {
-      await bed.control.clearFaults();
-    }
+    });
   });
 });

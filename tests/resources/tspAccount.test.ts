@@ -9,7 +9,7 @@ import type { EmulatorExchange } from "../../emulator";
 import type { AccountSummary } from "../../emulator/control-types";
 import { shapeOf } from "../../provider/framework/resource";
 import { tspAccountDefinition } from "../../provider/resources/tspAccount";
-import { startResourceTestbed, type Created, type Props, type ResourceTestbed } from "../support/resources";
+import { startResourceTestbed, type Props, type ResourceTestbed } from "../support/resources";
 
 const KIND = "TspAccount";
 let bed: ResourceTestbed;
@@ -34,18 +34,6 @@ afterAll(async () => bed.close());
 
 const provider = () => bed.provider(KIND);
 const apiCallsSince = (index: number) => exchanges.slice(index).filter((e) => e.kind === "api");
-
-/** The framework keys (the logical name) of a created resource, to build further declarations from. */
-function frameworkKeys(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([key]) => key.startsWith("__")));
-}
-
-/** The new inputs `pulumi up` would pass after check, for a changed declaration. */
-async function checked(created: Created, declared: Props): Promise<Props> {
-  const result = await provider().check!(created.inputs, { ...frameworkKeys(created.inputs), ...declared });
-  expect(result.failures ?? []).toEqual([]);
-  return result.inputs as Props;
-}
 
 const base = { conferenceCode: "0125", leaderPin: "11189898", tspBridge: "US_TSP_TB" };
 const dialIns = [
@@ -144,7 +132,7 @@ describe("drift and updates", () => {
   test("an update sends the whole declaration (Zoom requires both codes) and plans clean afterwards", async () => {
     const created = await bed.create(KIND, "update", declared());
     const changed = { ...declared(), leaderPin: "5555", tspBridge: "EU_TSP_TB" };
-    const news = await checked(created, changed);
+    const news = await bed.checked(KIND, created, changed);
     expect(await provider().diff!(created.id, created.outs, news)).toMatchObject({ changes: true, replaces: [] });
     const before = exchanges.length;
     const { outs } = await provider().update!(created.id, created.outs, news);
@@ -167,7 +155,7 @@ describe("drift and updates", () => {
 
   test("moving to another user or account replaces; other changes do not", async () => {
     const created = await bed.create(KIND, "moves", declared());
-    const diff = async (declaration: Props) => provider().diff!(created.id, created.outs, await checked(created, declaration));
+    const diff = async (declaration: Props) => provider().diff!(created.id, created.outs, await bed.checked(KIND, created, declaration));
     expect((await diff({ ...declared(), userId: master.users[2]!.id })).replaces).toEqual(["userId"]);
     expect((await diff({ ...declared(), accountId: subOne.id })).replaces).toEqual(["accountId"]);
     expect(await diff({ ...declared(), conferenceCode: "9", dialInNumbers: [] })).toMatchObject({ changes: true, replaces: [] });
@@ -243,9 +231,7 @@ describe("lifecycle", () => {
   test("deleted out of band: refresh drops it; delete twice is fine", async () => {
     const created = await bed.create(KIND, "gone", { userId: anchored.id, ...base });
     await bed.portal.request({ operation: "userTSPDelete", pathParams: { userId: anchored.id, tspId: created.outs.tspId as string } });
-    expect((await provider().read!(created.id, created.outs)).id).toBe("");
-    await expect(provider().delete!(created.id, created.outs)).resolves.toBeUndefined();
-    await expect(provider().delete!(created.id, created.outs)).resolves.toBeUndefined();
+    await bed.expectGone(KIND, created);
   });
 
   test("import by id: outputs and inputs from Zoom, and a matching declaration plans nothing", async () => {
@@ -278,16 +264,13 @@ describe("lifecycle", () => {
 
   test("a create whose answer is lost is found by conference code, not made twice", async () => {
     const user = master.users[1]!;
-    await bed.control.setFaults({ rules: [{ match: { operationId: "userTSPCreate" }, fault: { kind: "applyThenDrop" }, times: 1 }] });
-    const before = exchanges.length;
-    try {
+    await bed.withLostAnswer("userTSPCreate", async () => {
+      const before = exchanges.length;
       const created = await bed.create(KIND, "lost", { userId: user.id, conferenceCode: "8675309", leaderPin: "1" });
       expect(created.outs).toMatchObject({ conferenceCode: "8675309", tspId: "2" });
       // One create (answer lost), the lookup of the user's slots, the read of the one found: no second create.
       expect(apiCallsSince(before).map((e) => e.operationId)).toEqual(["userTSPCreate", "userTSPs", "userTSP"]);
-    } finally {
-      await bed.control.clearFaults();
-    }
+    });
     const list = await bed.portal.request<{ tsp_accounts: { id: string; conference_code: string }[] }>({ operation: "userTSPs", pathParams: { userId: user.id } });
     expect(list.data!.tsp_accounts.filter((t) => t.conference_code === "8675309")).toHaveLength(1);
     await provider().delete!(`${user.id}/2`, { userId: user.id });
