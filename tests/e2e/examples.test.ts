@@ -10,41 +10,17 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
 import type { EmulatorStateSummary, RunningEmulator } from "../../emulator";
 import { compareInventories, countByKind, inventory } from "../../examples/demo/inventory";
-import { createClient, type HttpZoomClient } from "../../provider/client";
-import { Deployment, plainValue, type PlanSummary, type Program } from "../harness";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import type { HttpZoomClient, RequestOptions } from "../../provider/client";
+import { Deployment, plainValue, type PlanSummary } from "../harness";
+import { useTestEmulator, zoomConfig } from "../support/emulator";
+import { exampleProgram, sipConfig } from "../support/examples";
+import { portalClient } from "../support/resources";
 
 const root = path.resolve(__dirname, "../..");
 const examplesDir = path.join(root, "examples");
-
-// The package as the examples resolve it (node_modules/pulumi-zoom, linked to this checkout: dist/), loaded once.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const installedPackage: unknown = require("pulumi-zoom");
-
-/**
- * An example's program: its module, loaded afresh on every run. Jest's module registry ignores require.cache, so each
- * run loads the module in an isolated registry; @pulumi/pulumi and pulumi-zoom stay the instances already loaded
- * here, because the harness's mocks live in that @pulumi/pulumi and reloading the package per run is slow.
- */
-function exampleProgram(dir: string): Program {
-  const modulePath = path.join(examplesDir, dir, "index.ts");
-  return () => {
-    let exported: unknown;
-    jest.isolateModules(() => {
-      jest.doMock("@pulumi/pulumi", () => pulumi);
-      jest.doMock("pulumi-zoom", () => installedPackage);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      exported = require(modulePath);
-    });
-    if (typeof exported !== "object" || exported === null) return {};
-    const { __esModule: _esm, ...outputs } = exported as Record<string, unknown>;
-    return outputs;
-  };
-}
 
 /** The project name from the example's Pulumi.yaml: `new pulumi.Config()` reads `<project>:<key>`. */
 function projectOf(dir: string): string {
@@ -105,27 +81,24 @@ function createsByKind(summary: PlanSummary): Record<string, number> {
 
 // ---- the examples -------------------------------------------------------------------------------------------------
 
-/** The sub-account and master trunk the SIP examples use, with a DNIS that carries the trunk's prefix. */
-function sipConfig(accounts: EmulatorStateSummary): Record<string, string> {
-  const subAccount = accounts.subAccounts[0];
-  const trunk = accounts.master.sipTrunks[0];
-  if (!subAccount || !trunk) throw new Error("the emulator has no sub-account or no master SIP trunk");
-  return { subAccountId: subAccount.id, trunkId: trunk.id, dnis: `${trunk.dnis.slice(0, 5)}001` };
+/** An edit a person would make in the web portal: `property` of `resource`, by the one API request `request` builds. */
+function portalEdit(resource: string, property: string, request: (ctx: Context) => RequestOptions): Edit {
+  return {
+    resource,
+    property,
+    async apply(ctx) {
+      await ctx.portal.request(request(ctx));
+    },
+  };
 }
 
 /** The edit a person would make to a meeting in the web portal: one field of it. */
 function meetingEdit(resource: string, property: "agenda" | "duration", value: string | number): Edit {
-  return {
-    resource,
-    property,
-    async apply({ portal, deployment }) {
-      await portal.request({
-        operation: "meetingUpdate",
-        pathParams: { meetingId: String(outputOf(deployment, resource, "meetingId")) },
-        body: { [property]: value },
-      });
-    },
-  };
+  return portalEdit(resource, property, ({ deployment }) => ({
+    operation: "meetingUpdate",
+    pathParams: { meetingId: String(outputOf(deployment, resource, "meetingId")) },
+    body: { [property]: value },
+  }));
 }
 
 const cases: ExampleCase[] = [
@@ -139,71 +112,49 @@ const cases: ExampleCase[] = [
     dir: "tracking-fields",
     creates: { TrackingField: 3 },
     outputs: ["trackingFieldIds"],
-    edit: {
-      resource: "region",
-      property: "recommendedValues",
-      async apply({ portal, deployment }) {
-        await portal.request({
-          operation: "trackingfieldUpdate",
-          pathParams: { fieldId: String(outputOf(deployment, "region", "trackingFieldId")) },
-          body: { recommended_values: ["AMER", "APAC", "EMEA", "LATAM"] },
-        });
-      },
-    },
+    edit: portalEdit("region", "recommendedValues", ({ deployment }) => ({
+      operation: "trackingfieldUpdate",
+      pathParams: { fieldId: String(outputOf(deployment, "region", "trackingFieldId")) },
+      body: { recommended_values: ["AMER", "APAC", "EMEA", "LATAM"] },
+    })),
   },
   {
     dir: "h323-room-systems",
     creates: { H323Device: 3 },
     outputs: ["deviceIds"],
-    edit: {
-      resource: "room-boardroom-poly-g7500",
-      property: "encryption",
-      async apply({ portal, deployment }) {
-        const name = "room-boardroom-poly-g7500";
-        // Zoom's device update wants the whole device, as the portal's form sends it.
-        await portal.request({
-          operation: "deviceUpdate",
-          pathParams: { deviceId: String(outputOf(deployment, name, "deviceId")) },
-          body: { name: outputOf(deployment, name, "name"), ip: outputOf(deployment, name, "ip"), protocol: outputOf(deployment, name, "protocol"), encryption: "no" },
-        });
-      },
-    },
+    edit: portalEdit("room-boardroom-poly-g7500", "encryption", ({ deployment }) => {
+      const name = "room-boardroom-poly-g7500";
+      // Zoom's device update wants the whole device, as the portal's form sends it.
+      return {
+        operation: "deviceUpdate",
+        pathParams: { deviceId: String(outputOf(deployment, name, "deviceId")) },
+        body: { name: outputOf(deployment, name, "name"), ip: outputOf(deployment, name, "ip"), protocol: outputOf(deployment, name, "protocol"), encryption: "no" },
+      };
+    }),
   },
   {
     dir: "sip-trunk",
     config: sipConfig,
     creates: { SipTrunk: 1, InternalNumber: 2 },
     outputs: ["numberIds", "sipServerAddress", "trunkName"],
-    edit: {
-      resource: "local-dial-in",
-      property: "labels",
-      async apply({ portal, deployment, accounts }) {
-        await portal.request({
-          operation: "UpdateAnInternalNumber",
-          accountId: sipConfig(accounts).subAccountId,
-          pathParams: { numberId: String(outputOf(deployment, "local-dial-in", "numberId")) },
-          body: { labels: "San Francisco office (old line)" },
-        });
-      },
-    },
+    edit: portalEdit("local-dial-in", "labels", ({ deployment, accounts }) => ({
+      operation: "UpdateAnInternalNumber",
+      accountId: sipConfig(accounts).subAccountId,
+      pathParams: { numberId: String(outputOf(deployment, "local-dial-in", "numberId")) },
+      body: { labels: "San Francisco office (old line)" },
+    })),
   },
   {
     dir: "tsp-accounts",
     secretConfig: { primaryLeaderPin: "271828", backupLeaderPin: "314159" },
     creates: { TspAccount: 2 },
     outputs: ["tspIds"],
-    edit: {
-      resource: "backup-bridge",
-      property: "conferenceCode",
-      async apply({ portal, deployment }) {
-        // Zoom's TSP update requires the conference code and the leader PIN.
-        await portal.request({
-          operation: "userTSPUpdate",
-          pathParams: { userId: "me", tspId: String(outputOf(deployment, "backup-bridge", "tspId")) },
-          body: { conference_code: "4930555099", leader_pin: "314159" },
-        });
-      },
-    },
+    // Zoom's TSP update requires the conference code and the leader PIN.
+    edit: portalEdit("backup-bridge", "conferenceCode", ({ deployment }) => ({
+      operation: "userTSPUpdate",
+      pathParams: { userId: "me", tspId: String(outputOf(deployment, "backup-bridge", "tspId")) },
+      body: { conference_code: "4930555099", leader_pin: "314159" },
+    })),
     // Zoom refuses to delete a user's last TSP account: the program keeps the primary on destroy.
     leftBehind: { tsp_accounts: 1 },
   },
@@ -239,11 +190,7 @@ test("every example directory is covered", () => {
 });
 
 describe.each(cases)("examples/$dir", (example) => {
-  let emu: TestEmulator;
-  beforeAll(async () => {
-    emu = await startTestEmulator({ plan: "unlimited" });
-  });
-  afterAll(async () => emu.close());
+  const emu = useTestEmulator({ plan: "unlimited" });
 
   test("up, no change, drift found by refresh, repaired by up, destroyed", async () => {
     const e = emu.emulator;
@@ -254,27 +201,12 @@ describe.each(cases)("examples/$dir", (example) => {
       project,
       stack: "e2e",
       cwd: path.join(examplesDir, example.dir),
-      config: {
-        "zoom:apiUrl": e.url,
-        "zoom:oauthUrl": e.oauthUrl,
-        "zoom:accountId": e.accountId,
-        "zoom:clientId": e.clientId,
-        "zoom:clientSecret": e.clientSecret,
-        ...Object.fromEntries(Object.entries(own).map(([k, v]) => [`${project}:${k}`, v])),
-      },
+      config: { ...zoomConfig(e), ...Object.fromEntries(Object.entries(own).map(([k, v]) => [`${project}:${k}`, v])) },
       secretConfigKeys: ["zoom:clientSecret", ...Object.keys(example.secretConfig ?? {}).map((k) => `${project}:${k}`)],
     });
-    const portal = createClient(
-      {
-        apiUrl: e.url,
-        oauthUrl: e.oauthUrl,
-        plan: "business",
-        credentials: { kind: "clientCredentials", accountId: e.accountId, clientId: e.clientId, clientSecret: e.clientSecret },
-      },
-      { limiter: "isolated", env: {} },
-    );
+    const portal = portalClient(e);
     const ctx: Context = { emulator: e, accounts, portal, deployment };
-    const program = exampleProgram(example.dir);
+    const program = exampleProgram(path.join(examplesDir, example.dir, "index.ts"));
     const before = await inventory(portal, accounts);
 
     const first = await deployment.up(program);

@@ -5,14 +5,10 @@
 import * as path from "node:path";
 import { Deployment } from "../harness";
 import { Meeting, TrackingField } from "../../provider";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { useTestEmulator, zoomConfig } from "../support/emulator";
 
 const root = path.resolve(__dirname, "../..");
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator({ plan: "unlimited" });
-});
-afterAll(async () => emu.close());
+const emu = useTestEmulator({ plan: "unlimited" });
 
 test("up creates, a second up plans nothing, destroy removes everything", async () => {
   const e = emu.emulator;
@@ -20,7 +16,7 @@ test("up creates, a second up plans nothing, destroy removes everything", async 
     project: "first-light",
     stack: "dev",
     cwd: root,
-    config: { "zoom:apiUrl": e.url, "zoom:oauthUrl": e.oauthUrl, "zoom:accountId": e.accountId, "zoom:clientId": e.clientId, "zoom:clientSecret": e.clientSecret },
+    config: zoomConfig(e),
     secretConfigKeys: ["zoom:clientSecret"],
   });
   const program = () => {

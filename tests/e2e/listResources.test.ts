@@ -7,35 +7,23 @@
 import * as path from "node:path";
 import { Deployment } from "../harness";
 import { H323Device, InternalNumber, SipTrunk } from "../../provider";
-import { createClient } from "../../provider/client";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { useTestEmulator, zoomConfig } from "../support/emulator";
+import { portalClient } from "../support/resources";
 
 const root = path.resolve(__dirname, "../..");
-let emu: TestEmulator;
-beforeAll(async () => {
-  emu = await startTestEmulator({ plan: "unlimited" });
-});
-afterAll(async () => emu.close());
+const emu = useTestEmulator({ plan: "unlimited" });
 
 test("up, no-change up, drift found by refresh and repaired by up, destroy", async () => {
   const e = emu.emulator;
   const state = await emu.control.state();
   const sub = state.subAccounts[0]!.id;
   const trunk = state.master.sipTrunks[0]!;
-  const portal = createClient(
-    {
-      apiUrl: e.url,
-      oauthUrl: e.oauthUrl,
-      plan: "business",
-      credentials: { kind: "clientCredentials", accountId: e.accountId, clientId: e.clientId, clientSecret: e.clientSecret },
-    },
-    { limiter: "isolated", env: {} },
-  );
+  const portal = portalClient(e);
   const deployment = new Deployment({
     project: "list-resources",
     stack: "dev",
     cwd: root,
-    config: { "zoom:apiUrl": e.url, "zoom:oauthUrl": e.oauthUrl, "zoom:accountId": e.accountId, "zoom:clientId": e.clientId, "zoom:clientSecret": e.clientSecret },
+    config: zoomConfig(e),
     secretConfigKeys: ["zoom:clientSecret"],
   });
   const dnis = `${trunk.dnis.slice(0, 5)}12`;

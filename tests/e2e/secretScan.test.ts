@@ -16,18 +16,14 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
 import type { EmulatorExchange, EmulatorStateSummary } from "../../emulator";
-import { Deployment, DeploymentError, type Program } from "../harness";
-import { startTestEmulator } from "../support/emulator";
+import { Deployment, DeploymentError } from "../harness";
+import { startTestEmulator, zoomConfig } from "../support/emulator";
+import { exampleProgram, sipConfig } from "../support/examples";
 
 const root = path.resolve(__dirname, "../..");
 const examplesDir = path.join(root, "examples");
-
-// The package as the examples resolve it (node_modules/pulumi-zoom, linked to this checkout: dist/), loaded once.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const installedPackage: unknown = require("pulumi-zoom");
 
 /** Every example program: `examples/<family>` and `examples/yaml/<family>`, each with an index.ts. */
 function exampleDirs(): string[] {
@@ -39,22 +35,6 @@ function exampleDirs(): string[] {
   return [...under("."), ...under("yaml")].map((d) => path.normalize(d)).sort();
 }
 
-/** The example's program module, loaded afresh with the SDK and package this process already has. */
-function programOf(dir: string): Program {
-  const modulePath = path.join(examplesDir, dir, "index.ts");
-  return () => {
-    let exported: unknown;
-    jest.isolateModules(() => {
-      jest.doMock("@pulumi/pulumi", () => pulumi);
-      jest.doMock("pulumi-zoom", () => installedPackage);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      exported = require(modulePath);
-    });
-    const { __esModule: _esm, ...outputs } = (exported ?? {}) as Record<string, unknown>;
-    return outputs;
-  };
-}
-
 function projectOf(dir: string): string {
   const project = parseYaml(fs.readFileSync(path.join(examplesDir, dir, "Pulumi.yaml"), "utf8")) as { name?: unknown };
   if (typeof project.name !== "string") throw new Error(`examples/${dir}/Pulumi.yaml has no name`);
@@ -63,10 +43,8 @@ function projectOf(dir: string): string {
 
 /** Stack config the examples require: SIP trunk coordinates from the emulator, leader PINs as secrets. */
 function configFor(accounts: EmulatorStateSummary): { plain: Record<string, string>; secret: Record<string, string> } {
-  const subAccount = accounts.subAccounts[0]!;
-  const trunk = accounts.master.sipTrunks[0]!;
   return {
-    plain: { subAccountId: subAccount.id, trunkId: trunk.id, dnis: `${trunk.dnis.slice(0, 5)}001` },
+    plain: sipConfig(accounts),
     secret: { primaryLeaderPin: "271828", backupLeaderPin: "314159", tspLeaderPin: "161803" },
   };
 }
@@ -124,18 +102,11 @@ describe.each(exampleDirs())("examples/%s", (dir) => {
         project,
         stack: "scan",
         cwd: path.join(examplesDir, dir),
-        config: {
-          "zoom:apiUrl": e.url,
-          "zoom:oauthUrl": e.oauthUrl,
-          "zoom:accountId": e.accountId,
-          "zoom:clientId": e.clientId,
-          "zoom:clientSecret": e.clientSecret,
-          ...Object.fromEntries(Object.entries({ ...plain, ...secret }).map(([k, v]) => [`${project}:${k}`, v])),
-        },
+        config: { ...zoomConfig(e), ...Object.fromEntries(Object.entries({ ...plain, ...secret }).map(([k, v]) => [`${project}:${k}`, v])) },
         secretConfigKeys: ["zoom:clientSecret", ...Object.keys(secret).map((k) => `${project}:${k}`)],
         hostEnv: { ZOOM_LOG: "debug" },
       });
-      const program = programOf(dir);
+      const program = exampleProgram(path.join(examplesDir, dir, "index.ts"));
       try {
         await deployment.up(program);
         await deployment.refresh();

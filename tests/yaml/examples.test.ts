@@ -8,21 +8,17 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as pulumi from "@pulumi/pulumi";
 import { parse as parseYaml } from "yaml";
 import type { EmulatorStateSummary } from "../../emulator";
-import { Deployment, type PlanSummary, type Program } from "../harness";
-import { startTestEmulator } from "../support/emulator";
+import { Deployment, type PlanSummary } from "../harness";
+import { startTestEmulator, zoomConfig } from "../support/emulator";
+import { exampleProgram, sipConfig } from "../support/examples";
 import { loadStackText } from "../../provider/yaml/loader";
 import { formatProblem } from "../../provider/yaml/model";
 
 const root = path.resolve(__dirname, "../..");
 const examplesDir = path.join(root, "examples/yaml");
 const families = fs.readdirSync(examplesDir).sort();
-
-// The package as the examples resolve it (node_modules/pulumi-zoom, linked to this checkout: dist/), loaded once.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const installedPackage: unknown = require("pulumi-zoom");
 
 test("there is one example per family", () => {
   expect(families).toEqual(["h323-devices", "meeting-template", "meetings", "sip-trunk", "tracking-fields", "tsp-accounts"]);
@@ -47,25 +43,6 @@ describe.each(families)("examples/yaml/%s", (family) => {
   });
 });
 
-/**
- * An example's program module, loaded afresh on every run (in an isolated registry), with @pulumi/pulumi and
- * pulumi-zoom the instances already loaded here: the harness's mocks live in that @pulumi/pulumi.
- */
-function exampleProgram(family: string): Program {
-  const modulePath = path.join(examplesDir, family, "index.ts");
-  return () => {
-    let exported: unknown;
-    jest.isolateModules(() => {
-      jest.doMock("@pulumi/pulumi", () => pulumi);
-      jest.doMock("pulumi-zoom", () => installedPackage);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      exported = require(modulePath);
-    });
-    const { __esModule: _esm, ...outputs } = (exported ?? {}) as Record<string, unknown>;
-    return outputs;
-  };
-}
-
 function customSteps(summary: PlanSummary, op: string): string[] {
   return summary.steps
     .filter((step) => step.custom && step.op === op)
@@ -75,14 +52,6 @@ function customSteps(summary: PlanSummary, op: string): string[] {
 
 /** Stack config an example reads with `${config.<key>}`, from the emulator's accounts. */
 type ExampleConfig = (accounts: EmulatorStateSummary) => Record<string, string>;
-
-/** The SIP example's sub-account, one of the master account's trunks, and a DNIS with that trunk's prefix. */
-const sipConfig: ExampleConfig = (accounts) => {
-  const subAccount = accounts.subAccounts[0];
-  const trunk = accounts.master.sipTrunks[0];
-  if (!subAccount || !trunk) throw new Error("the emulator has no sub-account or no master SIP trunk");
-  return { subAccountId: subAccount.id, trunkId: trunk.id, dnis: `${trunk.dnis.slice(0, 5)}001` };
-};
 
 describe.each<[string, string[], ExampleConfig?]>([
   ["meetings", ["meetings-budgetReview", "meetings-sprintPlanning", "meetings-team"]],
@@ -102,17 +71,10 @@ describe.each<[string, string[], ExampleConfig?]>([
         project,
         stack: "test",
         cwd: path.join(examplesDir, family),
-        config: {
-          "zoom:apiUrl": e.url,
-          "zoom:oauthUrl": e.oauthUrl,
-          "zoom:accountId": e.accountId,
-          "zoom:clientId": e.clientId,
-          "zoom:clientSecret": e.clientSecret,
-          ...Object.fromEntries(Object.entries(own).map(([key, value]) => [`${project}:${key}`, value])),
-        },
+        config: { ...zoomConfig(e), ...Object.fromEntries(Object.entries(own).map(([key, value]) => [`${project}:${key}`, value])) },
         secretConfigKeys: ["zoom:clientSecret"],
       });
-      const program = exampleProgram(family);
+      const program = exampleProgram(path.join(examplesDir, family, "index.ts"));
 
       const first = await deployment.up(program);
       expect(first.errors).toEqual([]);

@@ -1,0 +1,40 @@
+/**
+ * For tests that run the example programs (`examples/<family>/index.ts`, `examples/yaml/<family>/index.ts`)
+ * through the engine harness, as a user's `pulumi up` would.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import type { EmulatorStateSummary } from "../../emulator";
+import type { Program } from "../harness";
+
+// The package as the examples resolve it (node_modules/pulumi-zoom, linked to this checkout: dist/), loaded once.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const installedPackage: unknown = require("pulumi-zoom");
+
+/**
+ * An example's program: the module at `modulePath`, loaded afresh on every run. Jest's module registry ignores
+ * require.cache, so each run loads the module in an isolated registry; @pulumi/pulumi and pulumi-zoom stay the
+ * instances already loaded here, because the harness's mocks live in that @pulumi/pulumi and reloading the
+ * package per run is slow. Its exports (without `__esModule`) are the stack outputs.
+ */
+export function exampleProgram(modulePath: string): Program {
+  return () => {
+    let exported: unknown;
+    jest.isolateModules(() => {
+      jest.doMock("@pulumi/pulumi", () => pulumi);
+      jest.doMock("pulumi-zoom", () => installedPackage);
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      exported = require(modulePath);
+    });
+    if (typeof exported !== "object" || exported === null) return {};
+    const { __esModule: _esm, ...outputs } = exported as Record<string, unknown>;
+    return outputs;
+  };
+}
+
+/** The SIP examples' stack config: a sub-account, one of the master's trunks, and a DNIS with that trunk's prefix. */
+export function sipConfig(accounts: EmulatorStateSummary): Record<string, string> {
+  const subAccount = accounts.subAccounts[0];
+  const trunk = accounts.master.sipTrunks[0];
+  if (!subAccount || !trunk) throw new Error("the emulator has no sub-account or no master SIP trunk");
+  return { subAccountId: subAccount.id, trunkId: trunk.id, dnis: `${trunk.dnis.slice(0, 5)}001` };
+}
