@@ -1,7 +1,7 @@
 /**
  * The fewest requests Zoom's API allows for each operation of each kind: one call, plus one read only where
  * Zoom's answer lacks the object; list-only kinds read through one shared list sweep of ceil(N/300) pages per
- * kind and account. These are the "expected" columns of the calls table and the request counts the throughput
+ * kind and account, tracking fields through their one-page list. These are the "expected" columns of the calls table and the request counts the throughput
  * lower bound is computed from, so our own waste shows up as measured > expected, and as time.
  */
 import { MAX_PAGE_SIZE, OPERATIONS, RATE_LIMITS_PER_SECOND, type OperationId, type RateLimitCategory } from "../provider/client/operations";
@@ -34,10 +34,10 @@ export const MINIMUM: Readonly<Record<Kind, KindMinimum>> = {
   },
   TrackingField: {
     create: ["trackingfieldCreate"],
-    read: { get: "trackingfieldGet" },
-    update: ["trackingfieldUpdate", "trackingfieldGet"],
+    read: { list: "trackingfieldList", paginated: false },
+    update: ["trackingfieldUpdate", "trackingfieldList"],
     delete: ["trackingfieldDelete"],
-    notes: { update: "PATCH answers 204: one read" },
+    notes: { read: "one unpaginated list holds every field", update: "PATCH answers 204: one list read" },
   },
   H323Device: {
     create: ["deviceCreate"],

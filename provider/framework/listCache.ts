@@ -1,7 +1,8 @@
 /**
- * Shared reads of list-only objects (H.323 devices, SIP trunks, internal numbers, templates).
+ * Shared reads of objects read from their list: list-only objects (H.323 devices, SIP trunks, internal numbers,
+ * templates), and tracking fields, whose one-page list holds whole fields.
  *
- * Zoom has no GET by id for these, so a naive refresh of 300 devices would list all devices 300 times. Every
+ * Zoom has no GET by id for the former, so a naive refresh of 300 devices would list all devices 300 times. Every
  * read of the same list (same client, operation, account and path) within a few seconds shares one sweep:
  * concurrent callers await the same promise (single flight), later callers reuse the result until it expires.
  * Any write to the family invalidates it, so a read after our own write never sees a stale list. Writes by

@@ -1,12 +1,17 @@
 /**
- * zoom:TrackingField — a meeting tracking field. Plain REST: GET by id, PATCH, DELETE.
+ * zoom:TrackingField — a meeting tracking field. Read from the account's tracking-field list rather than by id:
+ * the list holds whole fields and is not paginated, so one request refreshes every field of an account (shared
+ * through the list cache). PATCH and DELETE by id.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { trackingFieldSchema, type TrackingFieldArgs } from "../../schema/trackingField";
 import { camelCaseOf } from "../framework/provider";
-import { idOf, itemsOf } from "../framework/answers";
+import { idOf } from "../framework/answers";
 import type { ResourceDefinition } from "../framework/definition";
 import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+
+/** The account's tracking fields, as the read spec and `findCreated` both use them. */
+const FIELD_LIST = { operation: "trackingfieldList", itemsKey: "tracking_fields", paginated: false } as const;
 
 const sortedStrings = (value: unknown) => (Array.isArray(value) ? [...value].map(String).sort() : value);
 
@@ -38,7 +43,11 @@ export const trackingFieldDefinition = {
     operation: "trackingfieldCreate",
     answerIsObject: true,
   },
-  read: { kind: "get", operation: "trackingfieldGet", pathParams: (ref) => ({ fieldId: ref.zoomId }) },
+  read: {
+    kind: "list",
+    ...FIELD_LIST,
+    find: (fields, ref) => fields.find((field) => String(field.id) === ref.zoomId),
+  },
   update: { operation: "trackingfieldUpdate", pathParams: (ref) => ({ fieldId: ref.zoomId }), body: "changed" },
   delete: { operation: "trackingfieldDelete", pathParams: (ref) => ({ fieldId: ref.zoomId }) },
   errors: [
@@ -57,8 +66,10 @@ export const trackingFieldDefinition = {
   hooks: {
     // Labels are unique, so a create whose outcome is unknown is found again by its label.
     async findCreated(ctx, inputs) {
-      const response = await ctx.client.request({ operation: "trackingfieldList", accountId: inputs.accountId, context: ctx.label });
-      const found = itemsOf(response.data, "tracking_fields", "trackingfieldList").find((f) => f.field === inputs.field);
+      const request = { ...FIELD_LIST, accountId: inputs.accountId };
+      // A sweep from before the lost create cannot show it.
+      ctx.lists.invalidate(request);
+      const found = (await ctx.lists.all(request)).find((f) => f.field === inputs.field);
       return found === undefined ? undefined : idOf(found) || undefined;
     },
   },

@@ -82,7 +82,7 @@ test("an update sends only the changed field, then reads the object back once", 
   expect(diff).toMatchObject({ changes: true, replaces: [] });
   const { outs } = await bed.provider(KIND).update!(created.id, created.outs, news);
   const calls = exchanges.slice(before).filter((e) => e.kind === "api");
-  expect(calls.map((e) => e.operationId)).toEqual(["trackingfieldUpdate", "trackingfieldGet"]);
+  expect(calls.map((e) => e.operationId)).toEqual(["trackingfieldUpdate", "trackingfieldList"]);
   expect(JSON.parse(calls[0]!.requestBody)).toEqual({ required: true });
   expect(outs).toMatchObject({ required: true });
 });

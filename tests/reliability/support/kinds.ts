@@ -78,7 +78,7 @@ export const KIND_CASES: readonly KindCase[] = [
     name: "TrackingField",
     kind: "TrackingField",
     createOperation: "trackingfieldCreate",
-    readOperation: "trackingfieldGet",
+    readOperation: "trackingfieldList",
     declare: (n) => ({ field: `Reliability field ${n}`, recommendedValues: ["a", "b"], required: n % 2 === 0 }),
     matches: (o, d) => o.kind === "TrackingField" && o.item.field === d.field,
   },
