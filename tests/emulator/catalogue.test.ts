@@ -3,14 +3,15 @@
  * and path exist in the right document(s), with the row's operationId and rate-limit label.
  */
 import { OPERATIONS, type Operation } from "../../provider/client/operations";
-import { loadZoomSpec, ZoomSpec } from "../support/spec";
+import { describeWithSpec, loadZoomSpec, specFound, ZoomSpec } from "../support/spec";
 
-const spec = loadZoomSpec();
+// Without the documents every row is skipped (describeWithSpec) and nothing reads them.
+const spec = specFound() ? loadZoomSpec() : undefined;
 const rows = Object.entries(OPERATIONS) as [string, Operation][];
 
-describe.each(rows)("%s", (key, op) => {
-  const plain = spec.operation("plain", op.method, op.path);
-  const master = spec.operation("master", op.method, `/accounts/{accountId}${op.path}`);
+describeWithSpec.each(rows)("%s", (key, op) => {
+  const plain = spec?.operation("plain", op.method, op.path);
+  const master = spec?.operation("master", op.method, `/accounts/{accountId}${op.path}`);
 
   test("its key is its operationId", () => {
     expect(op.id).toBe(key);

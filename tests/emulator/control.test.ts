@@ -1,6 +1,7 @@
 /** The control endpoints and their client, request-size limits, and the test support's own spec check. */
 import { EmulatorControl } from "../../emulator";
 import { startTestEmulator, useTestEmulator } from "../support/emulator";
+import { testWithSpec } from "../support/spec";
 import { RawZoom } from "../support/zoomHttp";
 
 const t = useTestEmulator({ plan: "unlimited" });
@@ -88,7 +89,7 @@ test("bodies over 2 MB are refused with a 400 and the emulator keeps serving", a
   expect((await t.zoom.call("GET", "/tracking_fields")).json).toEqual({ total_records: 0, tracking_fields: [] });
 });
 
-test("startTestEmulator fails close() when an answer breaks Zoom's documents", async () => {
+testWithSpec("startTestEmulator fails close() when an answer breaks Zoom's documents", async () => {
   // A hook that corrupts one answer after it was sent stands in for a non-conforming emulator.
   const broken = await startTestEmulator({
     plan: "unlimited",

@@ -1,0 +1,54 @@
+/**
+ * A fresh clone (no ../shared beside it) runs `npm test` with the conformance tests skipped and says so once;
+ * CI refuses to run without Zoom's OpenAPI documents, so conformance is never skipped there.
+ */
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import globalSetup from "../support/globalSetup";
+
+const root = path.resolve(__dirname, "../..");
+
+function withEnv(env: Record<string, string | undefined>, run: () => void): void {
+  const saved = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  const assign = (values: Record<string, string | undefined>) => {
+    for (const [key, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  };
+  assign(env);
+  try {
+    run();
+  } finally {
+    assign(saved);
+  }
+}
+
+test(".ci/run fails before installing anything when the documents are missing", () => {
+  const run = spawnSync("bash", [path.join(root, ".ci/run")], {
+    env: { ...process.env, CI: "true", ZOOM_OPENAPI_DIR: "/nonexistent/zoom-openapi" },
+    encoding: "utf8",
+  });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toMatch(/zoom-meetings-api\.json is not in \/nonexistent\/zoom-openapi.*conformance/);
+  expect(run.stdout).toBe(""); // npm ci never started
+});
+
+test("without the documents the run says so in one line, and fails under CI=true", () => {
+  const written: string[] = [];
+  const write = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    withEnv({ ZOOM_OPENAPI_DIR: "/nonexistent/zoom-openapi", CI: undefined }, () => globalSetup());
+    expect(written.join("").trim().split("\n")).toEqual([
+      expect.stringMatching(/^Zoom's OpenAPI documents are not in \/nonexistent\/zoom-openapi .*skipped/),
+    ]);
+    withEnv({ ZOOM_OPENAPI_DIR: "/nonexistent/zoom-openapi", CI: "true" }, () => {
+      expect(() => globalSetup()).toThrow(/CI must run the conformance tests/);
+    });
+  } finally {
+    write.mockRestore();
+  }
+});
