@@ -1,25 +1,12 @@
 /**
  * `pulumi-zoom emulator` as users run it: the built CLI (`npm test` builds before jest) in a child process.
  */
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import type { EmulatorInfo } from "../../emulator";
+import { builtCli as main, ensureBuilt, repoRoot as repo } from "../support/build";
 import { RawZoom } from "../support/zoomHttp";
 
-const repo = resolve(__dirname, "..", "..");
-const main = join(repo, "dist", "provider", "cli", "main.js");
-
-beforeAll(() => {
-  // `npm test` builds first; a bare `npx jest` on a fresh checkout builds here.
-  if (!existsSync(main)) {
-    const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
-      cwd: repo,
-      encoding: "utf8",
-    });
-    if (!existsSync(main)) throw new Error(`could not build the CLI: ${build.stdout}${build.stderr}`);
-  }
-}, 120_000);
+beforeAll(ensureBuilt, 120_000);
 
 function run(args: string[]): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, [main, ...args], { cwd: repo, stdio: "pipe" });

@@ -1,0 +1,19 @@
+/** The built package (`dist/`): `npm test` builds before jest; a bare `npx jest` on a fresh checkout builds here. */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+export const repoRoot = resolve(__dirname, "..", "..");
+
+/** The built CLI, `dist/provider/cli/main.js`. */
+export const builtCli = join(repoRoot, "dist", "provider", "cli", "main.js");
+
+/** Builds `dist/` when it is not there (call in `beforeAll`, with a two-minute timeout). */
+export function ensureBuilt(): void {
+  if (existsSync(builtCli)) return;
+  const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  });
+  if (!existsSync(builtCli)) throw new Error(`could not build the package: ${build.stdout}${build.stderr}`);
+}
