@@ -37,10 +37,13 @@ function load(file: string): Workflow {
 const steps = (workflow: Workflow): Step[] => Object.values(workflow.jobs).flatMap((job) => job.steps);
 const scripts = (workflow: Workflow): string => steps(workflow).map((s) => s.run ?? "").join("\n");
 
+/** The workflows for a user's stack; live.yml is pulumi-zoom's own acceptance run (tested at the end). */
 const WORKFLOWS = ["preview.yml", "up.yml", "drift.yml"];
 
 test("examples/ci holds exactly the documented workflows", () => {
-  expect(fs.readdirSync(ciDir).filter((f) => f.endsWith(".yml")).sort()).toEqual([...WORKFLOWS].sort());
+  expect(fs.readdirSync(ciDir).filter((f) => f.endsWith(".yml")).sort()).toEqual([...WORKFLOWS, "live.yml"].sort());
+  const readme = fs.readFileSync(path.join(ciDir, "README.md"), "utf8");
+  for (const file of [...WORKFLOWS, "live.yml"]) expect(readme).toContain(`(${file})`);
 });
 
 describe.each(WORKFLOWS)("%s", (file) => {
@@ -122,4 +125,25 @@ test("the drift command the workflow calls exists, with the flag it passes", () 
   expect(Object.keys(pkg.bin)).toContain("pulumi-zoom");
   const drift = buildProgram().commands.find((c) => c.name() === "drift");
   expect(drift?.options.map((o) => o.long)).toContain("--markdown");
+});
+
+test("live.yml: scheduled, one run at a time, npm run test:live with the ZOOM_* secrets, leftovers swept even after a failure", () => {
+  const workflow = load("live.yml") as Workflow & { concurrency?: { "cancel-in-progress"?: boolean } };
+  const schedule = workflow.on.schedule as { cron: string }[];
+  expect(schedule).toHaveLength(1);
+  expect(schedule[0]?.cron.split(" ")).toHaveLength(5);
+  expect(workflow.concurrency?.["cancel-in-progress"]).toBe(false);
+  expect(workflow.env?.ZOOM_LIVE_TESTS).toBe("1");
+  for (const key of ["ZOOM_ACCOUNT_ID", "ZOOM_CLIENT_ID", "ZOOM_CLIENT_SECRET"]) expect(workflow.env?.[key]).toBe(`\${{ secrets.${key} }}`);
+  const all = steps(workflow);
+  const npmCi = all.findIndex((s) => s.run === "npm ci");
+  const live = all.findIndex((s) => s.run === "npm run test:live");
+  const sweep = all.findIndex((s) => s.run === "npm run test:live -- --cleanup");
+  expect(npmCi).toBeGreaterThanOrEqual(0);
+  expect(live).toBeGreaterThan(npmCi);
+  expect(sweep).toBeGreaterThan(live);
+  expect(all[sweep]?.if).toBe("always()");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pkg = require("../../package.json") as { scripts: Record<string, string> };
+  expect(pkg.scripts["test:live"]).toMatch(/node scripts\/test-live\.js$/);
 });

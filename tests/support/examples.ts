@@ -10,18 +10,49 @@ import type { Program } from "../harness";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const installedPackage: unknown = require("pulumi-zoom");
 
+/** The property each resource is named by in Zoom's portal (and found by, in a sweep of leftovers). */
+export const NAME_PROPERTIES: Readonly<Record<string, string>> = {
+  Meeting: "topic",
+  TrackingField: "field",
+  H323Device: "name",
+  MeetingTemplate: "name",
+};
+
+/**
+ * The package with every object's name (see NAME_PROPERTIES) starting with `prefix`: a run on a real account
+ * marks what it makes, so it can tell its objects from anyone else's and sweep them up after a failure.
+ */
+function prefixedPackage(prefix: string): unknown {
+  const zoom = installedPackage as Record<string, unknown>;
+  const prefixed: Record<string, unknown> = { ...zoom };
+  for (const [kind, property] of Object.entries(NAME_PROPERTIES)) {
+    const Resource = zoom[kind] as new (name: string, args: Record<string, unknown>, opts?: unknown) => object;
+    prefixed[kind] = function (name: string, args: Record<string, unknown>, opts?: unknown) {
+      const value = args[property];
+      const named =
+        value === undefined || typeof value === "string"
+          ? value && `${prefix}${value}`
+          : pulumi.output(value as pulumi.Input<string>).apply((v) => `${prefix}${v}`);
+      return new Resource(name, { ...args, [property]: named }, opts);
+    };
+  }
+  return prefixed;
+}
+
 /**
  * An example's program: the module at `modulePath`, loaded afresh on every run. Jest's module registry ignores
  * require.cache, so each run loads the module in an isolated registry; @pulumi/pulumi and pulumi-zoom stay the
  * instances already loaded here, because the harness's mocks live in that @pulumi/pulumi and reloading the
- * package per run is slow. Its exports (without `__esModule`) are the stack outputs.
+ * package per run is slow. Its exports (without `__esModule`) are the stack outputs. With `namePrefix`, every
+ * object's name starts with it (see `prefixedPackage`).
  */
-export function exampleProgram(modulePath: string): Program {
+export function exampleProgram(modulePath: string, namePrefix?: string): Program {
+  const zoom = namePrefix === undefined ? installedPackage : prefixedPackage(namePrefix);
   return () => {
     let exported: unknown;
     jest.isolateModules(() => {
       jest.doMock("@pulumi/pulumi", () => pulumi);
-      jest.doMock("pulumi-zoom", () => installedPackage);
+      jest.doMock("pulumi-zoom", () => zoom);
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       exported = require(modulePath);
     });
