@@ -147,28 +147,38 @@ export class HttpZoomClient implements ZoomClient {
       budget.startAttempt();
       // The rate limiter first: a request can queue behind a big deployment for minutes, and a token taken
       // before the wait could expire during it.
-      await this.limiter.acquire(operation.category);
-      const token = await this.token(options.context);
-      this.counters.requests += 1;
-      this.counters.requestsByCategory[operation.category] += 1;
-      const startedMs = Date.now();
-      const headers: Record<string, string> = {
-        Authorization: `Bearer ${token}`,
-        Accept: "application/json",
-        "User-Agent": USER_AGENT,
-      };
-      if (body !== undefined) headers["Content-Type"] = "application/json";
-
-      let response: WireResponse;
+      const release = await this.limiter.acquire(operation.category);
+      let token: string;
+      let startedMs: number;
+      let outcome: WireResponse | TransportError;
       try {
-        response = await this.transport({ method: operation.method, url, headers, timeoutMs, ...(body !== undefined ? { body } : {}) });
-      } catch (error) {
-        if (!(error instanceof TransportError)) throw error;
-        this.logLine(site, error.describe(), startedMs, budget);
-        const delay = this.transportRetryDelay(operation, site, error, budget);
-        await this.pause(site, delay, error.describe(), budget);
+        token = await this.token(options.context);
+        this.counters.requests += 1;
+        this.counters.requestsByCategory[operation.category] += 1;
+        startedMs = Date.now();
+        const headers: Record<string, string> = {
+          Authorization: `Bearer ${token}`,
+          Accept: "application/json",
+          "User-Agent": USER_AGENT,
+        };
+        if (body !== undefined) headers["Content-Type"] = "application/json";
+        outcome = await this.transport({ method: operation.method, url, headers, timeoutMs, ...(body !== undefined ? { body } : {}) }).catch(
+          (error: unknown) => {
+            if (error instanceof TransportError) return error;
+            throw error;
+          },
+        );
+      } finally {
+        // The answer is in (or the attempt is over): the permit returns one window from now, not from the launch.
+        release();
+      }
+      if (outcome instanceof TransportError) {
+        this.logLine(site, outcome.describe(), startedMs, budget);
+        const delay = this.transportRetryDelay(operation, site, outcome, budget);
+        await this.pause(site, delay, outcome.describe(), budget);
         continue;
       }
+      const response = outcome;
       this.logLine(site, String(response.status), startedMs, budget);
 
       const { status } = response;

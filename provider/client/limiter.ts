@@ -9,10 +9,14 @@
  *
  * Each category's limiter is Bottleneck (a maintained, widely used scheduler with queueing and a reservoir)
  * configured as a SLIDING one-second window, because that is how the emulator counts and the safe reading of
- * Zoom's "requests per second": the reservoir holds `budget` permits, each launch takes one, and a timer returns
- * it `WINDOW_MS` after the launch. So no window of one second ever sees more than `budget` launches, whatever
- * the event loop does (a late timer only returns a permit later). Bottleneck's own reservoir refresh would be
- * a fixed window, which allows twice the budget across a window boundary. `minTime` additionally spreads a
+ * Zoom's "requests per second": the reservoir holds `budget` permits, each request takes one, and a timer returns
+ * it `WINDOW_MS` after the request's ANSWER came back (or its attempt failed). Zoom stamps a request's arrival
+ * before it answers, so the next request on that permit arrives more than a window after the previous one,
+ * however late the event loop sent either of them, however long the token fetch or the network took. So no
+ * window of one second ever sees more than `budget` arrivals from this process. (Returning a permit a window
+ * after the LAUNCH, as before, assumed the time from launch to arrival varies by less than ~90 ms; a busy event
+ * loop on a loaded 2-core machine broke that, and the load test saw 429s.) Bottleneck's own reservoir refresh would
+ * be a fixed window, which allows twice the budget across a window boundary. `minTime` additionally spreads a
  * burst evenly over the window instead of sending it at once.
  */
 import Bottleneck from "bottleneck";
@@ -20,23 +24,23 @@ import type { ZoomPlan } from "./types";
 import { RATE_LIMITS_PER_SECOND, type RateLimitCategory } from "./operations";
 
 /**
- * Fraction of Zoom's published limit we leave unused: room for latency jitter and other apps.
- *
- * How much jitter a budget tolerates: with `budget = limit - k` permits per WINDOW_MS and launches at least
- * `minTime = 1000 / budget` apart, the (limit + 1)-th launch after any launch comes at least
- * `WINDOW_MS + k * minTime` later, so a server counting arrivals over a sliding second answers 429 only when
- * two requests' latencies differ by more than `WINDOW_MS - 1000 + k * minTime`: on Pro 90 ms for LIGHT
- * (28/s), 72 ms for MEDIUM (19/s), 131 ms for HEAVY (9/s). The share of the limit used is
- * `budget * 1000 / WINDOW_MS`: 0.92, 0.93 and 0.88 of it. A 10% margin and a 1,050 ms window used 0.86 of
- * each, so a deployment could not come closer than 1.17x the time Zoom's limits allow (bench/).
+ * Fraction of Zoom's published limit we leave unused: room for other apps of the account. A permit cycles once
+ * per window plus one round trip, so the share of the limit used is `budget * 1000 / (WINDOW_MS + latency)`:
+ * on Pro's LIGHT limit (30/s, budget 28), 0.93 of it at a few milliseconds' latency, 0.85 at 100 ms.
  */
 export const DEFAULT_SAFETY_MARGIN = 0.05;
-/** A permit comes back this long after its request was launched: one second plus slack for latency jitter. */
-const WINDOW_MS = 1_020;
+/** A permit comes back this long after its request's answer: one second, plus slack for timer rounding. */
+const WINDOW_MS = 1_005;
+
+/** Gives a permit back; call it once the request's answer (or failure) is in. Calling it again does nothing. */
+export type Release = () => void;
 
 export interface RateLimiter {
-  /** Resolves when a request of this category may be sent now. */
-  acquire(category: RateLimitCategory): Promise<void>;
+  /**
+   * Resolves when a request of this category may be sent now, with the permit's release: the caller calls it
+   * when the answer is in (the permit returns one window later).
+   */
+  acquire(category: RateLimitCategory): Promise<Release>;
   /** Requests per second allowed per category. */
   readonly budget: Readonly<Record<RateLimitCategory, number>>;
 }
@@ -63,19 +67,24 @@ class SlidingWindowLimiter implements RateLimiter {
     this.limiters = { LIGHT: make(budget.LIGHT), MEDIUM: make(budget.MEDIUM), HEAVY: make(budget.HEAVY) };
   }
 
-  acquire(category: RateLimitCategory): Promise<void> {
+  async acquire(category: RateLimitCategory): Promise<Release> {
     const limiter = this.limiters[category];
-    return limiter.schedule(async () => {
-      // The permit returns one window after THIS launch. Unref'd: a pending return must not keep a finished
-      // process alive.
+    await limiter.schedule(() => Promise.resolve());
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      // Unref'd: a pending return must not keep a finished process alive.
       setTimeout(() => void limiter.incrementReservoir(1), WINDOW_MS).unref();
-    });
+    };
   }
 }
 
+const NOTHING_TO_RELEASE: Release = () => undefined;
+
 /** No limiting at all. Only for benchmarks that measure what the limiter costs (ZOOM_BENCH_NO_LIMITER=1). */
 export const UNLIMITED: RateLimiter = {
-  acquire: () => Promise.resolve(),
+  acquire: () => Promise.resolve(NOTHING_TO_RELEASE),
   budget: { LIGHT: Number.POSITIVE_INFINITY, MEDIUM: Number.POSITIVE_INFINITY, HEAVY: Number.POSITIVE_INFINITY },
 };
 

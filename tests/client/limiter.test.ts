@@ -1,4 +1,6 @@
-import { createClient, getClient, type HttpZoomClient } from "../../provider/client";
+import { createClient, getClient, HttpZoomClient } from "../../provider/client";
+import { axiosTransport, type Transport } from "../../provider/client/http";
+import { isolatedLimiter } from "../../provider/client/limiter";
 import { isolatedClient, settingsFor, startClientTestEmulator, type TestEmulator } from "./helpers";
 
 let t: TestEmulator;
@@ -40,16 +42,52 @@ test("a 300-request burst from two clients of one account stays under Zoom's Pro
   expect(first.counters.requestsByCategory.LIGHT + second.counters.requestsByCategory.LIGHT).toBe(151);
 });
 
+test("a busy event loop cannot crowd a second's requests into Zoom's window: zero 429s however late each is sent", async () => {
+  // The first second's requests leave 400 ms after their permits (a stalled event loop, a slow token fetch, a slow
+  // network), the later ones at once: the arrival jitter the limiter cannot control. With permits returning a
+  // window after the LAUNCH, the next second's requests then arrived among the late ones: 429s.
+  let sent = 0;
+  const late: Transport = async (request) => {
+    if (++sent <= 28) await new Promise((resolve) => setTimeout(resolve, 400));
+    return axiosTransport(request);
+  };
+  const fieldId = await seedField(isolatedClient(settingsFor(t.emulator)).client);
+  const client = new HttpZoomClient(settingsFor(t.emulator), { limiter: "isolated", env: {} }, late);
+  await client.request({ operation: "trackingfieldList" }); // the token, before the burst
+  sent = 0;
+  await t.control.resetStats();
+  await Promise.all(Array.from({ length: 90 }, () => client.request({ operation: "trackingfieldGet", pathParams: { fieldId } })));
+  const stats = await t.control.stats();
+  expect({ requests: stats.requests, rateLimited: stats.rateLimited }).toEqual({ requests: 90, rateLimited: 0 });
+});
+
+test("a permit returns a window after its request's answer, not after its launch", async () => {
+  const limiter = isolatedLimiter("pro");
+  const budget = limiter.budget.HEAVY;
+  const releases = await Promise.all(Array.from({ length: budget }, () => limiter.acquire("HEAVY")));
+  // The first request's answer takes 600 ms; the others answer at once.
+  releases.slice(1).forEach((release) => release());
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  const answered = Date.now();
+  releases[0]!();
+  releases[0]!(); // twice: no second permit
+  const next = await Promise.all(Array.from({ length: budget }, () => limiter.acquire("HEAVY").then(() => Date.now())));
+  // All but one permit were back a window after their early answers; the last waits a window from the late one.
+  expect(Math.max(...next) - answered).toBeGreaterThanOrEqual(1_000);
+});
+
 test("a client budgeting for a bigger plan than the account has recovers from the real 429s", async () => {
   const { client } = isolatedClient(settingsFor(t.emulator, { plan: "business" }));
   const fieldId = await seedField(client);
   await t.control.resetStats();
-  const results = await Promise.all(Array.from({ length: 60 }, () => client.request({ operation: "trackingfieldGet", pathParams: { fieldId } })));
-  expect(results).toHaveLength(60);
+  // 150 at 76 a second against Pro's 30: enough over the limit that even a loaded machine's slow sending cannot
+  // spread them out below it.
+  const results = await Promise.all(Array.from({ length: 150 }, () => client.request({ operation: "trackingfieldGet", pathParams: { fieldId } })));
+  expect(results).toHaveLength(150);
   const stats = await t.control.stats();
   expect(stats.rateLimited).toBeGreaterThan(0);
   expect(client.counters.rateLimited).toBe(stats.rateLimited);
-  expect(stats.requests).toBe(60 + stats.rateLimited);
+  expect(stats.requests).toBe(150 + stats.rateLimited);
 });
 
 test("getClient shares one client per API URL and credentials", () => {
