@@ -37,5 +37,6 @@ describe.each(EXAMPLE_CASES)("examples/$dir", (example) => {
       program: (modulePath) => exampleProgram(modulePath),
       snapshot: (portal) => inventory(portal, accounts),
     });
-  });
+    // A hang guard, not a speed target: five deployments of an example take minutes on a loaded two-core machine.
+  }, 300_000);
 });

@@ -92,5 +92,6 @@ describe.each<[string, string[], ExampleConfig?]>([
     } finally {
       await emulator.close();
     }
-  });
+    // A hang guard, not a speed target: a whole deployment takes minutes on a loaded two-core machine.
+  }, 300_000);
 });
