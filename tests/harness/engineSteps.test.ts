@@ -261,6 +261,18 @@ describe("replaceOnChanges and protect (continueStepsFromDiff)", () => {
     expect(replaced.steps.find((s) => s.custom)).toMatchObject({ op: "replace", replaceKeys: ["count"] });
   });
 
+  test("a replacement is checked afresh: defaults are recomputed, not carried over from the old inputs", async () => {
+    const d = deployment();
+    await d.up(() => void new Counter("a", { name: "one", count: 1, label: "custom" }));
+    // The counter's check defaults label to the old inputs' label: an update would keep "custom".
+    const updated = await d.up(() => void new Counter("a", { name: "one", count: 2 }));
+    expect(resource(d, "a").inputs.label).toBe("custom");
+    expect(customSteps(updated)).toEqual(["update a"]);
+    const replaced = await d.up(() => void new Counter("a", { name: "two", count: 2 }));
+    expect(customSteps(replaced)).toEqual(["replace a"]);
+    expect(resource(d, "a").inputs.label).toBe("default");
+  });
+
   test("protect blocks a replace only when protected in both the old state and the program", async () => {
     const d = deployment();
     await d.up(() => void new Counter("a", { name: "one", count: 1 }, { protect: true }));
