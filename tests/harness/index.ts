@@ -10,6 +10,7 @@ export type {
   CreateResult,
   DiffChanges,
   DiffResult,
+  EngineHost,
   HostExit,
   HostOutput,
   ProviderHostOptions,
