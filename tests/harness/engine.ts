@@ -303,6 +303,9 @@ export class Deployment {
       pass.steps.push({ op: pass.old.has(reg.urn) ? "same" : "create", urn: reg.urn, type: reg.type, custom: reg.custom, status: "failed", error: SKIPPED_MESSAGE });
       throw new Error(SKIPPED_MESSAGE);
     }
+    if (reg.unmodelledOptions.length > 0) {
+      throw this.fail(pass, reg, `harness: resource options not modelled (the engine would act on them): ${reg.unmodelledOptions.join(", ")}`);
+    }
     if (!reg.custom) return this.registerComponent(pass, reg);
     if (reg.provider === undefined) {
       throw this.fail(pass, reg, `only dynamic resources can run in the harness; ${reg.type} has no ${PROVIDER_KEY}`);

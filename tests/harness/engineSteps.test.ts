@@ -282,3 +282,10 @@ describe("replaceOnChanges and protect (continueStepsFromDiff)", () => {
     expect(customSteps(replaced)).toEqual(["replace a"]);
   });
 });
+
+test("a resource option the harness does not model fails the registration instead of being ignored", async () => {
+  const d = deployment({ startHost: inProcessHost(makeCounterProvider("v1")) });
+  const err = await failure(d.up(() => void new Counter("a", { name: "a", count: 1 }, { aliases: [{ name: "old-a" }] })));
+  expect(err.summary.errors).toEqual([`${PREFIX}a: harness: resource options not modelled (the engine would act on them): aliases`]);
+  expect(ops()).toEqual([]);
+});
