@@ -1,44 +1,36 @@
 /**
- * Deployment: a small, honest stand-in for the Pulumi engine's update loop, for dynamic resources only.
+ * Deployment: a small stand-in for the Pulumi engine's update loop, for dynamic resources only, following the engine
+ * source (github.com/pulumi/pulumi pkg/resource/deploy/, v3.259; see README.md for the table of behaviours).
  *
  * Each operation starts a fresh real dynamic-provider host (as each `pulumi` command starts its plugins), configures
  * it with the whole stack config, runs the program in-process (runProgram) and answers each registration with the
- * real provider's results:
- *   - check (olds = state inputs) → diff (olds = state outputs) → create / update / replace / same,
- *   - `import` option → read (+ check/diff: the program must match what was read), `Resource.get` → read,
- *   - after a successful program, resources no longer registered are deleted in reverse dependency order, then the
- *     old halves of create-before-delete replacements.
- * Read and Delete always get the state's outputs, so the state's `__provider` code runs them; Check, Diff, Create
- * and Update get the program's `__provider`. Secrets: the host sees plaintext (it refuses secrets); secretness is
- * restored on the way back (annotateSecrets, additionalSecretOutputs) and kept in state.
+ * real provider's results (register.ts: check → diff → create / update / replace / same, the `import` option,
+ * `Resource.get`); after a successful program, resources no longer registered and the old halves of replacements are
+ * deleted in the engine's antichains (slots.ts). Read (refresh) and Delete get the state's outputs, so the state's
+ * `__provider` code runs them; Check, Diff, Create and Update get the program's `__provider`. Secrets: the host sees
+ * plaintext (it refuses secrets); secretness is restored on the way back and kept in state.
  *
- * Parallelism, as the engine's: check and diff run one at a time, in the order registrations arrive (the engine's
- * step generator is sequential, pulumi#12351); at most `parallel` resource operations (create, update, delete, read,
- * import) run at once, by default four per CPU like `pulumi up` (pulumi#14989); refresh reads and destroy deletes run
- * concurrently too, a resource being deleted only after everything that depends on it.
+ * Parallelism, as the engine's: check and diff one at a time, in the order registrations arrive (the step generator
+ * is sequential, pulumi#12351); at most `parallel` resource operations at once, by default four per CPU like
+ * `pulumi up` (pulumi#14989).
  *
- * Not modelled (say so rather than pretend): nested `ignoreChanges` paths (top-level keys only), replacing dependents
- * of a delete-before-replace resource, aliases, transforms, explicit (non-default) providers, custom timeouts,
- * `--target`; the deletes at the end of `up` (resources gone from the program) run one at a time.
+ * Not modelled, and refused loudly where a program would reach it: nested `ignoreChanges` / `replaceOnChanges` paths,
+ * replacing the dependents of a delete-before-replace resource; not modelled at all: aliases, transforms, explicit
+ * (non-default) providers, custom timeouts, `--target`, resource hooks.
  */
 import * as crypto from "crypto";
 import * as os from "os";
-import { CheckFailedError, ResourceInitError } from "./errors";
-import { ProviderHost, type DiffChanges, type DiffResult, type HostExit, type HostOutput } from "./host";
+import { interpretDiff, outputsDiffer } from "./diff";
+import { ProviderHost, type EngineHost, type HostExit, type HostOutput, type ProviderHostOptions } from "./host";
 import { runProgram, type Program, type ProgramRun, type RegistrationOutcome, type ResourceRegistration } from "./program";
-import { inReverseDependencyOrder, Slots } from "./slots";
+import { deleteObject, registerCustom, type Pass } from "./register";
+import { runDeletes, Slots, type DeleteOutcome } from "./slots";
 import { exportStack, importStack, SecretsCrypter, topoSort, type DeploymentState, type StackExport, type StateResource } from "./state";
-import {
-  annotateSecrets,
-  changedKeys,
-  markSecretKeys,
-  PROVIDER_KEY,
-  reveal,
-  revealMap,
-  rpcToState,
-  stateToRpc,
-  type PropertyMap,
-} from "./values";
+import { DeploymentError, messageOf, summarize, type PlanSummary, type StepOp, type StepRecord } from "./steps";
+import { annotateSecrets, changedKeys, isSecret, markSecretKeys, PROVIDER_KEY, reveal, revealMap, rpcSecret, rpcToState, stateToRpc, type PropertyMap } from "./values";
+
+export { DeploymentError, summarize } from "./steps";
+export type { PlanSummary, StepOp, StepRecord } from "./steps";
 
 export interface DeploymentOptions {
   project: string;
@@ -61,6 +53,11 @@ export interface DeploymentOptions {
   echoHost?: boolean;
   /** Resource operations at once (`pulumi up --parallel`). Default DEFAULT_PARALLEL. */
   parallel?: number;
+  /**
+   * Starts the provider. Default: the real dynamic-provider host (ProviderHost.start). Tests pass an in-process host
+   * to exercise engine paths the dynamic host cannot reach (e.g. an `import` that reads without `__provider`).
+   */
+  startHost?: (options: ProviderHostOptions) => Promise<EngineHost>;
 }
 
 /** `pulumi up`'s default `--parallel`: four per CPU (pulumi#14989). */
@@ -68,107 +65,13 @@ export const DEFAULT_PARALLEL = os.availableParallelism() * 4;
 
 const SKIPPED_MESSAGE = "skipped: an earlier step failed";
 
-export type StepOp = "create" | "update" | "replace" | "delete" | "same" | "read" | "import";
-
-export interface StepRecord {
-  op: StepOp;
-  urn: string;
-  type: string;
-  custom: boolean;
-  /** done: executed; planned: preview only; failed: the provider or engine refused it. */
-  status: "done" | "planned" | "failed";
-  id?: string;
-  /** Top-level input keys that differ from the state's inputs (update/replace), or output keys (refresh). */
-  changedKeys?: string[];
-  /** What the provider's diff said, where one was asked. */
-  diff?: DiffResult;
-  /** For replaces: whether the old resource was (or would be) deleted first. */
-  deleteBeforeReplace?: boolean;
-  /** For refresh: input keys the provider's ReadResult.inputs changed. */
-  changedInputs?: string[];
-  error?: string;
-}
-
-export interface PlanSummary {
-  operation: "up" | "preview" | "refresh" | "destroy";
-  creates: number;
-  updates: number;
-  replaces: number;
-  deletes: number;
-  sames: number;
-  reads: number;
-  imports: number;
-  /** creates + updates + replaces + deletes + imports (refresh: updates + deletes). */
-  changes: number;
-  /** In the order they completed. */
-  steps: StepRecord[];
-  /** Stack outputs (RPC form: secrets wrapped) for up/preview. */
-  outputs: PropertyMap;
-  /** Registrations as the program made them (up/preview). */
-  registrations: ResourceRegistration[];
-  errors: string[];
-  /** The host's output and exit for this operation (absent when the host is reused). */
-  host?: HostOutput & HostExit;
-}
-
-/** An operation failed. The state was still updated with what happened, as Pulumi saves partial progress. */
-export class DeploymentError extends Error {
-  override readonly name = "DeploymentError";
-  constructor(readonly summary: PlanSummary) {
-    super(`${summary.operation} failed:\n${summary.errors.map((e) => `  - ${e}`).join("\n")}`);
-  }
-}
-
-/** Builds a summary from steps; counts only steps that were done or planned. */
-function summarize(operation: PlanSummary["operation"], steps: StepRecord[], extra: Partial<PlanSummary> = {}): PlanSummary {
-  const count = (op: StepOp): number => steps.filter((s) => s.op === op && s.status !== "failed").length;
-  const summary: PlanSummary = {
-    operation,
-    creates: count("create"),
-    updates: count("update"),
-    replaces: count("replace"),
-    deletes: count("delete"),
-    sames: count("same"),
-    reads: count("read"),
-    imports: count("import"),
-    changes: 0,
-    steps,
-    outputs: {},
-    registrations: [],
-    errors: [],
-    ...extra,
-  };
-  summary.changes = summary.creates + summary.updates + summary.replaces + summary.deletes + summary.imports;
-  return summary;
-}
-
-/** Mutable bookkeeping of one up/preview. */
-interface Pass {
-  preview: boolean;
-  host: ProviderHost;
-  /** The `parallel` bound on this pass's resource operations. */
-  slots: Slots;
-  /** The step generator: check and diff one at a time. */
-  generator: Slots;
-  old: Map<string, StateResource>;
-  seen: Set<string>;
-  /** New state entries by URN, in registration order. */
-  next: Map<string, StateResource>;
-  /** Old halves of create-before-delete replacements (this pass's and earlier passes' leftovers). */
-  pendingDeletes: StateResource[];
-  /** Old resources a delete-before-replace already removed. */
-  deletedOld: Set<string>;
-  steps: StepRecord[];
-  errors: string[];
-}
-
 export class Deployment {
   readonly project: string;
   readonly stack: string;
   private current: DeploymentState;
   private readonly crypter: SecretsCrypter;
   private readonly defaultProviderId = crypto.randomUUID();
-  private sharedHost: ProviderHost | undefined;
+  private sharedHost: EngineHost | undefined;
   private readonly outputLog: HostOutput = { stdout: "", stderr: "" };
 
   constructor(private readonly options: DeploymentOptions) {
@@ -204,13 +107,16 @@ export class Deployment {
     return this.deploy(program, true);
   }
 
-  /** Reads every resource through the host with its STATE `__provider`: `pulumi refresh`. */
+  /**
+   * `pulumi refresh` (GenerateRefreshes + RefreshStep.Apply, run in parallel): reads every resource with its STATE
+   * `__provider`, then asks the provider's Diff whether the read state differs from the desired one.
+   */
   async refresh(): Promise<PlanSummary> {
     return this.withHost("refresh", async (host) => {
       const steps: StepRecord[] = [];
       const errors: string[] = [];
       const slots = new Slots(this.parallel);
-      // Reads run concurrently (at most `parallel`); the new state keeps the old order. Undefined: gone.
+      // The new state keeps the old order. Undefined: gone.
       const refreshed = await Promise.all(this.current.resources.map((res) => this.refreshOne(host, slots, res, steps, errors)));
       this.current = { resources: refreshed.filter((r): r is StateResource => r !== undefined) };
       const summary = summarize("refresh", steps, { errors });
@@ -219,9 +125,15 @@ export class Deployment {
     });
   }
 
-  /** Reads one resource for refresh: its new state entry, or undefined when it is gone. */
-  private async refreshOne(host: ProviderHost, slots: Slots, res: StateResource, steps: StepRecord[], errors: string[]): Promise<StateResource | undefined> {
-    if (!res.custom || res.id === undefined) return res;
+  /**
+   * RefreshStep.Apply for one resource: its new state entry, or undefined when it is gone. Components and entries
+   * pending replacement are left as they are. Read gets the state outputs and inputs; an empty id means deleted.
+   * The new inputs are the read's `inputs` when it returned some. Then (not for external resources, whose outputs
+   * alone are compared) Diff is called "inverted": olds = the NEW outputs, oldInputs = the NEW inputs, news = the OLD
+   * inputs; no changes makes the step "same", anything else "update". A Diff that throws fails the refresh.
+   */
+  private async refreshOne(host: EngineHost, slots: Slots, res: StateResource, steps: StepRecord[], errors: string[]): Promise<StateResource | undefined> {
+    if (!res.custom || res.id === undefined || res.pendingReplacement) return res;
     const id = res.id;
     return slots.run(async () => {
       const step: StepRecord = { op: "same", urn: res.urn, type: res.type, custom: true, status: "done", id };
@@ -232,20 +144,25 @@ export class Deployment {
           step.op = "delete";
           return undefined;
         }
-        const oldOutputs = stateToRpc(res.outputs) as PropertyMap;
-        const outputs = markSecretKeys(annotateSecrets(annotateSecrets(read.properties, oldOutputs), stateToRpc(res.inputs) as PropertyMap), res.additionalSecretOutputs ?? []);
-        const inputs = read.inputs ? annotateSecrets(read.inputs, stateToRpc(res.inputs) as PropertyMap) : (stateToRpc(res.inputs) as PropertyMap);
-        const refreshed: StateResource = {
-          ...res,
-          id: read.id,
-          outputs: rpcToState(outputs) as PropertyMap,
-          inputs: rpcToState(inputs) as PropertyMap,
-        };
+        const oldInputs = stateToRpc(res.inputs) as PropertyMap;
+        // provider_plugin.go Read: secretness from the request (inputs onto inputs, state onto outputs); then the
+        // step executor's additionalSecretOutputs and outputs whose input is secret.
+        const inputs = read.inputs ? annotateSecrets(read.inputs, oldInputs) : oldInputs;
+        const outputs = secretByInput(markSecretKeys(annotateSecrets(read.properties, stateToRpc(res.outputs) as PropertyMap), res.additionalSecretOutputs ?? []), inputs);
+        const refreshed: StateResource = { ...res, id: read.id, outputs: rpcToState(outputs) as PropertyMap, inputs: rpcToState(inputs) as PropertyMap };
         step.changedKeys = changedKeys(res.outputs, refreshed.outputs);
         step.changedInputs = changedKeys(res.inputs, refreshed.inputs);
         if (read.id !== res.id) step.changedKeys = [...step.changedKeys, "id"];
-        if (step.changedKeys.length > 0 || step.changedInputs.length > 0) step.op = "update";
         step.id = read.id;
+        if (res.external) {
+          if (outputsDiffer(res.outputs, refreshed.outputs)) step.op = "update";
+        } else {
+          const newInputsPlain = revealMap(refreshed.inputs);
+          const oldInputsPlain = revealMap(res.inputs);
+          const diff = await host.diff(read.id, res.urn, revealMap(refreshed.outputs), oldInputsPlain, newInputsPlain);
+          step.diff = diff;
+          if (interpretDiff(diff, newInputsPlain, oldInputsPlain, res.ignoreChanges).changes !== "none") step.op = "update";
+        }
         return refreshed;
       } catch (err) {
         step.status = "failed";
@@ -256,18 +173,16 @@ export class Deployment {
     });
   }
 
-  /** Deletes every resource in reverse dependency order with its STATE `__provider`: `pulumi destroy`. */
+  /** `pulumi destroy`: every resource deleted in the engine's antichains, with its STATE `__provider`. */
   async destroy(): Promise<PlanSummary> {
     return this.withHost("destroy", async (host) => {
       const steps: StepRecord[] = [];
       const errors: string[] = [];
       const remaining = new Set(this.current.resources);
-      const slots = new Slots(this.parallel);
-      // Pulumi starts no new delete after one failed (those in flight finish); what is left stays in state.
-      await inReverseDependencyOrder(this.current.resources, async (res) => {
-        const failure = await slots.run(async () => (errors.length > 0 ? SKIPPED_MESSAGE : this.deleteOne(host, res, steps, remaining)));
-        if (failure !== undefined && failure !== SKIPPED_MESSAGE) errors.push(failure);
-        return failure === undefined;
+      await runDeletes(this.current.resources, new Slots(this.parallel), async (res) => {
+        const outcome = await this.deleteOne(host, res, res.delete ? [] : steps, errors);
+        if (outcome === "deleted") remaining.delete(res);
+        return outcome;
       });
       this.current = { resources: this.current.resources.filter((r) => remaining.has(r)) };
       return summarize("destroy", steps, { errors });
@@ -312,12 +227,14 @@ export class Deployment {
         slots: new Slots(this.parallel),
         generator: new Slots(1),
         old: new Map(this.current.resources.filter((r) => !r.delete).map((r) => [r.urn, r])),
+        oldResources: this.current.resources,
         seen: new Set(),
         next: new Map(),
+        carried: new Map(),
         pendingDeletes: this.current.resources.filter((r) => r.delete),
-        deletedOld: new Set(),
         steps: [],
         errors: [],
+        warnings: [],
       };
       const run: ProgramRun = await runProgram(program, {
         project: this.project,
@@ -340,32 +257,40 @@ export class Deployment {
         pass.errors.push(`program: ${e.message}`);
       }
 
-      // Resources the program no longer registers: deleted only after a successful program, as Pulumi does, in
-      // reverse dependency order; then the old halves of replacements.
-      const gone = topoSort(this.current.resources.filter((r) => !r.delete && !pass.seen.has(r.urn))).reverse();
-      const remaining = new Set<StateResource>([...gone, ...pass.pendingDeletes]);
+      // Resources the program no longer registers, and the old halves of replacements: deleted only after a
+      // successful program (performPostSteps), in the engine's antichains.
+      const gone = this.current.resources.filter((r) => !r.delete && !pass.seen.has(r.urn));
+      const toDelete = [...gone, ...pass.pendingDeletes];
+      const remaining = new Set<StateResource>(toDelete);
       if (preview) {
         for (const r of gone) {
-          pass.steps.push({ op: "delete", urn: r.urn, type: r.type, custom: r.custom, status: "planned", ...(r.id !== undefined ? { id: r.id } : {}) });
-        }
-      } else if (pass.errors.length === 0) {
-        for (const r of [...gone, ...[...pass.pendingDeletes].reverse()]) {
-          const failure = await this.deleteOne(host, r, r.delete ? [] : pass.steps, remaining);
-          if (failure) {
-            pass.errors.push(failure);
-            break;
+          const step: StepRecord = { op: "delete", urn: r.urn, type: r.type, custom: r.custom, status: "planned", ...(r.id !== undefined ? { id: r.id } : {}) };
+          pass.steps.push(step);
+          // DeleteStep.Apply refuses a protected resource before it looks at DryRun: a preview reports it too.
+          if (r.protect && !r.pendingReplacement) {
+            step.status = "failed";
+            pass.errors.push(protectedDeleteMessage(r.urn));
           }
         }
+      } else if (pass.errors.length === 0) {
+        await runDeletes(toDelete, pass.slots, async (r) => {
+          const outcome = await this.deleteOne(host, r, r.delete ? [] : pass.steps, pass.errors);
+          if (outcome === "deleted") remaining.delete(r);
+          return outcome;
+        });
       }
       if (!preview) {
-        // Seen resources without a new entry failed before changing anything: their old entry stays.
-        const untouched = this.current.resources.filter(
-          (r) => !r.delete && pass.seen.has(r.urn) && !pass.next.has(r.urn) && !pass.deletedOld.has(r.urn),
-        );
-        const leftovers = [...remaining].filter((r) => r.delete || !pass.seen.has(r.urn));
-        this.current = { resources: topoSort([...pass.next.values(), ...untouched, ...leftovers]) };
+        const kept = this.current.resources.flatMap((r): StateResource[] => {
+          if (r.delete) return remaining.has(r) ? [r] : [];
+          if (pass.next.has(r.urn)) return [];
+          // Seen without a new entry: failed before changing anything, or a delete-before-replace whose create failed.
+          if (pass.seen.has(r.urn)) return [pass.carried.get(r.urn) ?? r];
+          return remaining.has(r) ? [r] : [];
+        });
+        const newDeletes = pass.pendingDeletes.filter((r) => remaining.has(r) && !this.current.resources.includes(r));
+        this.current = { resources: topoSort([...pass.next.values(), ...kept, ...newDeletes]) };
       }
-      return summarize(operation, pass.steps, { errors: pass.errors, outputs: run.outputs, registrations: run.resources });
+      return summarize(operation, pass.steps, { errors: pass.errors, warnings: pass.warnings, outputs: run.outputs, registrations: run.resources });
     });
   }
 
@@ -378,15 +303,15 @@ export class Deployment {
       pass.steps.push({ op: pass.old.has(reg.urn) ? "same" : "create", urn: reg.urn, type: reg.type, custom: reg.custom, status: "failed", error: SKIPPED_MESSAGE });
       throw new Error(SKIPPED_MESSAGE);
     }
+    if (reg.unmodelledOptions.length > 0) {
+      throw this.fail(pass, reg, `harness: resource options not modelled (the engine would act on them): ${reg.unmodelledOptions.join(", ")}`);
+    }
     if (!reg.custom) return this.registerComponent(pass, reg);
     if (reg.provider === undefined) {
       throw this.fail(pass, reg, `only dynamic resources can run in the harness; ${reg.type} has no ${PROVIDER_KEY}`);
     }
     try {
-      if (reg.kind === "read") return await this.readExternal(pass, reg);
-      const old = pass.old.get(reg.urn);
-      if (reg.importId !== undefined && (!old || old.id !== reg.importId)) return await this.importExisting(pass, reg);
-      return await this.apply(pass, reg, old);
+      return await registerCustom(pass, reg);
     } catch (err) {
       throw this.fail(pass, reg, messageOf(err));
     }
@@ -409,163 +334,6 @@ export class Deployment {
     return { outputs: {} };
   }
 
-  /** check → diff → create / update / replace / same. */
-  private async apply(pass: Pass, reg: ResourceRegistration, old: StateResource | undefined): Promise<RegistrationOutcome> {
-    const host = pass.host;
-    const news = applyIgnoreChanges(reg.inputs, old, reg.ignoreChanges);
-    const checked = await pass.generator.run(() => this.check(host, reg, old, news));
-    const checkedPlain = revealMap(checked);
-    const status = pass.preview ? "planned" : "done";
-
-    if (!old || old.id === undefined || !old.custom) {
-      const step: StepRecord = { op: "create", urn: reg.urn, type: reg.type, custom: true, status };
-      pass.steps.push(step);
-      if (pass.preview) return { outputs: checked };
-      const created = await this.create(pass, reg, step, checked, checkedPlain);
-      return created;
-    }
-
-    const oldOutputsPlain = revealMap(old.outputs);
-    const oldInputsPlain = revealMap(old.inputs);
-    const oldId = old.id;
-    const diff = await pass.generator.run(() => host.diff(oldId, reg.urn, oldOutputsPlain, checkedPlain, oldInputsPlain));
-    const inputChanges = changedKeys(old.inputs, checked);
-    // DIFF_UNKNOWN (no `diff` in the provider): the engine compares old and new inputs itself.
-    const changes: DiffChanges = diff.changes === "unknown" ? (inputChanges.length > 0 ? "some" : "none") : diff.changes;
-    const replaceKeys = [...new Set([...diff.replaces, ...reg.replaceOnChanges.filter((k) => inputChanges.includes(k))])];
-
-    if (replaceKeys.length > 0) {
-      if (old.protect) throw new Error(`unable to replace resource ${reg.urn} as it is currently marked for protection`);
-      // An explicit deleteBeforeReplace option wins over the provider's answer.
-      const dbr = reg.deleteBeforeReplace ?? diff.deleteBeforeReplace;
-      const step: StepRecord = { op: "replace", urn: reg.urn, type: reg.type, custom: true, status, changedKeys: inputChanges, diff, deleteBeforeReplace: dbr, id: old.id };
-      pass.steps.push(step);
-      if (pass.preview) return { outputs: checked };
-      if (dbr) {
-        await pass.slots.run(() => host.delete(oldId, reg.urn, oldOutputsPlain, oldInputsPlain));
-        pass.deletedOld.add(reg.urn);
-        return this.create(pass, reg, step, checked, checkedPlain);
-      }
-      try {
-        const outcome = await this.create(pass, reg, step, checked, checkedPlain);
-        return outcome;
-      } finally {
-        // Once the replacement exists (even half-initialised) the old one is pending deletion.
-        if (pass.next.has(reg.urn)) pass.pendingDeletes.push({ ...old, delete: true });
-      }
-    }
-
-    if (changes === "some" || (old.initErrors?.length ?? 0) > 0) {
-      const step: StepRecord = { op: "update", urn: reg.urn, type: reg.type, custom: true, status, changedKeys: inputChanges, diff, id: old.id };
-      pass.steps.push(step);
-      if (pass.preview) return { id: old.id, outputs: checked };
-      try {
-        const updated = await pass.slots.run(() => host.update(oldId, reg.urn, oldOutputsPlain, checkedPlain, oldInputsPlain));
-        const entry = this.entry(reg, old.id, checked, updated.properties);
-        pass.next.set(reg.urn, entry);
-        return { id: old.id, outputs: stateToRpc(entry.outputs) as PropertyMap };
-      } catch (err) {
-        this.keepInitFailure(pass, reg, checked, err);
-        throw err;
-      }
-    }
-
-    pass.steps.push({ op: "same", urn: reg.urn, type: reg.type, custom: true, status, id: old.id, diff });
-    // A "same" step still records the new inputs and the resource's new options; outputs stay as they were.
-    const entry = this.entry(reg, old.id, checked, undefined, old.outputs);
-    if (!pass.preview) pass.next.set(reg.urn, entry);
-    return { id: old.id, outputs: stateToRpc(old.outputs) as PropertyMap };
-  }
-
-  private async check(host: ProviderHost, reg: ResourceRegistration, old: StateResource | undefined, news: PropertyMap): Promise<PropertyMap> {
-    const result = await host.check(reg.urn, old ? revealMap(old.inputs) : {}, revealMap(news));
-    if (result.failures.length > 0) throw new CheckFailedError(reg.urn, result.failures);
-    // The host returns plaintext; the program's secret inputs stay secret.
-    return annotateSecrets(result.inputs, news);
-  }
-
-  private async create(pass: Pass, reg: ResourceRegistration, step: StepRecord, checked: PropertyMap, checkedPlain: PropertyMap): Promise<RegistrationOutcome> {
-    try {
-      const created = await pass.slots.run(() => pass.host.create(reg.urn, checkedPlain));
-      const entry = this.entry(reg, created.id, checked, created.properties);
-      pass.next.set(reg.urn, entry);
-      step.id = created.id;
-      return { id: created.id, outputs: stateToRpc(entry.outputs) as PropertyMap };
-    } catch (err) {
-      if (err instanceof ResourceInitError) step.id = err.id;
-      this.keepInitFailure(pass, reg, checked, err);
-      throw err;
-    }
-  }
-
-  /** ErrorResourceInitFailed: the object exists, so it goes into state with its id and initErrors. */
-  private keepInitFailure(pass: Pass, reg: ResourceRegistration, checked: PropertyMap, err: unknown): void {
-    if (!(err instanceof ResourceInitError)) return;
-    const entry = this.entry(reg, err.id, checked, err.properties);
-    entry.initErrors = [...err.reasons];
-    pass.next.set(reg.urn, entry);
-  }
-
-  /** `import` option: read the existing object; the program's inputs must match it. */
-  private async importExisting(pass: Pass, reg: ResourceRegistration): Promise<RegistrationOutcome> {
-    const host = pass.host;
-    const importId = reg.importId ?? "";
-    const newsPlain = revealMap(reg.inputs);
-    const read = await pass.slots.run(() => host.read(importId, reg.urn, newsPlain, newsPlain));
-    if (!read.id) throw new Error(`resource '${importId}' does not exist`);
-    const checkResult = await pass.generator.run(() => host.check(reg.urn, read.inputs ?? {}, newsPlain));
-    if (checkResult.failures.length > 0) throw new CheckFailedError(reg.urn, checkResult.failures);
-    const checked = annotateSecrets(checkResult.inputs, reg.inputs);
-    const diff = await pass.generator.run(() => host.diff(read.id, reg.urn, read.properties, checkResult.inputs, read.inputs));
-    const step: StepRecord = { op: "import", urn: reg.urn, type: reg.type, custom: true, status: pass.preview ? "planned" : "done", id: read.id, diff };
-    pass.steps.push(step);
-    if (diff.changes === "some" || diff.replaces.length > 0) {
-      step.status = "failed";
-      throw new Error(`inputs to import do not match the existing resource (${diff.replaces.length ? `replaces: ${diff.replaces.join(", ")}` : "changes"})`);
-    }
-    const entry = this.entry(reg, read.id, checked, read.properties);
-    if (!pass.preview) pass.next.set(reg.urn, entry);
-    return { id: read.id, outputs: stateToRpc(entry.outputs) as PropertyMap };
-  }
-
-  /** `Resource.get` / the `id` option: read it, keep it as external (never deleted). */
-  private async readExternal(pass: Pass, reg: ResourceRegistration): Promise<RegistrationOutcome> {
-    const readId = reg.readId ?? "";
-    const propsPlain = revealMap(reg.inputs);
-    const read = await pass.slots.run(() => pass.host.read(readId, reg.urn, propsPlain, propsPlain));
-    if (!read.id) throw new Error(`resource '${readId}' does not exist`);
-    const entry = this.entry(reg, read.id, read.inputs ? annotateSecrets(read.inputs, reg.inputs) : reg.inputs, read.properties);
-    entry.external = true;
-    pass.steps.push({ op: "read", urn: reg.urn, type: reg.type, custom: true, status: "done", id: read.id });
-    if (!pass.preview) pass.next.set(reg.urn, entry);
-    return { id: read.id, outputs: stateToRpc(entry.outputs) as PropertyMap };
-  }
-
-  /** A state entry for a custom resource. `outputsPlain` from the host get their secretness restored. */
-  private entry(reg: ResourceRegistration, id: string, inputs: PropertyMap, outputsPlain?: PropertyMap, stateOutputs?: PropertyMap): StateResource {
-    let outputs = stateOutputs;
-    if (outputsPlain) {
-      outputs = rpcToState(markSecretKeys(annotateSecrets(outputsPlain, inputs), reg.additionalSecretOutputs)) as PropertyMap;
-    }
-    const entry: StateResource = {
-      urn: reg.urn,
-      type: reg.type,
-      custom: true,
-      id,
-      inputs: rpcToState(inputs) as PropertyMap,
-      outputs: outputs ?? {},
-      dependencies: reg.dependencies,
-    };
-    const code = (outputs ?? {})[PROVIDER_KEY] ?? reg.provider;
-    if (typeof code === "string") entry.provider = code;
-    if (reg.parent) entry.parent = reg.parent;
-    if (Object.keys(reg.propertyDependencies).length) entry.propertyDependencies = reg.propertyDependencies;
-    if (reg.additionalSecretOutputs.length) entry.additionalSecretOutputs = reg.additionalSecretOutputs;
-    if (reg.protect) entry.protect = true;
-    if (reg.retainOnDelete) entry.retainOnDelete = true;
-    return entry;
-  }
-
   /** Records a failed registration and returns the error to throw at the program. */
   private fail(pass: Pass, reg: ResourceRegistration, message: string): Error {
     const text = message.startsWith(reg.urn) ? message : `${reg.urn}: ${message}`;
@@ -583,38 +351,41 @@ export class Deployment {
 
   // ---- deletes ---------------------------------------------------------------------------------------------------
 
-  /** Deletes (or forgets) one resource. Returns an error message instead of throwing. */
-  private async deleteOne(host: ProviderHost, res: StateResource, steps: StepRecord[], remaining: Set<StateResource>): Promise<string | undefined> {
+  /**
+   * DeleteStep.Apply for one resource (`res.delete`: the old half of a replacement, which skips the protect check).
+   * A gone entry still pending replacement is only removed from state (RemovePendingReplaceStep). Errors are added
+   * to `errors`.
+   */
+  private async deleteOne(host: EngineHost, res: StateResource, steps: StepRecord[], errors: string[]): Promise<DeleteOutcome> {
     const step: StepRecord = { op: "delete", urn: res.urn, type: res.type, custom: res.custom, status: "done" };
     if (res.id !== undefined) step.id = res.id;
     steps.push(step);
-    if (res.protect) {
+    if (res.pendingReplacement && !res.delete) return "deleted";
+    if (res.protect && !res.delete) {
       step.status = "failed";
       step.error = "resource is protected";
-      return `${res.urn}: unable to delete resource as it is currently marked for protection`;
+      errors.push(protectedDeleteMessage(res.urn));
+      return "refused";
     }
     try {
-      // External (read) resources are forgotten, not deleted; retainOnDelete likewise keeps the object.
-      if (res.custom && res.id !== undefined && !res.external && !res.retainOnDelete) {
-        // The STATE outputs carry the STATE __provider: that is the code that deletes (pulumi#6490).
-        await host.delete(res.id, res.urn, revealMap(res.outputs), revealMap(res.inputs));
-      }
-      remaining.delete(res);
-      return undefined;
+      await deleteObject(host, res);
+      return "deleted";
     } catch (err) {
       step.status = "failed";
       step.error = messageOf(err);
-      return `${res.urn}: delete failed: ${step.error}`;
+      errors.push(`${res.urn}: delete failed: ${step.error}`);
+      return "failed";
     }
   }
 
   // ---- host lifecycle --------------------------------------------------------------------------------------------
 
-  private async withHost(operation: PlanSummary["operation"], body: (host: ProviderHost) => Promise<PlanSummary>): Promise<PlanSummary> {
+  private async withHost(operation: PlanSummary["operation"], body: (host: EngineHost) => Promise<PlanSummary>): Promise<PlanSummary> {
     const reuse = this.options.reuseHost === true;
     let host = reuse ? this.sharedHost : undefined;
     if (!host) {
-      host = await ProviderHost.start({
+      const start = this.options.startHost ?? ((o: ProviderHostOptions) => ProviderHost.start(o));
+      host = await start({
         cwd: this.options.cwd ?? process.cwd(),
         project: this.project,
         stack: this.stack,
@@ -642,27 +413,28 @@ export class Deployment {
     return summary;
   }
 
-  private collectOutput(host: ProviderHost): void {
+  private collectOutput(host: EngineHost): void {
     const out = host.output();
     this.outputLog.stdout += out.stdout;
     this.outputLog.stderr += out.stderr;
   }
 }
 
-/** Top-level `ignoreChanges`: keep the state's value (or absence) for those keys, as the engine does before Check. */
-function applyIgnoreChanges(inputs: PropertyMap, old: StateResource | undefined, ignore: readonly string[]): PropertyMap {
-  if (!old || ignore.length === 0) return inputs;
-  const result: PropertyMap = { ...inputs };
-  const oldInputs = stateToRpc(old.inputs) as PropertyMap;
-  for (const key of ignore) {
-    if (key in oldInputs) result[key] = oldInputs[key];
-    else delete result[key];
-  }
-  return result;
+/** deleteProtectedError's message (step.go). */
+function protectedDeleteMessage(urn: string): string {
+  return (
+    `${urn}: resource "${urn}" cannot be deleted\nbecause it is protected. To unprotect the resource, either remove the \`protect\` flag ` +
+    `from the resource in your Pulumi program and run \`pulumi up\`, or use the command:\n\`pulumi state unprotect '${urn}'\``
+  );
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+/** step_executor.go: an output whose input of the same name is secret becomes secret. */
+function secretByInput(outputs: PropertyMap, inputs: PropertyMap): PropertyMap {
+  const result: PropertyMap = { ...outputs };
+  for (const [key, value] of Object.entries(result)) {
+    if (!isSecret(value) && isSecret(inputs[key])) result[key] = rpcSecret(reveal(value));
+  }
+  return result;
 }
 
 function pulumiVersion(): string {

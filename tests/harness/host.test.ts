@@ -63,6 +63,9 @@ describe("ProviderHost with the counter provider", () => {
       replaces: [],
       deleteBeforeReplace: false,
       stables: [],
+      // The dynamic host sends no `diffs` and no detailed diff: replaceOnChanges has nothing to match.
+      changedKeys: [],
+      hasDetailedDiff: false,
     });
     expect(await host.diff("a-1", URN("a"), olds, { ...olds, count: 2 })).toMatchObject({ changes: "some", replaces: [] });
     expect(
@@ -99,6 +102,11 @@ describe("ProviderHost with the counter provider", () => {
 
     const gone = await host.read(created.id, URN("rt"), updated.properties);
     expect(gone.id).toBe("");
+    // Even for a gone object the host answers with properties (`__provider`): never the engine's "does not exist".
+    expect(gone.properties).toEqual({ __provider: provider });
+    expect(gone.noProperties).toBeUndefined();
+    // The `import` option's Read (no state, no inputs): the host has no `__provider` to load.
+    await expect(host.read(created.id, URN("rt"), {})).rejects.toMatchObject({ method: "read", details: "code must be a string, not undefined" });
     expect(readOps(store).filter((op) => op.includes(created.id))).toEqual([
       `v1 create ${created.id}`,
       `v1 read ${created.id}`,

@@ -61,6 +61,14 @@ export interface DiffResult {
   deleteBeforeReplace: boolean;
   /** Always empty from the dynamic host (it drops them); kept to show that. */
   stables: string[];
+  /**
+   * `DiffResponse.diffs`: the keys that changed, which is what the engine matches `replaceOnChanges` against
+   * (step_generator.go: applyReplaceOnChanges). The dynamic host never sets it, so for a provider whose `diff`
+   * answers true/false, `replaceOnChanges` has nothing to match.
+   */
+  changedKeys: string[];
+  /** `DiffResponse.hasDetailedDiff`: never set by the dynamic host. */
+  hasDetailedDiff: boolean;
 }
 
 export interface CreateResult {
@@ -74,6 +82,11 @@ export interface ReadResult {
   properties: PropertyMap;
   /** Present when the provider returned `inputs` from `read` (3.216+): the engine stores them as the new inputs. */
   inputs?: PropertyMap;
+  /**
+   * The response carried no `properties` at all: the engine's "resource does not exist" (ReadStep / ImportStep).
+   * The dynamic host never does this: it always answers with at least `__provider`.
+   */
+  noProperties?: true;
 }
 
 export interface UpdateResult {
@@ -104,7 +117,24 @@ export function parseUrn(urn: string): { type: string; name: string } {
   return { type: qualifiedType.split("$").pop() ?? "", name: parts.slice(3).join("::") };
 }
 
-export class ProviderHost {
+/**
+ * What the engine calls on a resource provider (pkg/resource/plugin/provider_plugin.go), as the harness's Deployment
+ * uses it. ProviderHost is the real dynamic-provider host; tests may pass an in-process stand-in for a provider the
+ * dynamic host cannot be (e.g. one whose Read works without `__provider`, as a native plugin's does).
+ */
+export interface EngineHost {
+  configure(config: Record<string, string>, options?: ConfigureOptions): Promise<{ acceptSecrets: boolean }>;
+  check(urn: string, olds: PropertyMap, news: PropertyMap): Promise<CheckResult>;
+  diff(id: string, urn: string, olds: PropertyMap, news: PropertyMap, oldInputs?: PropertyMap): Promise<DiffResult>;
+  create(urn: string, properties: PropertyMap): Promise<CreateResult>;
+  read(id: string, urn: string, properties: PropertyMap, inputs?: PropertyMap): Promise<ReadResult>;
+  update(id: string, urn: string, olds: PropertyMap, news: PropertyMap, oldInputs?: PropertyMap): Promise<UpdateResult>;
+  delete(id: string, urn: string, properties: PropertyMap, oldInputs?: PropertyMap): Promise<void>;
+  output(): HostOutput;
+  close(): Promise<HostExit>;
+}
+
+export class ProviderHost implements EngineHost {
   private readonly out: HostOutput;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private readonly exited: Promise<void>;
@@ -270,6 +300,8 @@ export class ProviderHost {
       replaces: resp.getReplacesList(),
       deleteBeforeReplace: resp.getDeletebeforereplace(),
       stables: resp.getStablesList(),
+      changedKeys: resp.getDiffsList(),
+      hasDetailedDiff: resp.getHasdetaileddiff(),
     };
   }
 
@@ -283,8 +315,10 @@ export class ProviderHost {
   }
 
   /**
-   * On refresh the engine sends the state outputs as `properties` and the state inputs as `inputs`; for an
-   * `import` or `.get()` it sends the program's inputs as both, which is why `__provider` must be among them.
+   * What the engine sends (pkg/resource/deploy/step.go): refresh (RefreshStep.Apply) the state outputs as
+   * `properties` and the state inputs as `inputs`; `.get()` (ReadStep.Apply) the program's properties as both; the
+   * `import` option (ImportStep.Apply) neither: `properties` is an empty struct and `inputs` is unset, so the dynamic
+   * host finds no `__provider` to load.
    */
   async read(id: string, urn: string, properties: PropertyMap, inputs?: PropertyMap): Promise<ReadResult> {
     const req = new provproto.ReadRequest();
@@ -295,6 +329,7 @@ export class ProviderHost {
     const resp = await this.unary<provproto.ReadResponse>("read", (cb) => this.client.read(req, cb));
     const result: ReadResult = { id: resp.getId(), properties: fromStruct(resp.getProperties()) };
     if (resp.hasInputs()) result.inputs = fromStruct(resp.getInputs());
+    if (!resp.hasProperties()) result.noProperties = true;
     return result;
   }
 

@@ -10,6 +10,7 @@ export type {
   CreateResult,
   DiffChanges,
   DiffResult,
+  EngineHost,
   HostExit,
   HostOutput,
   ProviderHostOptions,
@@ -28,7 +29,8 @@ export type {
   RunProgramOptions,
 } from "./program";
 export { DEFAULT_PARALLEL, Deployment, DeploymentError, plainValue } from "./engine";
-export { inReverseDependencyOrder, Slots } from "./slots";
+export { deleteAntichains, runDeletes, Slots } from "./slots";
+export type { DeleteOutcome } from "./slots";
 export type { DeploymentOptions, PlanSummary, StepOp, StepRecord } from "./engine";
 export { DEFAULT_NODEJS_PROVIDER_TYPE, exportStack, importStack, SecretsCrypter, topoSort } from "./state";
 export type { DeploymentState, ExportedResource, StackExport, StateResource } from "./state";

@@ -133,3 +133,15 @@ test("a module that exports values (not a function) cannot be re-run in the same
   const second = await runProgram(modulePath, OPTS);
   expect(second.errors[0]?.message).toMatch(/cannot be re-run/);
 });
+
+test("options the harness does not model are captured, so the Deployment can refuse them instead of ignoring them", async () => {
+  const run = await runProgram(() => {
+    const a = new Counter("a", { name: "a", count: 1 });
+    new Counter("b", { name: "b", count: 1 }, { aliases: [{ name: "old-b" }], deletedWith: a });
+    new Counter("c", { name: "c", count: 1 }, { protect: true, ignoreChanges: ["label"] });
+  }, OPTS);
+  expect(run.errors).toEqual([]);
+  expect(byName(run.resources, "a").unmodelledOptions).toEqual([]);
+  expect(byName(run.resources, "b").unmodelledOptions).toEqual(["aliases", "deletedWith"]);
+  expect(byName(run.resources, "c").unmodelledOptions).toEqual([]);
+});

@@ -54,6 +54,11 @@ export interface ResourceRegistration {
   ignoreChanges: string[];
   replaceOnChanges: string[];
   retainOnDelete: boolean;
+  /**
+   * Resource options the program set that the harness does not model (aliases, deletedWith, replaceWith,
+   * replacementTrigger, transforms, hooks): the Deployment refuses such a registration instead of ignoring it.
+   */
+  unmodelledOptions: string[];
   /** Where the SDK says the resource was declared: its first frame outside the SDK's own constructors. */
   sourcePosition?: { uri: string; line: number };
   /** The call stack the SDK sends with the registration, as "uri:line" frames, innermost first. */
@@ -315,6 +320,7 @@ function registrationFromRequest(req: resproto.RegisterResourceRequest, options:
     ignoreChanges: req.getIgnorechangesList(),
     replaceOnChanges: req.getReplaceonchangesList(),
     retainOnDelete: req.getRetainondelete() === true,
+    unmodelledOptions: unmodelledOptions(req),
   };
   if (parent) reg.parent = parent;
   if (typeof inputs[PROVIDER_KEY] === "string") reg.provider = inputs[PROVIDER_KEY];
@@ -351,10 +357,26 @@ function registrationFromReadRequest(req: resproto.ReadResourceRequest, options:
     ignoreChanges: [],
     replaceOnChanges: [],
     retainOnDelete: false,
+    unmodelledOptions: [],
   };
   if (parent) reg.parent = parent;
   if (typeof inputs[PROVIDER_KEY] === "string") reg.provider = inputs[PROVIDER_KEY];
   return reg;
+}
+
+/** The options of a RegisterResourceRequest that change what the engine does in ways the harness does not follow. */
+function unmodelledOptions(req: resproto.RegisterResourceRequest): string[] {
+  const found: string[] = [];
+  if (req.getAliasurnsList().length > 0 || req.getAliasesList().length > 0) found.push("aliases");
+  if (req.getDeletedwith()) found.push("deletedWith");
+  if (req.getReplaceWithList().length > 0) found.push("replaceWith");
+  const trigger = req.getReplacementTrigger();
+  // Value.KindCase: 0 = not set, 1 = null.
+  if (trigger && trigger.getKindCase() > 1) found.push("replacementTrigger");
+  if (req.getTransformsList().length > 0) found.push("transforms");
+  const hooks = req.getHooks()?.toObject() ?? {};
+  if (Object.values(hooks).some((v) => Array.isArray(v) && v.length > 0)) found.push("hooks");
+  return found;
 }
 
 function messageOf(err: unknown): string {

@@ -1,8 +1,7 @@
 /**
  * The engine's `--parallel`: `Slots` lets at most `size` operations run at a time, started in the order they asked;
- * `inReverseDependencyOrder` schedules deletes the way `pulumi destroy` does.
+ * `deleteAntichains` and `runDeletes` schedule deletes the way the engine does at the end of `up` and in `destroy`.
  */
-import { topoSort } from "./state";
 
 /** What scheduling needs of a state entry. */
 interface DependencyNode {
@@ -34,38 +33,64 @@ export class Slots {
   }
 }
 
-/**
- * Runs `run` for every resource once everything that depends on it (as a dependency or a child) is done, as many at
- * a time as `run` allows; after a `run` reports failure, nothing new starts. Resolves when all started runs ended.
- */
-export function inReverseDependencyOrder<T extends DependencyNode>(resources: readonly T[], run: (res: T) => Promise<boolean>): Promise<void> {
+/** How one delete ended. "refused": a protected resource; the engine reports it and carries on (see runDeletes). */
+export type DeleteOutcome = "deleted" | "failed" | "refused";
+
+function dependenciesIn<T extends DependencyNode>(resources: readonly T[]): (r: T) => T[] {
   const byUrn = new Map<string, T[]>();
   for (const r of resources) byUrn.set(r.urn, [...(byUrn.get(r.urn) ?? []), r]);
-  const dependenciesOf = (r: T): T[] =>
-    [...new Set([r.parent, ...r.dependencies])].flatMap((urn) => (urn && urn !== r.urn ? (byUrn.get(urn) ?? []) : []));
-  const dependents = new Map<T, number>(resources.map((r) => [r, 0]));
-  for (const r of resources) for (const d of dependenciesOf(r)) dependents.set(d, (dependents.get(d) ?? 0) + 1);
-  let failed = false;
-  let active = 0;
-  return new Promise<void>((resolve) => {
-    const start = (res: T): void => {
-      active += 1;
-      void run(res)
-        .catch(() => false)
-        .then((ok) => {
-          if (!ok) failed = true;
-          for (const d of dependenciesOf(res)) {
-            const left = (dependents.get(d) ?? 1) - 1;
-            dependents.set(d, left);
-            if (left === 0 && !failed) start(d);
-          }
-          active -= 1;
-          if (active === 0) resolve();
-        });
-    };
-    // Leaves first, in reverse dependency order, so with one slot the order is the sequential one.
-    const leaves = topoSort(resources).reverse().filter((r) => dependents.get(r) === 0);
-    if (leaves.length === 0) resolve();
-    for (const r of leaves) start(r);
-  });
+  return (r) => [...new Set([r.parent, ...r.dependencies])].flatMap((urn) => (urn && urn !== r.urn ? (byUrn.get(urn) ?? []) : []));
+}
+
+/**
+ * The engine's delete schedule (step_generator.go: ScheduleDeletes): rounds ("antichains") of resources that can be
+ * deleted together. Built bottom-up (a resource joins a round once none of its dependencies or its parent is still
+ * condemned), then reversed, so dependents go first; an independent resource lands in the LAST round.
+ */
+export function deleteAntichains<T extends DependencyNode>(resources: readonly T[]): T[][] {
+  const dependenciesOf = dependenciesIn(resources);
+  const condemned = new Set(resources);
+  const rounds: T[][] = [];
+  while (condemned.size > 0) {
+    const round = [...condemned].filter((r) => !dependenciesOf(r).some((d) => condemned.has(d)));
+    // A dependency cycle cannot come out of a Pulumi program; never loop on one.
+    if (round.length === 0) throw new Error(`dependency cycle among ${[...condemned].map((r) => r.urn).join(", ")}`);
+    for (const r of round) condemned.delete(r);
+    rounds.push(round.reverse());
+  }
+  return rounds.reverse();
+}
+
+/**
+ * Runs deletes as the deployment executor does (deployment_executor.go: performPostSteps): one antichain after the
+ * other, each antichain's deletes in parallel within `slots` (`--parallel`). After a failed delete the step executor
+ * cancels: nothing new starts. A refused delete (protected resource: step_executor.go treats deleteProtectedError as
+ * continue-on-error) does not cancel, but every resource it depends on is left out of the later antichains.
+ */
+export async function runDeletes<T extends DependencyNode>(resources: readonly T[], slots: Slots, run: (res: T) => Promise<DeleteOutcome>): Promise<void> {
+  const dependenciesOf = dependenciesIn(resources);
+  const spared = new Set<T>();
+  const spare = (r: T): void => {
+    for (const d of dependenciesOf(r)) {
+      if (spared.has(d)) continue;
+      spared.add(d);
+      spare(d);
+    }
+  };
+  let cancelled = false;
+  for (const round of deleteAntichains(resources)) {
+    if (cancelled) return;
+    await Promise.all(
+      round
+        .filter((r) => !spared.has(r))
+        .map((r) =>
+          slots.run(async () => {
+            if (cancelled) return;
+            const outcome = await run(r).catch((): DeleteOutcome => "failed");
+            if (outcome === "failed") cancelled = true;
+            if (outcome === "refused") spare(r);
+          }),
+        ),
+    );
+  }
 }

@@ -30,6 +30,15 @@ export interface StateResource {
   initErrors?: string[];
   /** A replaced resource whose delete is still pending (create-before-delete), as in Pulumi's state. */
   delete?: boolean;
+  /**
+   * Delete-before-replace: the old object was deleted (or retained) and its replacement not created yet. The entry
+   * stays in state until the replacement is created (step.go: DeleteStep.Apply sets it after the delete succeeded).
+   */
+  pendingReplacement?: boolean;
+  /** The `import` option's id the resource was adopted with (ResourceV3.importID); no re-import while it matches. */
+  importId?: string;
+  /** The `ignoreChanges` option, kept in state as the engine does (ResourceV3.ignoreChanges): refresh diffs use it. */
+  ignoreChanges?: string[];
 }
 
 export interface DeploymentState {
@@ -54,6 +63,9 @@ export interface ExportedResource {
   external?: boolean;
   initErrors?: string[];
   delete?: boolean;
+  pendingReplacement?: boolean;
+  importID?: string;
+  ignoreChanges?: string[];
 }
 
 export interface StackExport {
@@ -159,6 +171,9 @@ export function exportStack(state: DeploymentState, options: ExportOptions): Sta
     if (r.external) out.external = true;
     if (r.initErrors?.length) out.initErrors = [...r.initErrors];
     if (r.delete) out.delete = true;
+    if (r.pendingReplacement) out.pendingReplacement = true;
+    if (r.importId !== undefined) out.importID = r.importId;
+    if (r.ignoreChanges?.length) out.ignoreChanges = [...r.ignoreChanges];
     resources.push(out);
   }
   const version = `v${options.pulumiVersion}`;
@@ -199,6 +214,9 @@ export function importStack(exported: StackExport, crypter: SecretsCrypter): Dep
     if (r.external) res.external = true;
     if (r.initErrors?.length) res.initErrors = [...r.initErrors];
     if (r.delete) res.delete = true;
+    if (r.pendingReplacement) res.pendingReplacement = true;
+    if (r.importID !== undefined) res.importId = r.importID;
+    if (r.ignoreChanges?.length) res.ignoreChanges = [...r.ignoreChanges];
     resources.push(res);
   }
   return { resources };
