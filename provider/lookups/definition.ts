@@ -60,8 +60,8 @@ export interface LookupDefinition<S extends z.ZodType = z.ZodType> {
   readonly match?: readonly MatchRule[];
   /** The fields of the result (`one`) or of each item (`all`). */
   readonly fields: Readonly<Record<string, ResultField>>;
-  /** Arguments repeated in an `all` result, so it says what it lists (`accountId`, `userId`). */
-  echo?(args: z.output<S>): Record<string, unknown>;
+  /** Arguments repeated (when set) in an `all` result, so it says what it lists (`accountId`, `userId`). */
+  readonly echo?: readonly string[];
   /** A candidate, for error messages: never secret fields. */
   describe(item: Readonly<Record<string, unknown>>): string;
   /** Where a user finds the same in Zoom, or what to do, appended to "found nothing" messages. */

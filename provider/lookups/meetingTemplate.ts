@@ -34,7 +34,8 @@ export const getMeetingTemplateDefinition: LookupDefinition<typeof getMeetingTem
   describe: (t) => `"${String(t.name)}" (id ${String(t.id)})`,
   example: {
     typescript: `const weekly = await zoom.getMeetingTemplate({ name: "Weekly sync" });
-new zoom.Meeting("sync", { topic: "Sync", type: 2, templateId: weekly.id });`,
+const sync = new zoom.Meeting("sync", { topic: "Sync", type: 2, templateId: weekly.id });
+return { syncId: sync.meetingId };`,
     yaml: `lookups:
   weekly:
     function: getMeetingTemplate

@@ -89,7 +89,10 @@ export async function runLookup(definition: LookupDefinition, rawArgs: unknown, 
   const matching = definition.match ? found.filter((item) => matches(definition.match ?? [], item, args)) : found;
   const where = accountId !== undefined ? ` in account ${accountId}` : "";
 
-  if (definition.returns.kind === "all") return { ...definition.echo?.(args), [definition.returns.key]: matching };
+  if (definition.returns.kind === "all") {
+    const echoed = (definition.echo ?? []).filter((key) => args[key] !== undefined).map((key) => [key, args[key]]);
+    return { ...Object.fromEntries(echoed), [definition.returns.key]: matching };
+  }
   if (matching.length === 1) return matching[0];
   const noun = definition.noun;
   if (matching.length === 0) {

@@ -58,17 +58,16 @@ export const getSipTrunksDefinition: LookupDefinition<typeof getSipTrunksArgs> =
   source,
   returns: { kind: "all", key: "sipTrunks", itemType: "SipTrunkInfo" },
   fields: trunkFields,
-  echo: (args) => ({ accountId: args.accountId }),
+  echo: ["accountId"],
   describe: describeTrunk,
   example: {
     typescript: `const { sipTrunks } = await zoom.getSipTrunks({});
-export const trunkIds = sipTrunks.map((trunk) => trunk.id);`,
-    yaml: `lookups:
+return { trunks: sipTrunks.map((trunk) => \`\${trunk.name}: \${trunk.id}, DNIS prefix \${trunk.dnisPrefix}\`) };`,
+    yaml: `# The whole list: read it in the program as stack.lookups.masterTrunks.
+lookups:
   masterTrunks:
     function: getSipTrunks
-    arguments: {}
-outputs:
-  firstTrunk: \${lookups.masterTrunks.sipTrunks[0].id}`,
+    arguments: {}`,
   },
 };
 
@@ -100,8 +99,10 @@ export const getSipTrunkDefinition: LookupDefinition<typeof getSipTrunkArgs> = {
   describe: describeTrunk,
   notFoundHint: "Zoom configures a master account's trunks with the SIP Connected Audio plan",
   example: {
-    typescript: `const trunk = await zoom.getSipTrunk({ name: "trunk1" });
-new zoom.SipTrunk("branch", { accountId: subAccountId, trunkId: trunk.id, dnis: \`\${trunk.dnisPrefix}001\` });`,
+    typescript: `const branch = await zoom.getSubAccount({ name: "Example Sub One" });
+const trunk = await zoom.getSipTrunk({ name: "trunk1" });
+const assigned = new zoom.SipTrunk("branch", { accountId: branch.id, trunkId: trunk.id, dnis: \`\${trunk.dnisPrefix}001\` });
+return { sipServer: assigned.sipServerAddress };`,
     yaml: `lookups:
   trunk:
     function: getSipTrunk
@@ -111,6 +112,6 @@ sipTrunks:
   branch:
     accountId: \${config.subAccountId}
     trunkId: \${lookups.trunk.id}
-    dnis: \${lookups.trunk.dnisPrefix}001`,
+    dnis: \${config.dnis} # a reference is a whole value: the DNIS, starting with the trunk's dnisPrefix`,
   },
 };

@@ -44,7 +44,8 @@ export const getSubAccountDefinition: LookupDefinition<typeof getSubAccountArgs>
   notFoundHint: "only a master account has sub-accounts",
   example: {
     typescript: `const branch = await zoom.getSubAccount({ name: "Example Sub One" });
-new zoom.TrackingField("region", { accountId: branch.id, field: "Region" });`,
+const region = new zoom.TrackingField("region", { accountId: branch.id, field: "Region" });
+return { regionId: region.id };`,
     yaml: `lookups:
   branch:
     function: getSubAccount

@@ -37,13 +37,23 @@ export const getTrackingFieldDefinition: LookupDefinition<typeof getTrackingFiel
   describe: (f) => `"${String(f.field)}" (id ${String(f.id)})`,
   example: {
     typescript: `const costCenter = await zoom.getTrackingField({ field: "Cost center" });
-new zoom.Meeting("review", { topic: "Review", type: 2, trackingFields: [{ field: costCenter.field, value: costCenter.recommendedValues?.[0] ?? "" }] });`,
+const review = new zoom.Meeting("review", {
+  topic: "Review",
+  type: 2,
+  trackingFields: [{ field: costCenter.field, value: costCenter.recommendedValues?.[0] ?? "none" }],
+});
+return { reviewId: review.meetingId };`,
     yaml: `lookups:
   costCenter:
     function: getTrackingField
     arguments:
       field: Cost center
-outputs:
-  costCenterValues: \${lookups.costCenter.recommendedValues}`,
+meetings:
+  review:
+    topic: Review
+    type: 2
+    trackingFields:
+      - field: \${lookups.costCenter.field}
+        value: CC-1`,
   },
 };

@@ -46,17 +46,17 @@ export const getTspSettingsDefinition: LookupDefinition<typeof getTspSettingsArg
     tspBridge: { type: "string", description: "`US_TSP_TB` or `EU_TSP_TB`." },
     dialInNumbers: { type: "TspDialInNumber[]", description: "Dial-in numbers (`code`, `countryLabel`, `number`, `type`)." },
   },
-  echo: (args) => ({ userId: args.userId, ...(args.accountId !== undefined ? { accountId: args.accountId } : {}) }),
+  echo: ["userId", "accountId"],
   describe: (t) => `TSP account ${String(t.id)}`,
   example: {
     typescript: `const tsp = zoom.getTspSettingsOutput({ userId: "ada.lovelace@example.com" });
-export const leaderPins = tsp.tspAccounts.apply((accounts) => accounts.map((a) => a.leaderPin)); // a secret output`,
-    yaml: `lookups:
+// A secret Output: the result carries leader PINs.
+return { bridges: tsp.tspAccounts.apply((accounts) => accounts.map((a) => ({ id: a.id, leaderPin: a.leaderPin }))) };`,
+    yaml: `# Read it in the program as stack.lookups.adaTsp (a secret Output: it carries leader PINs).
+lookups:
   adaTsp:
     function: getTspSettings
     arguments:
-      userId: ada.lovelace@example.com
-outputs:
-  tspIds: \${lookups.adaTsp.tspAccounts}`,
+      userId: ada.lovelace@example.com`,
   },
 };

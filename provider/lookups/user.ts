@@ -64,7 +64,8 @@ export const getUserDefinition: LookupDefinition<typeof getUserArgs> = {
   notFoundHint: "the list shows active users; Zoom's web portal lists every user under User Management",
   example: {
     typescript: `const ada = await zoom.getUser({ email: "ada.lovelace@example.com" });
-new zoom.Meeting("standup", { topic: "Daily standup", type: 2, scheduleFor: ada.id });`,
+const standup = new zoom.Meeting("standup", { topic: "Daily standup", type: 2, scheduleFor: ada.id });
+return { standupId: standup.meetingId };`,
     yaml: `lookups:
   ada:
     function: getUser
