@@ -22,7 +22,7 @@ export interface ResultField {
 
 /** Where the candidates come from. */
 export type LookupSource =
-  /** One object by id; `notFound` are Zoom's codes for "no such object" (besides HTTP 404). */
+  /** One object by id; `notFound` are Zoom's codes for "no such object" (any other error is the lookup's failure). */
   | { readonly kind: "get"; readonly operation: OperationId; readonly pathParams: PathParams; readonly notFound: readonly number[] }
   /** Every item of a list (paginated lists follow `next_page_token` to the end). */
   | { readonly kind: "list"; readonly operation: OperationId; readonly itemsKey: string; readonly paginated: boolean; readonly pathParams?: PathParams };

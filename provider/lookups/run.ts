@@ -39,7 +39,8 @@ async function candidates(client: ZoomClient, source: LookupSource, accountId: s
       const answer = await client.request<Item>({ operation: source.operation, pathParams: source.pathParams, ...scope });
       return answer.data ? [answer.data] : [];
     } catch (error) {
-      if (error instanceof ZoomApiError && (error.status === 404 || (error.zoomCode !== undefined && source.notFound.includes(error.zoomCode)))) return [];
+      // Only the object's own "does not exist" codes: a 404 for an unknown account (2001) is not "no such user".
+      if (error instanceof ZoomApiError && error.zoomCode !== undefined && source.notFound.includes(error.zoomCode)) return [];
       throw error;
     }
   }
