@@ -93,6 +93,28 @@ test("no credentials: a configuration error naming the keys, before any request"
   }
 });
 
+test("every lookup of a program process shares one client: one token, one rate limiter", async () => {
+  const saved = { ...process.env };
+  Object.assign(process.env, {
+    ZOOM_API_URL: t.emulator.url,
+    ZOOM_OAUTH_URL: t.emulator.oauthUrl,
+    ZOOM_ACCOUNT_ID: t.emulator.accountId,
+    ZOOM_CLIENT_ID: t.emulator.clientId,
+    ZOOM_CLIENT_SECRET: t.emulator.clientSecret,
+  });
+  try {
+    expect(lookupClient()).toBe(lookupClient());
+    await t.control.resetStats();
+    await runLookup(getSubAccountDefinition, { name: t.state.subAccounts[0].name }, lookupClient());
+    await runLookup(getUserDefinition, { email: t.state.master.users[1].email }, lookupClient());
+    const stats = await t.control.stats();
+    expect(stats.requests).toBe(2);
+    expect(stats.tokenRequests).toBe(1);
+  } finally {
+    process.env = saved;
+  }
+});
+
 test("a leader PIN read by a lookup is in no log line, even at debug level", async () => {
   await t.control.seed({ tspAccounts: [{ user_id: "me", conference_code: "5550001", leader_pin: "90210771" }] });
   const lines: string[] = [];
