@@ -3,8 +3,9 @@
  * an operation's method, path template, rate-limit category and OAuth scopes.
  *
  * The client uses it to scope paths and to pick the rate-limit bucket; the emulator uses it to route and to
- * count requests per category; the docs generator lists scopes from it. `tests/spec/operations.test.ts`
- * checks every row against Zoom's official OpenAPI documents, so a wrong category or path fails CI.
+ * count requests per category; the docs generator lists scopes from it. `tests/emulator/catalogue.test.ts`
+ * checks every row against Zoom's official OpenAPI documents, so a wrong category or path fails CI (the three
+ * Users/Accounts API rows the lookups read against a transcription of Zoom's reference: tests/support/specSupplement.ts).
  */
 
 /** Zoom's rate-limit categories ("Rate Limit Label" in the API reference). */
