@@ -22,6 +22,7 @@ import { LOOKUPS_SECTION, lookupReferenceProblem, readLookups, type DeclaredLook
 import type { DeclaredValue, LoadResult, StackProblem } from "./model";
 import { readString, type ConfigReference, type ReferenceUse } from "./references";
 import { availableSections, isSectionKey, LOGICAL_NAME, SECTION_KEYS, SECTIONS, type SectionKey } from "./sections";
+import { typesAt } from "./jsonSchema";
 import { parseYaml, type YamlSource } from "./source";
 import { didYouMean } from "./suggest";
 
@@ -92,7 +93,7 @@ function withoutLookupReferences(objects: DraftObject[], lookups: readonly Decla
     const toLookups = object.references.filter((use) => use.reference.section === LOOKUPS_SECTION);
     if (toLookups.length === 0) return object;
     for (const use of toLookups) {
-      const problem = lookupReferenceProblem(use.reference, lookups);
+      const problem = lookupReferenceProblem(use.reference, lookups, typesAt(object.definition, use.path));
       if (problem) report([object.section, object.name, ...use.path], problem);
     }
     return { ...object, references: object.references.filter((use) => use.reference.section !== LOOKUPS_SECTION) };

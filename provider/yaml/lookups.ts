@@ -19,6 +19,7 @@ import { UNKNOWN } from "../framework/unknown";
 import { validate } from "../framework/validate";
 import { findLookup, LOOKUPS } from "../lookups";
 import type { LookupDefinition } from "../lookups/definition";
+import type { JsonType } from "./jsonSchema";
 import type { DeclaredValue } from "./model";
 import { readString, type Reference } from "./references";
 import { LOGICAL_NAME } from "./sections";
@@ -119,8 +120,20 @@ export function resultKeys(definition: LookupDefinition): string[] {
   return [definition.returns.key, ...(definition.echo ?? [])];
 }
 
-/** Checks one `${lookups...}` reference; the reason it is wrong, or undefined. */
-export function lookupReferenceProblem(reference: Reference, lookups: readonly DeclaredLookup[]): string | undefined {
+/** The JSON type of a result key, when plain: a field's documented type, or the list of an `all` result. */
+function resultType(definition: LookupDefinition, key: string): JsonType | undefined {
+  if (definition.returns.kind === "all" && key === definition.returns.key) return "array";
+  const type = definition.returns.kind === "one" ? definition.fields[key]?.type : "string"; // echoed arguments are strings
+  if (type === undefined) return undefined;
+  if (type.endsWith("[]")) return "array";
+  return (["string", "number", "boolean"] as const).find((plain) => plain === type);
+}
+
+/**
+ * Checks one `${lookups...}` reference, used where a property takes `expected` (undefined: anything); the
+ * reason it is wrong, or undefined.
+ */
+export function lookupReferenceProblem(reference: Reference, lookups: readonly DeclaredLookup[], expected?: ReadonlySet<JsonType>): string | undefined {
   const lookup = lookups.find((candidate) => candidate.name === reference.name);
   if (!lookup) {
     return `${reference.text}: no lookup "${reference.name}" in this file${didYouMean(reference.name, lookups.map((l) => l.name))}`;
@@ -128,6 +141,10 @@ export function lookupReferenceProblem(reference: Reference, lookups: readonly D
   const keys = resultKeys(lookup.definition);
   if (!keys.includes(reference.property)) {
     return `${reference.text}: ${lookup.definition.name} has no result field "${reference.property}"${didYouMean(reference.property, keys)} (fields: ${keys.join(", ")})`;
+  }
+  const type = resultType(lookup.definition, reference.property);
+  if (type && expected && !expected.has(type)) {
+    return `${reference.text} is a ${type}, but this property takes ${[...expected].join(" or ")}`;
   }
   return undefined;
 }

@@ -85,6 +85,8 @@ trackingFields:
   region:
     field: \${lookups.b.emial}
     accountId: \${lookups.zz.id}
+  team:
+    field: \${lookups.b.type}
 `;
   expect(problems(text)).toEqual([
     'zoom.yaml:4:5 lookups.a.function: no lookup "getUsr"; did you mean "getUser"?; lookups: getUser, getSubAccount, getSipTrunks, getSipTrunk, getTrackingField, getMeetingTemplate, getTspSettings',
@@ -95,5 +97,6 @@ trackingFields:
     "zoom.yaml:21:5 lookups.e.extra: unknown key (a lookup has function and arguments)",
     'zoom.yaml:24:5 trackingFields.region.field: ${lookups.b.emial}: getUser has no result field "emial"; did you mean "email"? (fields: id, email, firstName, lastName, displayName, type, status)',
     'zoom.yaml:25:5 trackingFields.region.accountId: ${lookups.zz.id}: no lookup "zz" in this file; did you mean "b"?',
+    "zoom.yaml:27:5 trackingFields.team.field: ${lookups.b.type} is a number, but this property takes string",
   ]);
 });
