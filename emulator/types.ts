@@ -113,6 +113,8 @@ export interface EmulatorContext {
   resolveUser(account: AccountState, userIdOrEmail: string): UserRecord;
   /** Looks up any account by id (`me` is the master); undefined when there is none. */
   findAccount(accountId: string): AccountState | undefined;
+  /** The master account's sub-accounts, in creation order. */
+  subAccounts(): readonly AccountState[];
   /**
    * Slices `items` into one page per `page_size` (default 30, max 300) and `next_page_token` from `query`,
    * answering `{page_size, total_records, next_page_token, [itemsKey]: [...]}` as Zoom does.

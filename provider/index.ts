@@ -15,3 +15,4 @@ export type { H323DeviceArgs } from "../schema/h323Device";
 export type { InternalNumberArgs } from "../schema/internalNumber";
 export type { SipTrunkArgs } from "../schema/sipTrunk";
 export { ZoomStack, type StackResources, type ZoomStackArgs } from "./yaml";
+export * from "./lookups";

@@ -29,10 +29,10 @@ export function staleFiles(root: string): string[] {
     const target = path.join(root, file);
     return !fs.existsSync(target) || fs.readFileSync(target, "utf8") !== text;
   });
-  const resourcesDir = path.join(root, "docs", "resources");
-  const orphans = fs.existsSync(resourcesDir)
-    ? fs.readdirSync(resourcesDir).map((name) => `docs/resources/${name}`).filter((file) => !files.has(file))
-    : [];
+  const orphans = ["resources", "lookups"].flatMap((folder) => {
+    const dir = path.join(root, "docs", folder);
+    return fs.existsSync(dir) ? fs.readdirSync(dir).map((name) => `docs/${folder}/${name}`).filter((file) => !files.has(file)) : [];
+  });
   return [...stale.map(([file]) => file), ...orphans];
 }
 

@@ -1,7 +1,7 @@
 /**
  * Routes `/v2/...` paths to catalogued operations (provider/client/operations.ts), in both of Zoom's path forms:
  * the plain path (the token's own account) and `/accounts/{accountId}` + path. `accountOnly` operations exist
- * only in the second form, as in Zoom's documents.
+ * only in the second form, `plainOnly` ones only in the first, as in Zoom's documents.
  */
 import { OPERATIONS, type Operation, type OperationId } from "../../provider/client/operations";
 import { ZoomHttpError } from "../types";
@@ -42,8 +42,8 @@ function compile(operationId: OperationId, operation: Operation, masterForm: boo
 
 const ROUTES: readonly CompiledRoute[] = (Object.entries(OPERATIONS) as [OperationId, Operation][]).flatMap(
   ([id, operation]) => [
-    ...(operation.scope === "either" ? [compile(id, operation, false)] : []),
-    compile(id, operation, true),
+    ...(operation.scope !== "accountOnly" ? [compile(id, operation, false)] : []),
+    ...(operation.scope !== "plainOnly" ? [compile(id, operation, true)] : []),
   ],
 ).sort((a, b) => a.names.length - b.names.length);
 

@@ -388,6 +388,10 @@ class ModuleContext implements EmulatorContext {
     return this.server.accounts.find(accountId);
   }
 
+  subAccounts(): readonly Account[] {
+    return this.server.accounts.subAccounts;
+  }
+
   recordEmail(email: Omit<RecordedEmail, "at">): void {
     this.server.emails.push({ ...email, at: this.server.clock.now().toISOString() });
   }

@@ -9,6 +9,8 @@ import { tspRoutes } from "./tsp";
 import { sipTrunkRoutes } from "./sipTrunks";
 import { internalNumberRoutes } from "./internalNumbers";
 import { templateRoutes } from "./templates";
+import { userRoutes } from "./users";
+import { accountRoutes } from "./accounts";
 
 export const ROUTE_MODULES: RouteModule[] = [
   meetings,
@@ -18,4 +20,6 @@ export const ROUTE_MODULES: RouteModule[] = [
   sipTrunkRoutes,
   internalNumberRoutes,
   templateRoutes,
+  userRoutes,
+  accountRoutes,
 ];

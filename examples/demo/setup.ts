@@ -49,10 +49,9 @@ export async function startDemoAccount(project: string): Promise<DemoAccount> {
     "zoom:accountId": emulator.accountId,
     "zoom:clientId": emulator.clientId,
     "zoom:clientSecret": emulator.clientSecret,
-    [`${project}:subAccountId`]: london.id,
-    [`${project}:trunkId`]: trunk.id,
-    // The sub-account's DNIS must start with the master trunk's five-digit prefix.
-    [`${project}:dnis`]: `${trunk.dnis.slice(0, 5)}001`,
+    // By name: the program looks the ids (and the trunk's DNIS prefix) up.
+    [`${project}:subAccountName`]: london.name,
+    [`${project}:trunkName`]: trunk.name,
     [`${project}:tspLeaderPin`]: "161803",
   };
   const portal = createClient(

@@ -91,11 +91,13 @@ const townHall = new zoom.H323Device("town-hall-stage", {
 
 // --- The London office's sub-account: SIP Connected Audio -----------------------------------------------------
 
-const londonAccountId = config.require("subAccountId");
+// The sub-account and the master trunk are named in config; their ids (and the trunk's DNIS prefix) looked up.
+const londonAccountId = zoom.getSubAccountOutput({ name: config.require("subAccountName") }).id;
+const masterTrunk = zoom.getSipTrunkOutput({ name: config.require("trunkName") });
 const londonTrunk = new zoom.SipTrunk("london-trunk", {
   accountId: londonAccountId,
-  trunkId: config.require("trunkId"),
-  dnis: config.require("dnis"),
+  trunkId: masterTrunk.id,
+  dnis: pulumi.interpolate`${masterTrunk.dnisPrefix}${config.get("dnisSuffix") ?? "001"}`,
   outboundCallerId: "+442075550100",
 });
 const londonReception = new zoom.InternalNumber(

@@ -2,25 +2,27 @@
  * SIP Connected Audio for a sub-account: one of the master account's SIP trunks assigned to it (with the
  * sub-account's own DNIS), and the internal numbers its users see and dial.
  *
- * Zoom configures the master account's trunks; this assigns one of them. Everything here goes through Zoom's
- * master-account API, so the credentials (stack config `zoom:*` or `ZOOM_*` variables, never in the program)
- * must be the master account's.
+ * Zoom configures the master account's trunks; this assigns one of them. The sub-account and the trunk are
+ * named in the stack config and their ids looked up (zoom.getSubAccountOutput, zoom.getSipTrunkOutput), so
+ * nothing is copied from the web portal. Everything here goes through Zoom's master-account API, so the
+ * credentials (stack config `zoom:*` or `ZOOM_*` variables, never in the program) must be the master account's.
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as zoom from "pulumi-zoom";
 
 const config = new pulumi.Config();
-/** The sub-account that gets the trunk and the numbers. */
-const subAccountId = config.require("subAccountId");
-/** One of the master account's trunks (List SIP trunks with accountId `me` shows their ids and DNIS). */
-const trunkId = config.require("trunkId");
-/** The sub-account's DNIS: at most 8 digits, the first five being the master trunk's DNIS prefix. */
-const dnis = config.require("dnis");
+/** The sub-account that gets the trunk and the numbers, by its name in Zoom. */
+const subAccount = zoom.getSubAccountOutput({ name: config.require("subAccountName") });
+/** One of the master account's trunks, by name: the lookup gives its id and DNIS prefix. */
+const masterTrunk = zoom.getSipTrunkOutput({ name: config.require("trunkName") });
+const subAccountId = subAccount.id;
+/** The sub-account's DNIS: the trunk's five-digit prefix, then up to three digits of the sub-account's own. */
+const dnis = pulumi.interpolate`${masterTrunk.dnisPrefix}${config.get("dnisSuffix") ?? "001"}`;
 
 // Zoom cannot change an assignment: a change of any input removes it and assigns the trunk again.
 const trunk = new zoom.SipTrunk("sub-account-trunk", {
   accountId: subAccountId,
-  trunkId,
+  trunkId: masterTrunk.id,
   dnis,
   outboundCallerId: config.get("outboundCallerId") ?? "+14155550100",
 });

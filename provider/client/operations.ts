@@ -3,8 +3,9 @@
  * an operation's method, path template, rate-limit category and OAuth scopes.
  *
  * The client uses it to scope paths and to pick the rate-limit bucket; the emulator uses it to route and to
- * count requests per category; the docs generator lists scopes from it. `tests/spec/operations.test.ts`
- * checks every row against Zoom's official OpenAPI documents, so a wrong category or path fails CI.
+ * count requests per category; the docs generator lists scopes from it. `tests/emulator/catalogue.test.ts`
+ * checks every row against Zoom's official OpenAPI documents, so a wrong category or path fails CI (the three
+ * Users/Accounts API rows the lookups read against a transcription of Zoom's reference: tests/support/specSupplement.ts).
  */
 
 /** Zoom's rate-limit categories ("Rate Limit Label" in the API reference). */
@@ -16,9 +17,17 @@ export type HttpMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
  * Which path forms Zoom offers for an operation:
  * - `either`: plain path for the token's own account, or `/accounts/{accountId}` + path for the master
  *   account (`me`) and its sub-accounts;
- * - `accountOnly`: only the `/accounts/{accountId}` form exists (SIP Connected Audio).
+ * - `accountOnly`: only the `/accounts/{accountId}` form exists (SIP Connected Audio);
+ * - `plainOnly`: only the plain path exists; it is about the credentials' own account (the master account's
+ *   list of its sub-accounts, `GET /accounts`).
  */
-export type PathScope = "either" | "accountOnly";
+export type PathScope = "either" | "accountOnly" | "plainOnly";
+
+/**
+ * Which of Zoom's API references documents an operation. The project's spec documents (../shared/zoom-openapi)
+ * are the Meetings API's; the lookups also read users (Users API) and sub-accounts (Accounts API).
+ */
+export type ZoomApi = "meetings" | "users" | "accounts";
 
 export interface Operation {
   /** Zoom's operationId (the same in both OpenAPI documents). */
@@ -37,6 +46,8 @@ export interface Operation {
   readonly scopes: { readonly plain: readonly string[]; readonly master: readonly string[] };
   /** Meeting create/update count against Zoom's 100-per-host-per-day limit. */
   readonly countsTowardsDailyMeetingLimit?: true;
+  /** Where Zoom documents it when not in the Meetings API (default `meetings`). */
+  readonly api?: Exclude<ZoomApi, "meetings">;
 }
 
 const meetingWrite = { plain: ["meeting:write", "meeting:write:admin"], master: ["meeting:master"] };
@@ -48,6 +59,9 @@ const h323Read = { plain: ["h323:read:admin"], master: ["h323:master"] };
 const tspWrite = { plain: ["tsp:write", "tsp:write:admin"], master: ["tsp:master"] };
 const tspRead = { plain: ["tsp:read", "tsp:read:admin"], master: ["tsp:master"] };
 const sipTrunk = { plain: [], master: ["sip_trunk:master"] };
+const userRead = { plain: ["user:read:admin"], master: ["user:master"] };
+/** `GET /accounts` is the master account's own list: the plain path, with a master scope. */
+const subAccountRead = { plain: ["account:master", "account:read:master"], master: [] };
 
 function op(
   id: string,
@@ -55,7 +69,7 @@ function op(
   path: string,
   category: RateLimitCategory,
   scopes: Operation["scopes"],
-  extra: Partial<Pick<Operation, "scope" | "categoryAssumed" | "countsTowardsDailyMeetingLimit">> = {},
+  extra: Partial<Pick<Operation, "scope" | "categoryAssumed" | "countsTowardsDailyMeetingLimit" | "api">> = {},
 ): Operation {
   return { id, method, path, category, scopes, scope: "either", ...extra };
 }
@@ -127,6 +141,11 @@ export const OPERATIONS = {
     sipTrunk,
     sip,
   ),
+
+  // Read-only, for lookups: users (Zoom's Users API) and sub-accounts (Zoom's Accounts API)
+  users: op("users", "GET", "/users", "MEDIUM", userRead, { api: "users" }),
+  user: op("user", "GET", "/users/{userId}", "LIGHT", userRead, { api: "users" }),
+  accounts: op("accounts", "GET", "/accounts", "MEDIUM", subAccountRead, { api: "accounts", scope: "plainOnly" }),
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;

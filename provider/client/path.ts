@@ -57,6 +57,9 @@ export function buildPath(operation: Operation, pathParams: PathParams = {}, acc
   if (extra.length > 0) {
     throw new ZoomInvalidRequestError(`${operation.id}: unknown path parameter(s) ${extra.join(", ")} for ${operation.path}`);
   }
+  if (accountId !== undefined && operation.scope === "plainOnly") {
+    throw new ZoomInvalidRequestError(`${operation.id}: ${operation.path} has no /accounts/{accountId} form (it is the credentials' own account's)`);
+  }
   const account = accountId ?? (operation.scope === "accountOnly" ? "me" : undefined);
   if (account === undefined) return { path, template: operation.path };
   return {

@@ -6,6 +6,7 @@
 import { isMap, parseDocument } from "yaml";
 import type { ResourceDefinition } from "../framework/definition";
 import { loadStackText } from "../yaml/loader";
+import { LOOKUPS_SECTION, type DeclaredLookup } from "../yaml/lookups";
 import { addressOf, inDependencyOrder, type DeclaredObject, type DeclaredValue } from "../yaml/model";
 import { ConfigReference, Reference } from "../yaml/references";
 
@@ -38,11 +39,24 @@ function closure(objects: readonly DeclaredObject[], wanted: readonly DeclaredOb
   return objects.filter((object) => kept.has(object));
 }
 
-/** The example file cut down to `kept` objects, comments kept, the file's header comment dropped. */
+/** The names of the lookups `objects` reference (`${lookups.<name>.<field>}`), in no particular order. */
+function lookupsUsedBy(objects: readonly DeclaredObject[]): Set<string> {
+  const used = new Set<string>();
+  const walk = (value: DeclaredValue): void => {
+    if (value instanceof Reference) {
+      if (value.section === LOOKUPS_SECTION) used.add(value.name);
+    } else if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === "object" && !(value instanceof ConfigReference)) Object.values(value).forEach(walk);
+  };
+  for (const object of objects) Object.values(object.properties).forEach(walk);
+  return used;
+}
+
+/** The example file cut down to `kept` objects and the lookups they use, comments kept, the header comment dropped. */
 function cutDown(text: string, kept: readonly DeclaredObject[]): string {
   const doc = parseDocument(text);
   doc.commentBefore = null;
-  const keptAddresses = new Set(kept.map(addressOf));
+  const keptAddresses = new Set([...kept.map(addressOf), ...[...lookupsUsedBy(kept)].map((name) => `${LOOKUPS_SECTION}.${name}`)]);
   const root = doc.contents;
   if (isMap(root)) {
     for (const sectionPair of [...root.items]) {
@@ -96,19 +110,31 @@ function literal(value: DeclaredValue, depth: number, expressionOf: (value: Refe
 /** A config reference whose value is secret: printed as `config.requireSecret(...)`. */
 class SecretConfigReference extends ConfigReference {}
 
-/** The declaration as a TypeScript Pulumi program using the resource classes. */
-export function typescriptFor(objects: readonly DeclaredObject[]): string {
+/**
+ * The declaration as a TypeScript Pulumi program using the resource classes; the lookups the objects use become
+ * the lookups' Output forms (`zoom.getSipTrunkOutput({...})`), whose fields the objects take.
+ */
+export function typescriptFor(objects: readonly DeclaredObject[], lookups: readonly DeclaredLookup[] = []): string {
   const ordered = inDependencyOrder(objects);
   const needed = new Set(ordered.flatMap((object) => [...object.references.map((use) => use.reference.target), ...object.dependsOn]));
   const taken = new Set<string>();
-  const names = new Map(ordered.map((object) => [addressOf(object), identifierFor(object.name, taken, object.kind)]));
+  const used = lookupsUsedBy(objects);
+  const usedLookups = lookups.filter((lookup) => used.has(lookup.name));
+  const names = new Map([
+    ...usedLookups.map((lookup) => [`${LOOKUPS_SECTION}.${lookup.name}`, identifierFor(lookup.name, taken, "Lookup")] as const),
+    ...ordered.map((object) => [addressOf(object), identifierFor(object.name, taken, object.kind)] as const),
+  ]);
   let usesConfig = false;
-  const statements = ordered.map((object) => {
-    const expressionOf = (value: Reference | ConfigReference): string => {
-      if (value instanceof Reference) return `${names.get(value.target)}.${value.property}`;
-      usesConfig = true;
-      return `config.${value instanceof SecretConfigReference ? "requireSecret" : "require"}(${JSON.stringify(value.key)})`;
-    };
+  const expressionOf = (value: Reference | ConfigReference): string => {
+    if (value instanceof Reference) return `${names.get(value.target)}.${value.property}`;
+    usesConfig = true;
+    return `config.${value instanceof SecretConfigReference ? "requireSecret" : "require"}(${JSON.stringify(value.key)})`;
+  };
+  const lookupStatements = usedLookups.map(
+    (lookup) =>
+      `const ${names.get(`${LOOKUPS_SECTION}.${lookup.name}`)} = zoom.${lookup.definition.name}Output(${literal(lookup.arguments as DeclaredValue, 0, expressionOf)});`,
+  );
+  const objectStatements = ordered.map((object) => {
     // Secret inputs read from config keep their secrecy: requireSecret for properties the resource marks secret.
     const properties = Object.fromEntries(
       Object.entries(object.properties).map(([key, value]) => [key, secretConfig(object, key, value) ?? value]),
@@ -119,6 +145,7 @@ export function typescriptFor(objects: readonly DeclaredObject[]): string {
     const construct = `new zoom.${object.kind}(${JSON.stringify(object.name)}, ${body}${options});`;
     return needed.has(addressOf(object)) ? `const ${names.get(addressOf(object))} = ${construct}` : construct;
   });
+  const statements = lookupStatements.length > 0 ? [lookupStatements.join("\n"), ...objectStatements] : objectStatements;
   const header = [
     ...(usesConfig ? ['import * as pulumi from "@pulumi/pulumi";'] : []),
     'import * as zoom from "pulumi-zoom";',
@@ -141,14 +168,14 @@ function secretConfig(object: DeclaredObject, key: string, value: DeclaredValue)
  */
 export function exampleFor(definition: ResourceDefinition, files: readonly ExampleFile[]): ResourceExample | undefined {
   if (definition.example) return { yaml: definition.example.yaml, typescript: definition.example.typescript };
-  let best: { file: ExampleFile; objects: readonly DeclaredObject[]; wanted: DeclaredObject[] } | undefined;
+  let best: { file: ExampleFile; objects: readonly DeclaredObject[]; lookups: readonly DeclaredLookup[]; wanted: DeclaredObject[] } | undefined;
   for (const file of files) {
     const loaded = loadStackText(file.text, file.path);
     if (!loaded.ok) throw new Error(`${file.path} is not valid (${loaded.problems.length} problems): run pulumi-zoom validate on it`);
     const wanted = loaded.model.objects.filter((object) => object.kind === definition.kind);
-    if (wanted.length > (best?.wanted.length ?? 0)) best = { file, objects: loaded.model.objects, wanted };
+    if (wanted.length > (best?.wanted.length ?? 0)) best = { file, objects: loaded.model.objects, lookups: loaded.model.lookups ?? [], wanted };
   }
   if (!best) return undefined;
   const kept = closure(best.objects, best.wanted);
-  return { source: best.file.path, yaml: cutDown(best.file.text, kept), typescript: typescriptFor(kept) };
+  return { source: best.file.path, yaml: cutDown(best.file.text, kept), typescript: typescriptFor(kept, best.lookups) };
 }

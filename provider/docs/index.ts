@@ -9,6 +9,8 @@ import { availableSections } from "../yaml/sections";
 import { cliPage } from "./cliPage";
 import { configurationPage } from "./configurationPage";
 import { exampleFor, type ExampleFile } from "./examples";
+import { LOOKUPS } from "../lookups";
+import { lookupPage } from "./lookupPage";
 import { GENERATED_NOTE, page, table } from "./markdown";
 import { resourcePage } from "./resourcePage";
 import { yamlPage } from "./yamlPage";
@@ -46,6 +48,12 @@ function indexPage(): string {
     ].join("\n"),
     "## Resources",
     table(["Resource", "What it is"], resources),
+    "## Lookups",
+    "Pulumi functions that find the ids a program needs instead of copying them from the web portal; each has a Promise form and an Output form (`getUserOutput`), and a `lookups:` form in zoom.yaml.",
+    table(
+      ["Function", "What it finds"],
+      LOOKUPS.map((lookup) => [`[zoom.${lookup.name}](lookups/${lookup.name}.md)`, lookup.description.split(/(?<=\.)\s/)[0] ?? ""]),
+    ),
   ]);
 }
 
@@ -61,5 +69,6 @@ export function generatedFiles(root: string): Map<string, string> {
   for (const { definition } of availableSections()) {
     files.set(`docs/resources/${definition.kind}.md`, resourcePage(definition, exampleFor(definition, examples)));
   }
+  for (const lookup of LOOKUPS) files.set(`docs/lookups/${lookup.name}.md`, lookupPage(lookup));
   return files;
 }

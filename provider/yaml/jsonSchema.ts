@@ -12,6 +12,9 @@ import "../resources";
 import { z } from "zod";
 import { isPlainObject } from "../framework/case";
 import type { ResourceDefinition } from "../framework/definition";
+import { LOOKUPS } from "../lookups";
+import type { LookupDefinition } from "../lookups/definition";
+import { LOOKUPS_SECTION } from "./lookups";
 import { CONFIG_ROOT } from "./references";
 import { availableSections, LOGICAL_NAME, SECTION_TITLES } from "./sections";
 
@@ -116,6 +119,22 @@ export function objectSchema(definition: ResourceDefinition): JsonSchema {
   };
 }
 
+/** One lookup's declaration: `{function: "<name>", arguments: {...}}`, its arguments from the lookup's zod schema. */
+function lookupSchema(definition: LookupDefinition): JsonSchema {
+  const { $schema: _draft, description: _description, ...args } = z.toJSONSchema(definition.args, { io: "input", target: "draft-7", unrepresentable: "any" }) as JsonSchema;
+  return {
+    title: definition.name,
+    description: definition.description,
+    type: "object",
+    required: ["function"],
+    additionalProperties: false,
+    properties: {
+      function: { const: definition.name },
+      arguments: { title: `${definition.name} arguments`, ...acceptReferencesBelow(args) },
+    },
+  };
+}
+
 /** The whole file's schema, for every section whose kind this version of pulumi-zoom has. */
 export function buildJsonSchema(): JsonSchema {
   const sections = availableSections();
@@ -131,13 +150,22 @@ export function buildJsonSchema(): JsonSchema {
       additionalProperties: { $ref: `#/definitions/${definition.kind}` },
     };
   }
+  for (const lookup of LOOKUPS) definitions[`lookup.${lookup.name}`] = lookupSchema(lookup);
+  properties[LOOKUPS_SECTION] = {
+    title: "Lookups",
+    description:
+      "Pulumi functions (zoom.getUser, zoom.getSipTrunk, ...) by name: `lookups.<name>` with `function` and `arguments`; objects use a result field as `${lookups.<name>.<field>}`.",
+    type: ["object", "null"],
+    propertyNames: { pattern: LOGICAL_NAME.source },
+    additionalProperties: { oneOf: LOOKUPS.map((lookup) => ({ $ref: `#/definitions/lookup.${lookup.name}` })) },
+  };
   const name = "[A-Za-z_][A-Za-z0-9_-]*";
   definitions.reference = {
     title: "Reference",
     description:
-      "A value known when Pulumi runs: a property of another object in this file, `${<section>.<name>.<property>}` (e.g. `${meetings.standup.meetingId}`), or a stack config value, `${config.<key>}`. Always the whole value, never part of a string; write `$${` for a literal `${`.",
+      "A value known when Pulumi runs: a property of another object in this file, `${<section>.<name>.<property>}` (e.g. `${meetings.standup.meetingId}`), a lookup's result field, `${lookups.<name>.<field>}`, or a stack config value, `${config.<key>}`. Always the whole value, never part of a string; write `$${` for a literal `${`.",
     type: "string",
-    pattern: `^\\$\\{((${sections.map((section) => section.key).join("|")})\\.${name}\\.${name}|${CONFIG_ROOT}\\.${name})\\}$`,
+    pattern: `^\\$\\{((${[...sections.map((section) => section.key), LOOKUPS_SECTION].join("|")})\\.${name}\\.${name}|${CONFIG_ROOT}\\.${name})\\}$`,
   };
   return {
     $schema: DRAFT_7,

@@ -18,9 +18,11 @@ import type { ResourceDefinition } from "../framework/definition";
 import { UNKNOWN, containsUnknown } from "../framework/unknown";
 import { validate } from "../framework/validate";
 import { checkCycles, checkReferences, checkReferenceTypes, checkTrackingFieldValues, checkTspLimit, type DraftObject } from "./checks";
+import { LOOKUPS_SECTION, lookupReferenceProblem, readLookups, type DeclaredLookup } from "./lookups";
 import type { DeclaredValue, LoadResult, StackProblem } from "./model";
 import { readString, type ConfigReference, type ReferenceUse } from "./references";
 import { availableSections, isSectionKey, LOGICAL_NAME, SECTION_KEYS, SECTIONS, type SectionKey } from "./sections";
+import { typesAt } from "./jsonSchema";
 import { parseYaml, type YamlSource } from "./source";
 import { didYouMean } from "./suggest";
 
@@ -39,7 +41,8 @@ export function loadStackText(text: string, file: string): LoadResult {
     const { line, col } = source.locate(at);
     problems.push({ file, line, col, path: at.join("."), reason });
   };
-  const objects = source.value === undefined ? [] : readObjects(source, report);
+  const lookups = isPlainObject(source.value) ? readLookups(source.value[LOOKUPS_SECTION], report) : [];
+  const objects = source.value === undefined ? [] : withoutLookupReferences(readObjects(source, report), lookups, report);
   // The checks across objects run even when some objects are invalid: every problem is reported at once,
   // not one round per fix.
   const context = { objects, available: new Set<string>(availableSections().map((section) => section.key)), report };
@@ -53,6 +56,7 @@ export function loadStackText(text: string, file: string): LoadResult {
     ok: true,
     model: {
       file,
+      lookups,
       objects: objects.map(({ section, kind, name, definition, properties, references, dependsOn }) => ({
         section,
         kind,
@@ -79,6 +83,23 @@ function sortByPlace(problems: StackProblem[]): StackProblem[] {
     .map(({ problem }) => problem);
 }
 
+/**
+ * Checks every `${lookups.<name>.<field>}` against the declared lookups and takes it out of the references
+ * between objects (a lookup is no object: it orders nothing and cannot be in a cycle). It stays in the
+ * properties, where ZoomStack resolves it.
+ */
+function withoutLookupReferences(objects: DraftObject[], lookups: readonly DeclaredLookup[], report: (at: Path, reason: string) => void): DraftObject[] {
+  return objects.map((object) => {
+    const toLookups = object.references.filter((use) => use.reference.section === LOOKUPS_SECTION);
+    if (toLookups.length === 0) return object;
+    for (const use of toLookups) {
+      const problem = lookupReferenceProblem(use.reference, lookups, typesAt(object.definition, use.path));
+      if (problem) report([object.section, object.name, ...use.path], problem);
+    }
+    return { ...object, references: object.references.filter((use) => use.reference.section !== LOOKUPS_SECTION) };
+  });
+}
+
 /** Reads the sections and objects, validating each object on its own. */
 function readObjects(source: YamlSource, report: (at: Path, reason: string) => void): DraftObject[] {
   const root = source.value;
@@ -90,8 +111,9 @@ function readObjects(source: YamlSource, report: (at: Path, reason: string) => v
   const definitions = new Map(availableSections().map(({ key, definition }) => [key, definition]));
   const objects: DraftObject[] = [];
   for (const [key, section] of Object.entries(root)) {
+    if (key === LOOKUPS_SECTION) continue; // read by readLookups
     if (!isSectionKey(key)) {
-      report([key], `unknown section${didYouMean(key, SECTION_KEYS)} (sections: ${SECTION_KEYS.join(", ")})`);
+      report([key], `unknown section${didYouMean(key, [...SECTION_KEYS, LOOKUPS_SECTION])} (sections: ${SECTION_KEYS.join(", ")})`);
       continue;
     }
     const definition = definitions.get(key);

@@ -3,6 +3,7 @@
  * pointing at its place in the file.
  */
 import type { ResourceDefinition } from "../framework/definition";
+import type { DeclaredLookup } from "./lookups";
 import type { ConfigReference, Reference, ReferenceUse } from "./references";
 import type { SectionKey } from "./sections";
 
@@ -53,6 +54,8 @@ export interface DeclaredObject {
 
 export interface StackModel {
   readonly file: string;
+  /** The `lookups:` section, in file order (absent when a model is built by hand). */
+  readonly lookups?: readonly DeclaredLookup[];
   /** In file order. */
   readonly objects: readonly DeclaredObject[];
 }

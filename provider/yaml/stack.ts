@@ -15,6 +15,8 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as resources from "../resources";
 import { ZoomResource } from "../framework/resource";
+import { outputForm } from "../lookups/functions";
+import { LOOKUPS_SECTION } from "./lookups";
 import { loadStackText } from "./loader";
 import { addressOf, formatProblem, inDependencyOrder, type DeclaredValue, type StackModel } from "./model";
 import { ConfigReference, Reference } from "./references";
@@ -101,6 +103,8 @@ export class ZoomStack extends pulumi.ComponentResource {
   readonly meetingTemplates: StackResources["meetingTemplates"];
   /** Every created resource by address (`meetings.standup`). */
   readonly resources: Readonly<Record<string, ZoomResource>>;
+  /** The results of the file's `lookups:`, by name (secret Outputs when they carry secrets). */
+  readonly lookups: Readonly<Record<string, pulumi.Output<Record<string, unknown>>>>;
 
   constructor(name: string, args: ZoomStackArgs, opts?: pulumi.ComponentResourceOptions) {
     super("zoom:index:ZoomStack", name, {}, opts);
@@ -113,8 +117,23 @@ export class ZoomStack extends pulumi.ComponentResource {
     const imports = args.imports ?? {};
     checkImports(model, imports);
 
+    // Lookups first: their arguments are literals and config; objects reference their results.
+    const noObjects = (reference: Reference): pulumi.Output<unknown> => {
+      throw new Error(`${reference.text}: a lookup's arguments cannot reference objects (the loader refuses this)`);
+    };
+    const lookupResults = new Map<string, pulumi.Output<Record<string, unknown>>>();
+    for (const lookup of model.lookups ?? []) {
+      const lookupArgs = toInput(lookup.arguments, noObjects) as Record<string, pulumi.Input<unknown>>;
+      lookupResults.set(lookup.name, outputForm<Record<string, unknown>, Record<string, unknown>>(lookup.definition)(lookupArgs));
+    }
+
     const created = new Map<string, ZoomResource>();
     const resolve = (reference: Reference): pulumi.Output<unknown> => {
+      if (reference.section === LOOKUPS_SECTION) {
+        const result = lookupResults.get(reference.name);
+        if (!result) throw new Error(`${reference.text}: no such lookup`);
+        return result.apply((value) => value[reference.property]);
+      }
       const target = created.get(reference.target);
       const output = (target as unknown as Record<string, unknown> | undefined)?.[reference.property];
       // The loader checked both; reaching this means the loader and the classes disagree.
@@ -147,6 +166,7 @@ export class ZoomStack extends pulumi.ComponentResource {
     this.tspAccounts = typed.tspAccounts;
     this.meetingTemplates = typed.meetingTemplates;
     this.resources = Object.fromEntries(created);
+    this.lookups = Object.fromEntries(lookupResults);
     this.registerOutputs({});
   }
 }

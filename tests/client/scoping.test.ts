@@ -34,7 +34,9 @@ async function send(id: OperationId, accountId?: string): Promise<void> {
   }
 }
 
-test.each(ids)("%s: /accounts/{accountId} form when an account is given", async (id) => {
+const accountForms = ids.filter((id) => OPERATIONS[id].scope !== "plainOnly");
+
+test.each(accountForms)("%s: /accounts/{accountId} form when an account is given", async (id) => {
   await send(id, t.emulator.accountId);
   const [entry] = await t.control.requests();
   expect(entry?.method).toBe(OPERATIONS[id].method);
@@ -46,6 +48,11 @@ test.each(ids)("%s: plain form when not (accounts/me for account-only operations
   const [entry] = await t.control.requests();
   const prefix = OPERATIONS[id].scope === "accountOnly" ? "/accounts/me" : "";
   expect(entry?.rawPath).toBe(expectedPath(id, prefix));
+});
+
+test("a plainOnly operation (the master's sub-account list) refuses an account, before sending", async () => {
+  await expect(client.request({ operation: "accounts", accountId: t.emulator.accountId })).rejects.toThrow(/no \/accounts\/\{accountId\} form/);
+  expect(await t.control.requests()).toEqual([]);
 });
 
 test("ids are percent-encoded on the wire and cannot leave their segment", async () => {

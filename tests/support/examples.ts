@@ -62,10 +62,19 @@ export function exampleProgram(modulePath: string, namePrefix?: string): Program
   };
 }
 
-/** The SIP examples' stack config: a sub-account, one of the master's trunks, and a DNIS with that trunk's prefix. */
+/**
+ * The SIP examples' stack config: a sub-account, one of the master's trunks, and a DNIS with that trunk's prefix;
+ * by id (the org example) and by name (the sip-trunk examples look the ids up).
+ */
 export function sipConfig(accounts: EmulatorStateSummary): Record<string, string> {
   const subAccount = accounts.subAccounts[0];
   const trunk = accounts.master.sipTrunks[0];
   if (!subAccount || !trunk) throw new Error("the emulator has no sub-account or no master SIP trunk");
-  return { subAccountId: subAccount.id, trunkId: trunk.id, dnis: `${trunk.dnis.slice(0, 5)}001` };
+  return {
+    subAccountId: subAccount.id,
+    trunkId: trunk.id,
+    dnis: `${trunk.dnis.slice(0, 5)}001`,
+    subAccountName: subAccount.name,
+    trunkName: trunk.name,
+  };
 }

@@ -16,6 +16,7 @@ import { join } from "node:path";
 import Ajv, { type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { SPEC_FILES as FILES, type SpecDocument, specDirectory, specFound } from "./specLocation";
+import { SPEC_SUPPLEMENT } from "./specSupplement";
 
 export type { SpecDocument } from "./specLocation";
 export { specDirectory, specFound, specMissingNotice } from "./specLocation";
@@ -345,7 +346,10 @@ export function loadZoomSpec(): ZoomSpec {
           `from ../shared/zoom-openapi beside the repository; set ZOOM_OPENAPI_DIR to their directory otherwise.`,
       );
     }
-    return JSON.parse(readFileSync(file, "utf8")) as JsonObject;
+    const parsed = JSON.parse(readFileSync(file, "utf8")) as JsonObject;
+    // The Users/Accounts operations the lookups read, where the (Meetings) document lacks them.
+    const paths = parsed.paths as JsonObject;
+    return { ...parsed, paths: { ...(SPEC_SUPPLEMENT[document] as unknown as JsonObject), ...paths } };
   };
   loaded = new ZoomSpec({ plain: read("plain"), master: read("master") });
   return loaded;

@@ -1,6 +1,6 @@
 /**
- * The SIP trunk and internal numbers example as YAML. The sub-account, trunk id and DNIS are stack config
- * values the file reads with `${config.<key>}`; credentials come from `zoom:*` stack config or `ZOOM_*`
+ * The SIP trunk and internal numbers example as YAML. The sub-account's and the trunk's names and the DNIS
+ * are stack config values the file reads with `${config.<key>}` (the ids are looked up: `lookups:`); credentials come from `zoom:*` stack config or `ZOOM_*`
  * variables.
  */
 import * as path from "path";
