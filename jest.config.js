@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
-  testEnvironment: "node",
+  // Node's, plus stopping the provider hosts a test file left running (tests/support/environment.js).
+  testEnvironment: "<rootDir>/tests/support/environment.js",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   // Type checking is `npm run typecheck`'s job; jest only transpiles, which keeps the suite fast.

@@ -134,6 +134,18 @@ export interface EngineHost {
   close(): Promise<HostExit>;
 }
 
+
+/**
+ * Process ids of the hosts running, on the global object: jest's test environment (tests/support/environment.js)
+ * stops those a test file left running (a timed-out test's deployment goes on in the background, its hosts
+ * retrying against an emulator that is gone), which kept jest's worker from exiting.
+ */
+function runningHosts(): Set<number> {
+  const holder = globalThis as { __providerHostPids?: Set<number> };
+  holder.__providerHostPids ??= new Set<number>();
+  return holder.__providerHostPids;
+}
+
 export class ProviderHost implements EngineHost {
   private readonly out: HostOutput;
   private exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -150,8 +162,11 @@ export class ProviderHost implements EngineHost {
   ) {
     this.out = out;
     this.exited = exited;
+    const pid = child.pid;
+    if (pid !== undefined) runningHosts().add(pid);
     setExit((code, signal) => {
       this.exitInfo = { code, signal };
+      if (pid !== undefined) runningHosts().delete(pid);
     });
   }
 
