@@ -85,7 +85,8 @@ export async function runLookup(definition: LookupDefinition, rawArgs: unknown, 
   const args = checkArgs(definition, rawArgs);
   const call = callText(definition.name, rawArgs);
   const accountId = definition.accountId?.(args);
-  const found = (await candidates(client, definition.source(args), accountId, `looking up ${call}`)).map((item) => shapeItem(definition, item));
+  const source = definition.source(args);
+  const found = (await candidates(client, source, accountId, `looking up ${call}`)).map((item) => shapeItem(definition, item));
   registerSecrets(definition, found);
   const matching = definition.match ? found.filter((item) => matches(definition.match ?? [], item, args)) : found;
   const where = accountId !== undefined ? ` in account ${accountId}` : "";
@@ -97,7 +98,13 @@ export async function runLookup(definition: LookupDefinition, rawArgs: unknown, 
   if (matching.length === 1) return matching[0];
   const noun = definition.noun;
   if (matching.length === 0) {
-    const seen = found.length === 0 ? `there are no ${noun}s${where}` : `the ${noun}s${where} are: ${listed(found.map(definition.describe))}`;
+    // A lookup by id asked Zoom for one object: there is no list of the others to show.
+    const seen =
+      source.kind === "get"
+        ? `Zoom answered that it does not exist${where}`
+        : found.length === 0
+          ? `there are no ${noun}s${where}`
+          : `the ${noun}s${where} are: ${listed(found.map(definition.describe))}`;
     throw new ZoomLookupError(`${call}: no ${noun} matches; ${seen}${definition.notFoundHint ? ` (${definition.notFoundHint})` : ""}`);
   }
   throw new ZoomLookupError(

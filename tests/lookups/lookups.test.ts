@@ -112,9 +112,12 @@ test("nothing found, or more than one: the error names the query and what was th
   expect(noAccount).toContain('zoom.getSubAccount({"name":"Example Sub Three"}): no sub-account matches; the sub-accounts are: "Example Sub One"');
   expect(noAccount).toContain('"Example Sub Two"');
 
-  expect(noUser).toContain('zoom.getUser({"email":"nobody@example.com"}): no user matches; there are no users');
+  expect(noUser).toContain('zoom.getUser({"email":"nobody@example.com"}): no user matches; Zoom answered that it does not exist');
 
-  expect(noTrunk).toMatch(/no SIP trunk matches; the SIP trunks in account me are: "trunk1" \(id \w+, DNIS 1888812345\)/);
+  const [trunk1, trunk2] = t.state.master.sipTrunks;
+  expect(noTrunk).toContain(
+    `no SIP trunk matches; the SIP trunks in account me are: "trunk1" (id ${trunk1.id}, DNIS ${trunk1.dnis}); "trunk2" (id ${trunk2.id}, DNIS ${trunk2.dnis});`,
+  );
 });
 
 test("bad arguments fail before any request, naming the argument", async () => {
