@@ -8,7 +8,9 @@
  * would be orphaned (found by tests/reliability/concurrentCreates.test.ts). Two rules prevent it:
  *
  * - Claims: every object a create of this process made or adopted is claimed (by its Pulumi id), and a lookup
- *   never adopts a claimed object. Deleting the object, or finding it gone, releases the claim.
+ *   never adopts a claimed object. Deleting the object, or finding it gone, releases the claim. Objects the
+ *   deployment's existing resources hold are claimed too when they are diffed, read or updated, so that an
+ *   `adoptId` naming one of them is refused (adoption.ts).
  * - A gate: a lookup runs only while no create attempt of the kind is in flight (a create whose request has
  *   reached Zoom but whose answer has not arrived has made an object that is not claimed yet), and new attempts
  *   wait while a lookup is pending. Lookups are rare (only after an unknown outcome), so the wait costs little.
@@ -28,7 +30,8 @@ function deferred(): Deferred {
 }
 
 export class CreateLedger {
-  private readonly claimed = new Set<string>();
+  /** Claimed Pulumi ids, each with the logical name of the resource that holds it. */
+  private readonly claimed = new Map<string, string>();
   private attemptsInFlight = 0;
   private attemptsSettled: Deferred | undefined;
   private lookupsPending = 0;
@@ -76,15 +79,24 @@ export class CreateLedger {
     }
   }
 
-  /** Claims an object; false when a create of this process holds it already. */
-  claim(id: string): boolean {
-    if (this.claimed.has(id)) return false;
-    this.claimed.add(id);
+  /**
+   * Claims an object for the resource named `holder`; false when another resource of this process holds it
+   * already. A resource may claim what it holds again (a diff, then an update of the same resource).
+   */
+  claim(id: string, holder = ""): boolean {
+    const current = this.claimed.get(id);
+    if (current !== undefined && (current !== holder || holder === "")) return false;
+    this.claimed.set(id, holder);
     return true;
   }
 
   isClaimed(id: string): boolean {
     return this.claimed.has(id);
+  }
+
+  /** The logical name of the resource holding the object, if any resource of this process does. */
+  holderOf(id: string): string | undefined {
+    return this.claimed.get(id);
   }
 
   /** The object was deleted or is gone: a later create may make (and claim) one with the same id. */
