@@ -335,7 +335,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     const id = formatId(definition.idParts, ref);
     const holder = ledger.holderOf(id);
     if (holder !== undefined && holder !== name) throw heldElsewhereError(ctx.label, definition, id, holder);
-    const live = await readLive(ctx, ref, inputs);
+    const found = await readLive(ctx, ref, inputs);
+    // The object with exactly this id: a list read's fallback match (a template by name) is another object.
+    const live = found && (idOf(found) === "" || idOf(found) === ref.zoomId) ? found : undefined;
     if (!live) throw missingObjectError(ctx.label, definition, ref, "adoptId");
     if (!ledger.claim(id, name)) throw heldElsewhereError(ctx.label, definition, id, ledger.holderOf(id) ?? "");
     try {
@@ -470,7 +472,8 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         ledger.release(formatId(definition.idParts, ref));
         return { id: "", props: {} };
       }
-      ledger.claim(formatId(definition.idParts, ref), nameOf(props));
+      // A refreshed resource holds its object; a `.get()` only looks at it.
+      if (refreshing) ledger.claim(formatId(definition.idParts, ref), nameOf(props));
 
       const kept = { ...storedDefaults(), ...keptInputs(given) };
       const recorded = props[DECLARED_KEY];
