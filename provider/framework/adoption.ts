@@ -11,8 +11,10 @@
  * - `create` reads the object (never creates one); a missing object fails naming the kind, the id and what
  *   to do; an object another resource of this deployment holds (the ledger, createLedger.ts) is refused.
  *   Declared differences are then sent by the update path (same rules, same request shape).
- * - Afterwards `adoptId` is inert: `check` drops it once the resource is in state, so changing or removing
- *   it plans nothing, and a later replacement creates a new object instead of adopting the old one again.
+ * - Afterwards `adoptId` is inert: changing or removing it is recorded in state (an update that sends nothing to
+ *   Zoom), and a refresh returns the recorded value as an input, so `refresh --expect-no-changes` holds right
+ *   after adoption. A later replacement creates a new object: its create sees that this resource holds the
+ *   object already (its diff claimed it) or has just deleted it (delete-before-replace), and does not adopt.
  */
 import type { ObjectRef, ResourceDefinition } from "./definition";
 import { expectedForm, formatId, parseId, shownId } from "./ids";

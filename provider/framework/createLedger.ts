@@ -32,6 +32,9 @@ function deferred(): Deferred {
 export class CreateLedger {
   /** Claimed Pulumi ids, each with the logical name of the resource that holds it. */
   private readonly claimed = new Map<string, string>();
+  private readonly deleted = new Map<string, string>();
+  /** Objects adopted (`adoptId`) in this process, with the adopting resource's logical name. */
+  private readonly adopted = new Map<string, string>();
   private attemptsInFlight = 0;
   private attemptsSettled: Deferred | undefined;
   private lookupsPending = 0;
@@ -99,8 +102,27 @@ export class CreateLedger {
     return this.claimed.get(id);
   }
 
-  /** The object was deleted or is gone: a later create may make (and claim) one with the same id. */
-  release(id: string): void {
+  /**
+   * The object was deleted or is gone: a later create may make (and claim) one with the same id. `deleter`: the
+   * resource that deleted it, so that its replacement's create does not adopt it again (adoption.ts).
+   */
+  release(id: string, deleter?: string): void {
     this.claimed.delete(id);
+    if (deleter !== undefined) this.deleted.set(id, deleter);
+  }
+
+  /** Records that `holder` adopted the object (it must have claimed it). */
+  markAdopted(id: string, holder: string): void {
+    this.adopted.set(id, holder);
+  }
+
+  /** The logical name of the resource that adopted the object in this process, if one did. */
+  adoptedBy(id: string): string | undefined {
+    return this.claimed.has(id) ? this.adopted.get(id) : undefined;
+  }
+
+  /** The logical name of the resource whose delete in this process removed the object, if one did. */
+  deletedBy(id: string): string | undefined {
+    return this.deleted.get(id);
   }
 }

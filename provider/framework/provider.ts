@@ -321,7 +321,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
    * Create with `adoptId` (adoption.ts): reads the object instead of creating one, then sends the declared
    * differences through `update`, exactly as an update of a managed object would.
    */
-  async function adopt(adoptId: string, news: Props): Promise<{ id: string; outs: Props }> {
+  async function adopt(adoptId: string, news: Props): Promise<{ id: string; outs: Props } | undefined> {
     const inputs = userProperties(news);
     const name = nameOf(news);
     const ctx = context(labelFor("adopting", news));
@@ -334,12 +334,16 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     }
     const id = formatId(definition.idParts, ref);
     const holder = ledger.holderOf(id);
+    // This resource already holds the object (its diff claimed it) or just deleted it: this create is its
+    // replacement, which makes a new object; adopting the old one again would lose it to the delete.
+    if (holder === name || ledger.deletedBy(id) === name) return undefined;
     if (holder !== undefined && holder !== name) throw heldElsewhereError(ctx.label, definition, id, holder);
     const found = await readLive(ctx, ref, inputs);
     // The object with exactly this id: a list read's fallback match (a template by name) is another object.
     const live = found && (idOf(found) === "" || idOf(found) === ref.zoomId) ? found : undefined;
     if (!live) throw missingObjectError(ctx.label, definition, ref, "adoptId");
     if (!ledger.claim(id, name)) throw heldElsewhereError(ctx.label, definition, id, ledger.holderOf(id) ?? "");
+    ledger.markAdopted(id, name);
     try {
       const declared = declaredOf(inputs);
       let current: Props;
@@ -353,9 +357,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const differences = declaredDifferences(definition, inputs, userProperties(current));
       const replaces = replacementsAmong(definition, differences);
       if (replaces.length > 0) throw unadoptableDifferenceError(ctx.label, definition, id, replaces);
-      if (differences.length === 0) return { id, outs: { ...current, [ADOPTED_KEY]: true } };
+      if (differences.length === 0) return { id, outs: { ...current, [ADOPTED_KEY]: true, [ADOPT_KEY]: adoptId } };
       const { outs } = await provider.update!(id, current, news);
-      return { id, outs: { ...outs, [ADOPTED_KEY]: true } };
+      return { id, outs: { ...outs, [ADOPTED_KEY]: true, [ADOPT_KEY]: adoptId } };
     } catch (error) {
       // Not adopted: the object stays the user's, free for another resource.
       if (!(error instanceof ResourceInitError)) ledger.release(id);
@@ -369,10 +373,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     },
 
     async check(olds: Props, news: Props) {
-      // Pulumi passes `{}` as olds before the first create.
-      const exists = Object.keys(olds ?? {}).length > 0;
-      // adoptId only matters to the first create: once the resource is in state it is dropped (adoption.ts).
-      const adoptId = exists ? undefined : news[ADOPT_KEY];
+      const adoptId = news[ADOPT_KEY];
       const adoption = checkAdoptId(definition, adoptId, userProperties(news));
       const result = validate(definition.schema, adoption.declared);
       if (!result.ok || adoption.failures.length > 0) {
@@ -402,16 +403,22 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       // Nor is any create-only value a reason to replace an adopted object: the stored one (declared at
       // adoption) was never sent to Zoom, so a change of it is recorded in state (a state-only update).
       const replaces = replacementsAmong(definition, differences).filter((root) => !(adopted && createOnlyKeys.includes(root)));
+      // adoptId changed or removed after adoption: recorded in state only (an update that sends nothing), so a
+      // refresh, which returns the recorded one as an input, agrees with the program.
+      const adoptIdChanged = (news[ADOPT_KEY] ?? undefined) !== (olds[ADOPT_KEY] ?? undefined);
       return {
         // A partially recorded object is updated even when the declaration matches, to read it back.
-        changes: differences.length > 0 || olds[INCOMPLETE_KEY] === true,
+        changes: differences.length > 0 || olds[INCOMPLETE_KEY] === true || adoptIdChanged,
         replaces,
         deleteBeforeReplace: replaces.length > 0 && definition.deleteBeforeReplace === true,
       };
     },
 
     async create(news: Props) {
-      if (typeof news[ADOPT_KEY] === "string") return adopt(news[ADOPT_KEY], news);
+      if (typeof news[ADOPT_KEY] === "string") {
+        const adopted = await adopt(news[ADOPT_KEY], news);
+        if (adopted) return adopted;
+      }
       const inputs = userProperties(news);
       const ctx = context(labelFor("creating", news));
       const { zoomId, answer } = await createWithoutDuplicates(ctx, inputs, nameOf(news));
@@ -490,12 +497,14 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         throw labelled(error, ctx.label);
       }
       if (adopted) outputs[ADOPTED_KEY] = true;
+      if (typeof props[ADOPT_KEY] === "string") outputs[ADOPT_KEY] = props[ADOPT_KEY];
       // A refresh of an unchanged object changes nothing: values Zoom re-issues on every read stay as recorded.
       for (const key of definition.volatile ?? []) if (props[key] !== undefined) outputs[key] = props[key];
       // Only declared paths are rewritten: an object adopted by `.get()` declares nothing, so its inputs stay
       // empty (the program's), and a secret Zoom returns (a passcode, a PIN) never becomes a plaintext input.
       const inputs: Props = rewriteDeclared(declared, outputs, forms);
       inputs[NAME_KEY] = props[NAME_KEY];
+      if (refreshing && typeof props[ADOPT_KEY] === "string") inputs[ADOPT_KEY] = props[ADOPT_KEY];
       return { id, props: outputs, inputs: withoutUndefined(inputs) };
     },
 
@@ -514,6 +523,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         try {
           const outs = outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared));
           if (olds[ADOPTED_KEY] === true) outs[ADOPTED_KEY] = true;
+          if (typeof news[ADOPT_KEY] === "string") outs[ADOPT_KEY] = news[ADOPT_KEY];
           return { outs };
         } catch (error) {
           throw labelled(error, ctx.label);
@@ -521,7 +531,11 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       }
       if (changedLive.length === 0) {
         // Only provider-side settings changed (e.g. notifyOnDelete): nothing to send to Zoom.
-        const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared, [DECLARED_FORMS_KEY]: formsOf(inputs, declared) };
+        const forms = formsOf(inputs, declared);
+        // As outputsFor writes them (no empty forms), so that a refresh right after finds nothing changed.
+        const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared, [ADOPT_KEY]: news[ADOPT_KEY] };
+        if (Object.keys(forms).length > 0) outputs[DECLARED_FORMS_KEY] = forms;
+        else delete outputs[DECLARED_FORMS_KEY];
         return { outs: withoutUndefined(outputs) };
       }
       const update = definition.update;
@@ -556,6 +570,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       if (!outs) throw new Error(`${ctx.label}: ${shownId(id)} disappeared from Zoom right after the update`);
       // Adopted stays adopted: its create-only values were still never sent to Zoom (see diff).
       if (olds[ADOPTED_KEY] === true) outs[ADOPTED_KEY] = true;
+      if (typeof news[ADOPT_KEY] === "string") outs[ADOPT_KEY] = news[ADOPT_KEY];
       return { outs };
     },
 
@@ -564,8 +579,8 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const inputs = withScope(userProperties(props), ref);
       const ctx = context(labelFor("deleting", props));
       const spec = definition.delete;
-      const holder = ledger.holderOf(formatId(definition.idParts, ref));
-      if (holder !== undefined && holder !== "" && holder !== nameOf(props)) {
+      const holder = ledger.adoptedBy(formatId(definition.idParts, ref));
+      if (holder !== undefined && holder !== nameOf(props)) {
         // Another resource adopted the object in this deployment (a rename with adoptId): deleting it would
         // take it from under that resource. Only this resource's state goes.
         ctx.warn(`${shownId(id)} is now managed by zoom:${kind} "${holder}" (adopted in this deployment), so it is kept in Zoom; only this resource leaves the stack`);
@@ -585,7 +600,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           accountId: ref.accountId,
           context: ctx.label,
         });
-        ledger.release(formatId(definition.idParts, ref));
+        ledger.release(formatId(definition.idParts, ref), nameOf(props));
       } catch (error) {
         if (isGone(error, definition.goneCodes, definition.goneErrors)) {
           ledger.release(formatId(definition.idParts, ref));

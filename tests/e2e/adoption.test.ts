@@ -232,15 +232,22 @@ test("a resource already managing the object holds it: a new resource adopting i
   }
 }, 60_000);
 
-test("adoptId is inert once adopted: changing or removing it plans nothing, and destroy deletes the adopted object", async () => {
+test("adoptId is inert once adopted: changing or removing it is recorded in state only, nothing is sent to Zoom, and destroy deletes the adopted object", async () => {
   const stack = deployment("adopt-inert");
   await emu.control.seed({ tracking_fields: [{ field: "Inert field", required: false }] });
   const fields = await scanAccount({ kinds: ["TrackingField"] });
   const inert = fields.objects.find((o) => o.label === "Inert field")!;
   try {
     await stack.up(() => declare("TrackingField", "inert", { adoptId: inert.id, field: "Inert field" }));
-    expect((await stack.up(() => declare("TrackingField", "inert", { adoptId: "SomethingElse", field: "Inert field" }))).changes).toBe(0);
+    const from = exchanges.length;
+    const changed = await stack.up(() => declare("TrackingField", "inert", { adoptId: "SomethingElse", field: "Inert field" }));
+    expect([changed.updates, changed.replaces, changed.creates]).toEqual([1, 0, 0]);
+    expect((await stack.refresh()).changes).toBe(0);
+    const removed = await stack.up(() => declare("TrackingField", "inert", { field: "Inert field" }));
+    expect([removed.updates, removed.replaces, removed.creates]).toEqual([1, 0, 0]);
+    expect((await stack.refresh()).changes).toBe(0);
     expect((await stack.up(() => declare("TrackingField", "inert", { field: "Inert field" }))).changes).toBe(0);
+    expect(writesSince(from)).toEqual([]);
     await stack.destroy();
     const after = await scanAccount({ kinds: ["TrackingField"] });
     expect(after.objects.find((o) => o.id === inert.id)).toBeUndefined();
@@ -261,7 +268,10 @@ test("secrets read during adoption stay out of plaintext state: a meeting's pass
   };
   try {
     await stack.up(program);
-    await stack.refresh();
+    // The first refresh after adoption (adoptId and .get()) changes nothing: no input is added (#13 item 10).
+    const refresh = await stack.refresh();
+    expect(refresh.changes).toBe(0);
+    expect(refresh.steps.filter((s) => (s.changedInputs ?? []).length > 0).map((s) => `${s.urn}: ${s.changedInputs!.join(", ")}`)).toEqual([]);
     expect((await stack.up(program)).changes).toBe(0);
     await stack.refresh();
     const text = JSON.stringify(stack.exportState());
