@@ -108,19 +108,21 @@ function importSection(definition: ResourceDefinition): string {
           : "the sub-account when the object lives in one (`accountId`), then "
         : ""
     }${definition.idParts.includes("userId") ? "the owning user's id or email, then " : ""}Zoom's own id of the object${idOutput ? ` (the ${code(idOutput)} output)` : ""}. Segments are percent-encoded.`,
-    "Adopt an existing object by declaring it as it is in Zoom with the `import` option; after the first `pulumi up`, remove the option. A declaration that differs from Zoom fails the import and shows the differences.",
-    fenced("ts", `new zoom.${kind}("existing", { /* the object's properties, as in Zoom */ }, { import: "${id}" });`),
-    "Read an object without managing it (never changed or deleted by the stack):",
+    `Adopt an existing object with the \`adoptId\` input (every resource has it): the first \`pulumi up\` reads the object instead of creating one (it fails, naming the id, when the object does not exist or another resource of the stack holds it), then sends only the properties whose declared value differs from Zoom's, as an update would${
+      definition.update === "replace" ? " (Zoom cannot update a " + kind + " in place, so a difference refuses the adoption: declare Zoom's values)" : ""
+    }. Once adopted, \`adoptId\` is ignored: changing or removing it plans nothing. Create-only properties of an adopted object are recorded, never a reason to replace it: Zoom does not report them.`,
+    fenced("ts", `new zoom.${kind}("existing", { adoptId: "${id}", /* the object's properties */ });`),
+    "Read an object without managing it (never changed or deleted by the stack; an id that does not exist fails the `up`, naming the kind and the id):",
     fenced("ts", `const existing = zoom.${kind}.get("existing", "${id}");`),
   ];
   if (section) {
     parts.push(
-      `In YAML, name the object's address in \`ZoomStack\`'s \`imports\` (and remove the entry after the first \`pulumi up\`):`,
+      `In YAML, name the object's address in \`ZoomStack\`'s \`imports\`, which sets its \`adoptId\` (the entry may stay after the first \`pulumi up\`):`,
       fenced("ts", `new ZoomStack("org", { file: "zoom.yaml", imports: { "${section}.existing": "${id}" } });`),
     );
   }
   parts.push(
-    "`pulumi import` on the command line does not work for dynamic-provider resources (a Pulumi limitation, [pulumi/pulumi#16175](https://github.com/pulumi/pulumi/issues/16175)); the `import` option does.",
+    "Pulumi's `import` resource option and `pulumi import` cannot adopt dynamic-provider resources: the engine's ImportStep (pulumi/pulumi `pkg/resource/deploy/step.go`) reads with the id alone, so the dynamic-provider host has no provider code to run. Use `adoptId` (or `pulumi-zoom import`, which writes it); a native provider plugin will support them natively later.",
   );
   return parts.join("\n\n");
 }

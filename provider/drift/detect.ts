@@ -17,7 +17,7 @@ import { declaredDifferences } from "../framework/diff";
 import { parseId } from "../framework/ids";
 import { listCacheFor } from "../framework/listCache";
 import { formatPath, leafPaths, pickPaths, parsePath } from "../framework/paths";
-import { NAME_KEY } from "../framework/provider";
+import { DECLARED_KEY, NAME_KEY } from "../framework/provider";
 import { allDefinitions, definitionOf, dynamicProvider } from "../framework/registry";
 import { currentClient } from "../framework/runtime";
 import { discover, effectiveScope, forgetListing, type FoundObject } from "../inventory/discover";
@@ -93,7 +93,10 @@ async function readOne(known: Known): Promise<ReadOutcome> {
   try {
     const provider = dynamicProvider(definition.kind, 1);
     // What a refresh passes: the state's outputs (framework keys included), with encrypted values left out.
-    const props = { ...resource.outputs.values, [NAME_KEY]: resource.outputs.values[NAME_KEY] ?? resource.name };
+    // `__declared` marks the read as a refresh (a gone object is missing, not a failed `.get()`), even for a
+    // state written before it existed.
+    const recorded = resource.outputs.values[DECLARED_KEY];
+    const props = { ...resource.outputs.values, [NAME_KEY]: resource.outputs.values[NAME_KEY] ?? resource.name, [DECLARED_KEY]: Array.isArray(recorded) ? recorded : [] };
     const result = await provider.read!(resource.id, props);
     if (!result.id) return { status: "missing" };
     const live = (result.props ?? {}) as Record<string, unknown>;

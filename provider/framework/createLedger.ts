@@ -8,7 +8,9 @@
  * would be orphaned (found by tests/reliability/concurrentCreates.test.ts). Two rules prevent it:
  *
  * - Claims: every object a create of this process made or adopted is claimed (by its Pulumi id), and a lookup
- *   never adopts a claimed object. Deleting the object, or finding it gone, releases the claim.
+ *   never adopts a claimed object. Deleting the object, or finding it gone, releases the claim. Objects the
+ *   deployment's existing resources hold are claimed too when they are diffed, read or updated, so that an
+ *   `adoptId` naming one of them is refused (adoption.ts).
  * - A gate: a lookup runs only while no create attempt of the kind is in flight (a create whose request has
  *   reached Zoom but whose answer has not arrived has made an object that is not claimed yet), and new attempts
  *   wait while a lookup is pending. Lookups are rare (only after an unknown outcome), so the wait costs little.
@@ -28,7 +30,11 @@ function deferred(): Deferred {
 }
 
 export class CreateLedger {
-  private readonly claimed = new Set<string>();
+  /** Claimed Pulumi ids, each with the logical name of the resource that holds it. */
+  private readonly claimed = new Map<string, string>();
+  private readonly deleted = new Map<string, string>();
+  /** Objects adopted (`adoptId`) in this process, with the adopting resource's logical name. */
+  private readonly adopted = new Map<string, string>();
   private attemptsInFlight = 0;
   private attemptsSettled: Deferred | undefined;
   private lookupsPending = 0;
@@ -76,10 +82,14 @@ export class CreateLedger {
     }
   }
 
-  /** Claims an object; false when a create of this process holds it already. */
-  claim(id: string): boolean {
-    if (this.claimed.has(id)) return false;
-    this.claimed.add(id);
+  /**
+   * Claims an object for the resource named `holder`; false when another resource of this process holds it
+   * already. A resource may claim what it holds again (a diff, then an update of the same resource).
+   */
+  claim(id: string, holder = ""): boolean {
+    const current = this.claimed.get(id);
+    if (current !== undefined && (current !== holder || holder === "")) return false;
+    this.claimed.set(id, holder);
     return true;
   }
 
@@ -87,8 +97,32 @@ export class CreateLedger {
     return this.claimed.has(id);
   }
 
-  /** The object was deleted or is gone: a later create may make (and claim) one with the same id. */
-  release(id: string): void {
+  /** The logical name of the resource holding the object, if any resource of this process does. */
+  holderOf(id: string): string | undefined {
+    return this.claimed.get(id);
+  }
+
+  /**
+   * The object was deleted or is gone: a later create may make (and claim) one with the same id. `deleter`: the
+   * resource that deleted it, so that its replacement's create does not adopt it again (adoption.ts).
+   */
+  release(id: string, deleter?: string): void {
     this.claimed.delete(id);
+    if (deleter !== undefined) this.deleted.set(id, deleter);
+  }
+
+  /** Records that `holder` adopted the object (it must have claimed it). */
+  markAdopted(id: string, holder: string): void {
+    this.adopted.set(id, holder);
+  }
+
+  /** The logical name of the resource that adopted the object in this process, if one did. */
+  adoptedBy(id: string): string | undefined {
+    return this.claimed.has(id) ? this.adopted.get(id) : undefined;
+  }
+
+  /** The logical name of the resource whose delete in this process removed the object, if one did. */
+  deletedBy(id: string): string | undefined {
+    return this.deleted.get(id);
   }
 }

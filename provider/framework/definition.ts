@@ -194,6 +194,12 @@ export interface Hooks<I> {
    * accepted before (a SIP trunk's DNIS prefix shows in the DNIS Zoom took for it).
    */
   check?(inputs: I, olds?: Partial<I>): readonly { property: string; reason: string }[];
+  /**
+   * Adoption (`adoptId`): why the existing object is not the one the declaration describes, when its id alone
+   * cannot say (a meeting's id is global, so only its host tells whether it belongs to the declared `userId`).
+   * `current` is the object as outputs. Undefined when it fits.
+   */
+  adoptionMismatch?(inputs: I, current: Record<string, unknown>): string | undefined;
 }
 
 export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {

@@ -5,7 +5,8 @@
  * State layout (outputs): the normalized live object in the resource's camelCase shape, plus the inputs
  * Zoom does not return (create-only, provider and scope properties), plus computed outputs, plus framework keys: `__name` (the logical name,
  * for error messages), `__declared` (the dotted paths the user declared, so a refresh can rewrite exactly
- * those inputs from the live object) and `__adopted` (the object was read by id alone, see `diff`).
+ * those inputs from the live object) and `__adopted` (an existing object adopted with `adoptId` or `.get()`, see
+ * adoption.ts and `diff`).
  */
 import type * as pulumi from "@pulumi/pulumi";
 import equal from "fast-deep-equal";
@@ -14,6 +15,7 @@ import { OPERATIONS } from "../client/operations";
 import type { ConfigSource } from "../client/config";
 import { fromZoom, isPlainObject, toZoom } from "./case";
 import type { ObjectRef, OperationContext, PropertySpec, ResourceDefinition, ZoomObject } from "./definition";
+import { ADOPT_KEY, checkAdoptId, heldElsewhereError, missingObjectError, unadoptableDifferenceError } from "./adoption";
 import { declaredDifferences, replacementsAmong } from "./diff";
 import { idOf, labelled, MalformedAnswerError, requireIdentity } from "./answers";
 import { CreateLedger } from "./createLedger";
@@ -28,7 +30,7 @@ import { dropUnset, validate } from "./validate";
 /** Keys the framework adds to inputs/outputs; never part of a Zoom object. */
 const PROVIDER_KEY = "__provider";
 export const NAME_KEY = "__logicalName";
-const DECLARED_KEY = "__declared";
+export const DECLARED_KEY = "__declared";
 /**
  * The declared values of paths compared through a comparator (`startTime: "2030-02-04T14:00:00"` with a zone),
  * so a refresh keeps the user's form when Zoom's answer (`2030-02-04T13:00:00Z`) means the same. Only
@@ -41,11 +43,11 @@ const DECLARED_FORMS_KEY = "__declaredForms";
  */
 const INCOMPLETE_KEY = "__incomplete";
 /**
- * Set on objects adopted by id alone (`pulumi import`, `.get()`): we never saw their create, and Zoom does not
- * return create-only inputs, so state has no value for them.
+ * Set on adopted objects (`adoptId`, `.get()`): we never saw their create, and Zoom does not return create-only
+ * inputs, so a create-only value in state (declared at adoption, or none) says nothing about the object.
  */
 const ADOPTED_KEY = "__adopted";
-const FRAMEWORK_KEYS = new Set([PROVIDER_KEY, NAME_KEY, DECLARED_KEY, DECLARED_FORMS_KEY, ADOPTED_KEY, INCOMPLETE_KEY]);
+const FRAMEWORK_KEYS = new Set([PROVIDER_KEY, NAME_KEY, DECLARED_KEY, DECLARED_FORMS_KEY, ADOPTED_KEY, INCOMPLETE_KEY, ADOPT_KEY]);
 
 /** How many times a create whose outcome stayed unknown is attempted in all. */
 const CREATE_ATTEMPTS = 3;
@@ -276,13 +278,13 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
    * timeout, only once Zoom has had as long again to finish the request. The ledger keeps that lookup from
    * taking an object a concurrent create of this process made (createLedger.ts).
    */
-  async function createWithoutDuplicates(ctx: OperationContext, inputs: Inputs): Promise<{ zoomId: string; answer?: ZoomObject }> {
+  async function createWithoutDuplicates(ctx: OperationContext, inputs: Inputs, holder: string): Promise<{ zoomId: string; answer?: ZoomObject }> {
     for (let attempt = 1; ; attempt++) {
       const since = new Date(Date.now() - 1000);
       try {
         return await ledger.attempt(async () => {
           const created = await createOnce(ctx, inputs);
-          ledger.claim(claimKey(inputs, created.zoomId));
+          ledger.claim(claimKey(inputs, created.zoomId), holder);
           return created;
         });
       } catch (error) {
@@ -301,7 +303,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           const taken = (zoomId: string) => ledger.isClaimed(claimKey(inputs, zoomId));
           const zoomId = await findCreated({ ...ctx, taken }, inputs, since);
           if (zoomId === undefined) return undefined;
-          if (!ledger.claim(claimKey(inputs, zoomId))) {
+          if (!ledger.claim(claimKey(inputs, zoomId), holder)) {
             throw new Error(
               `${ctx.label}: the outcome of the create is unknown, and the only matching object in Zoom (${claimKey(inputs, zoomId)}) belongs to another resource of this deployment; nothing was adopted or created again: run pulumi up again`,
             );
@@ -315,47 +317,111 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     }
   }
 
-  return {
+  /**
+   * Create with `adoptId` (adoption.ts): reads the object instead of creating one, then sends the declared
+   * differences through `update`, exactly as an update of a managed object would.
+   */
+  async function adopt(adoptId: string, news: Props): Promise<{ id: string; outs: Props } | undefined> {
+    const inputs = userProperties(news);
+    const name = nameOf(news);
+    const ctx = context(labelFor("adopting", news));
+    let ref: ObjectRef;
+    try {
+      // check filled the scope from the id, so the inputs locate the object.
+      ref = refOf(inputs, parseId(definition.idParts, adoptId, kind, definition.accountIdRequired).zoomId);
+    } catch (error) {
+      throw labelled(error, ctx.label);
+    }
+    const id = formatId(definition.idParts, ref);
+    const holder = ledger.holderOf(id);
+    // This resource already holds the object (its diff claimed it) or just deleted it: this create is its
+    // replacement, which makes a new object; adopting the old one again would lose it to the delete.
+    if (holder === name || ledger.deletedBy(id) === name) return undefined;
+    if (holder !== undefined && holder !== name) throw heldElsewhereError(ctx.label, definition, id, holder);
+    const found = await readLive(ctx, ref, inputs);
+    // The object with exactly this id: a list read's fallback match (a template by name) is another object.
+    const live = found && (idOf(found) === "" || idOf(found) === ref.zoomId) ? found : undefined;
+    if (!live) throw missingObjectError(ctx.label, definition, ref, "adoptId");
+    if (!ledger.claim(id, name)) throw heldElsewhereError(ctx.label, definition, id, ledger.holderOf(id) ?? "");
+    ledger.markAdopted(id, name);
+    try {
+      const declared = declaredOf(inputs);
+      let current: Props;
+      try {
+        current = outputsFor(live, keptInputs(inputs), news[NAME_KEY], declared, formsOf(inputs, declared));
+      } catch (error) {
+        throw labelled(error, ctx.label);
+      }
+      const mismatch = definition.hooks?.adoptionMismatch?.(inputs, current);
+      if (mismatch !== undefined) throw new Error(`${ctx.label}: ${kind} ${shownId(id)} ${mismatch}; nothing was adopted or changed`);
+      const differences = declaredDifferences(definition, inputs, userProperties(current));
+      const replaces = replacementsAmong(definition, differences);
+      if (replaces.length > 0) throw unadoptableDifferenceError(ctx.label, definition, id, replaces);
+      if (differences.length === 0) return { id, outs: { ...current, [ADOPTED_KEY]: true, [ADOPT_KEY]: adoptId } };
+      const { outs } = await provider.update!(id, current, news);
+      return { id, outs: { ...outs, [ADOPTED_KEY]: true, [ADOPT_KEY]: adoptId } };
+    } catch (error) {
+      // Not adopted: the object stays the user's, free for another resource.
+      if (!(error instanceof ResourceInitError)) ledger.release(id);
+      throw error;
+    }
+  }
+
+  const provider: ZoomDynamicProvider = {
     async configure(req) {
       configure(req.config);
     },
 
     async check(olds: Props, news: Props) {
-      const declared = userProperties(news);
-      const result = validate(definition.schema, declared);
-      if (!result.ok) return { inputs: news, failures: [...result.failures] };
+      const adoptId = news[ADOPT_KEY];
+      const adoption = checkAdoptId(definition, adoptId, userProperties(news));
+      const result = validate(definition.schema, adoption.declared);
+      if (!result.ok || adoption.failures.length > 0) {
+        return { inputs: news, failures: [...adoption.failures, ...(result.ok ? [] : result.failures)] };
+      }
       const inputs = result.value as Inputs;
-      // Pulumi passes `{}` as olds before the first create.
       const stored = userProperties(olds ?? {});
       const previous = Object.keys(stored).length > 0 ? stored : undefined;
       const failures = containsUnknown(inputs) ? [] : [...(definition.hooks?.check?.(inputs, previous) ?? [])];
-      return { inputs: { ...inputs, [NAME_KEY]: news[NAME_KEY] }, failures };
+      const adopting = adoptId !== undefined && adoptId !== null ? { [ADOPT_KEY]: adoptId } : {};
+      return { inputs: { ...inputs, [NAME_KEY]: news[NAME_KEY], ...adopting }, failures };
     },
 
-    async diff(_id: string, olds: Props, news: Props) {
+    async diff(id: string, olds: Props, news: Props) {
+      // This resource holds the object: an adoptId of another resource naming it is refused (adoption.ts).
+      ledger.claim(id, nameOf(olds));
       let differences = declaredDifferences(definition, userProperties(news), userProperties(olds));
-      if (olds[ADOPTED_KEY] === true) {
-        // An adopted object's create-only inputs were never seen (Zoom does not return them), so a declared
-        // value cannot be told apart from the real one: it is not a difference, and not a reason to replace
-        // what was just imported. Once a value is stored (by a later update), it is compared as usual.
+      const adopted = olds[ADOPTED_KEY] === true;
+      if (adopted) {
+        // An adopted object's create-only inputs were never seen (Zoom does not return them): a declared value
+        // with none in state (`.get()`) is not a difference.
         differences = differences.filter((d) => {
           const root = d.path.split(".")[0]!;
           return !(createOnlyKeys.includes(root) && olds[root] === undefined);
         });
       }
-      const replaces = replacementsAmong(definition, differences);
+      // Nor is any create-only value a reason to replace an adopted object: the stored one (declared at
+      // adoption) was never sent to Zoom, so a change of it is recorded in state (a state-only update).
+      const replaces = replacementsAmong(definition, differences).filter((root) => !(adopted && createOnlyKeys.includes(root)));
+      // adoptId changed or removed after adoption: recorded in state only (an update that sends nothing), so a
+      // refresh, which returns the recorded one as an input, agrees with the program.
+      const adoptIdChanged = (news[ADOPT_KEY] ?? undefined) !== (olds[ADOPT_KEY] ?? undefined);
       return {
         // A partially recorded object is updated even when the declaration matches, to read it back.
-        changes: differences.length > 0 || olds[INCOMPLETE_KEY] === true,
+        changes: differences.length > 0 || olds[INCOMPLETE_KEY] === true || adoptIdChanged,
         replaces,
         deleteBeforeReplace: replaces.length > 0 && definition.deleteBeforeReplace === true,
       };
     },
 
     async create(news: Props) {
+      if (typeof news[ADOPT_KEY] === "string") {
+        const adopted = await adopt(news[ADOPT_KEY], news);
+        if (adopted) return adopted;
+      }
       const inputs = userProperties(news);
       const ctx = context(labelFor("creating", news));
-      const { zoomId, answer } = await createWithoutDuplicates(ctx, inputs);
+      const { zoomId, answer } = await createWithoutDuplicates(ctx, inputs, nameOf(news));
       const ref = refOf(inputs, zoomId);
       const id = formatId(definition.idParts, ref);
       invalidateLists(ctx, ref);
@@ -403,10 +469,18 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const given = withScope(passed, ref);
       const ctx = context(labelFor("reading", props));
       const live = await readLive(ctx, ref, given);
+      // A refresh passes the state's outputs, which always hold `__declared` (every create, update, adoption and
+      // partial failure writes it); a `.get()` passes the program's properties, which never do (the engine's
+      // ReadStep sends them as inputs, RefreshStep sends the state). A gone object is news for a refresh (it
+      // leaves the stack) and an error for a `.get()` (the engine would record a resource with no outputs).
+      const refreshing = Array.isArray(props[DECLARED_KEY]);
       if (!live) {
+        if (!refreshing) throw missingObjectError(ctx.label, definition, ref, "get");
         ledger.release(formatId(definition.idParts, ref));
         return { id: "", props: {} };
       }
+      // A refreshed resource holds its object; a `.get()` only looks at it.
+      if (refreshing) ledger.claim(formatId(definition.idParts, ref), nameOf(props));
 
       const kept = { ...storedDefaults(), ...keptInputs(given) };
       const recorded = props[DECLARED_KEY];
@@ -423,10 +497,14 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         throw labelled(error, ctx.label);
       }
       if (adopted) outputs[ADOPTED_KEY] = true;
+      if (typeof props[ADOPT_KEY] === "string") outputs[ADOPT_KEY] = props[ADOPT_KEY];
       // A refresh of an unchanged object changes nothing: values Zoom re-issues on every read stay as recorded.
       for (const key of definition.volatile ?? []) if (props[key] !== undefined) outputs[key] = props[key];
-      const inputs: Props = declared.length > 0 ? rewriteDeclared(declared, outputs, forms) : importAll(outputs);
+      // Only declared paths are rewritten: an object adopted by `.get()` declares nothing, so its inputs stay
+      // empty (the program's), and a secret Zoom returns (a passcode, a PIN) never becomes a plaintext input.
+      const inputs: Props = rewriteDeclared(declared, outputs, forms);
       inputs[NAME_KEY] = props[NAME_KEY];
+      if (refreshing && typeof props[ADOPT_KEY] === "string") inputs[ADOPT_KEY] = props[ADOPT_KEY];
       return { id, props: outputs, inputs: withoutUndefined(inputs) };
     },
 
@@ -443,14 +521,21 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         const live = await readLive(ctx, ref, inputs);
         if (!live) throw new Error(`${ctx.label}: ${shownId(id)} no longer exists in Zoom; run pulumi refresh, then pulumi up`);
         try {
-          return { outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
+          const outs = outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared));
+          if (olds[ADOPTED_KEY] === true) outs[ADOPTED_KEY] = true;
+          if (typeof news[ADOPT_KEY] === "string") outs[ADOPT_KEY] = news[ADOPT_KEY];
+          return { outs };
         } catch (error) {
           throw labelled(error, ctx.label);
         }
       }
       if (changedLive.length === 0) {
         // Only provider-side settings changed (e.g. notifyOnDelete): nothing to send to Zoom.
-        const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared, [DECLARED_FORMS_KEY]: formsOf(inputs, declared) };
+        const forms = formsOf(inputs, declared);
+        // As outputsFor writes them (no empty forms), so that a refresh right after finds nothing changed.
+        const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared, [ADOPT_KEY]: news[ADOPT_KEY] };
+        if (Object.keys(forms).length > 0) outputs[DECLARED_FORMS_KEY] = forms;
+        else delete outputs[DECLARED_FORMS_KEY];
         return { outs: withoutUndefined(outputs) };
       }
       const update = definition.update;
@@ -483,6 +568,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         });
       }
       if (!outs) throw new Error(`${ctx.label}: ${shownId(id)} disappeared from Zoom right after the update`);
+      // Adopted stays adopted: its create-only values were still never sent to Zoom (see diff).
+      if (olds[ADOPTED_KEY] === true) outs[ADOPTED_KEY] = true;
+      if (typeof news[ADOPT_KEY] === "string") outs[ADOPT_KEY] = news[ADOPT_KEY];
       return { outs };
     },
 
@@ -491,6 +579,13 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const inputs = withScope(userProperties(props), ref);
       const ctx = context(labelFor("deleting", props));
       const spec = definition.delete;
+      const holder = ledger.adoptedBy(formatId(definition.idParts, ref));
+      if (holder !== undefined && holder !== nameOf(props)) {
+        // Another resource adopted the object in this deployment (a rename with adoptId): deleting it would
+        // take it from under that resource. Only this resource's state goes.
+        ctx.warn(`${shownId(id)} is now managed by zoom:${kind} "${holder}" (adopted in this deployment), so it is kept in Zoom; only this resource leaves the stack`);
+        return;
+      }
       if ("unsupported" in spec) {
         ctx.warn(spec.unsupported(ref, inputs));
         ledger.release(formatId(definition.idParts, ref));
@@ -505,7 +600,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           accountId: ref.accountId,
           context: ctx.label,
         });
-        ledger.release(formatId(definition.idParts, ref));
+        ledger.release(formatId(definition.idParts, ref), nameOf(props));
       } catch (error) {
         if (isGone(error, definition.goneCodes, definition.goneErrors)) {
           ledger.release(formatId(definition.idParts, ref));
@@ -517,6 +612,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       }
     },
   };
+  return provider;
 
   /** Inputs after a refresh: each declared path now holds the live value (drift recorded against the program). */
   function rewriteDeclared(declared: readonly string[], outputs: Props, forms: Props): Props {
@@ -538,12 +634,6 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     return inputs;
   }
 
-  /** Inputs of an object adopted with `.get()`: every property the resource can declare, as Zoom has it. */
-  function importAll(outputs: Props): Props {
-    const inputs: Props = {};
-    for (const key of Object.keys(properties)) if (outputs[key] !== undefined) inputs[key] = outputs[key];
-    return inputs;
-  }
 }
 
 /** Zoom's snake_case answer in camelCase: the default normalization step resources build on. */

@@ -14,6 +14,24 @@ export type Inputs<T> = T extends readonly (infer E)[]
     ? { [K in keyof T]: pulumi.Input<Inputs<T[K]>> }
     : pulumi.Input<T>;
 
+/**
+ * Inputs the framework adds to every resource (adoption.ts). `adoptId` names an existing Zoom object, by the
+ * Pulumi id the resource would give it, for the first `up` to adopt instead of creating: Pulumi's own `import`
+ * option cannot adopt a dynamic resource (its ImportStep reads with the id alone, and the dynamic-provider host
+ * then has no provider code to run).
+ */
+export interface AdoptionArgs {
+  /**
+   * Adopt this existing object (`[<accountId>/]<zoomId>`, or with `<userId>/` where the kind has one) instead of
+   * creating one: the first `up` reads it, fails if it does not exist, and sends only the declared differences.
+   * Ignored once the resource is in the stack: changing or removing it plans nothing.
+   */
+  readonly adoptId?: pulumi.Input<string>;
+}
+
+/** A resource's constructor arguments: its declaration plus the framework's inputs. */
+export type ResourceArgs<T> = Inputs<T> & AdoptionArgs;
+
 /** What a resource class needs to know at construction: no schemas, no client, nothing heavy. */
 export interface ResourceShape {
   readonly kind: string;

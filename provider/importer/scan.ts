@@ -9,7 +9,7 @@
 import type { ZoomClient } from "../client/types";
 import type { ResourceDefinition } from "../framework/definition";
 import { listCacheFor } from "../framework/listCache";
-import { NAME_KEY } from "../framework/provider";
+import { DECLARED_KEY, NAME_KEY } from "../framework/provider";
 import { allDefinitions, dynamicProvider } from "../framework/registry";
 import { currentClient } from "../framework/runtime";
 import { discover, forgetListing, type FoundObject } from "../inventory/discover";
@@ -123,7 +123,9 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
       const reads = await Promise.all(
         found.map(async (object): Promise<ReadObject | undefined> => {
           try {
-            const props: Record<string, unknown> = { ...object.scope, [NAME_KEY]: object.label ?? object.id };
+            // Read as a refresh reads (`__declared`, nothing declared): one that vanished since the listing is gone,
+            // not a failed `.get()`.
+            const props: Record<string, unknown> = { ...object.scope, [NAME_KEY]: object.label ?? object.id, [DECLARED_KEY]: [] };
             const result = await provider.read!(object.id, props);
             // Gone between the listing and the read: nothing to adopt.
             if (!result.id) return undefined;

@@ -9,7 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { h323DeviceSchema, type H323DeviceArgs } from "../../schema/h323Device";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { camelCaseOf } from "../framework/provider";
-import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 
 /** The device list, as the read spec and `findCreated` both use it. */
 const DEVICE_LIST = { operation: "deviceList", itemsKey: "devices", paginated: true } as const;
@@ -108,7 +108,7 @@ export class H323Device extends ZoomResource {
   /** Zoom's id of the device. */
   declare readonly deviceId: pulumi.Output<string>;
 
-  constructor(name: string, args: Inputs<H323DeviceArgs>, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: ResourceArgs<H323DeviceArgs>, opts?: pulumi.CustomResourceOptions) {
     super(shape, name, args, opts);
   }
 

@@ -11,7 +11,7 @@ import { internalNumberSchema, type InternalNumberArgs, type INTERNAL_NUMBER_LAN
 import { idOf } from "../framework/answers";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { camelCaseOf } from "../framework/provider";
-import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 
 type NumberType = "toll" | "tollfree";
 
@@ -146,7 +146,7 @@ export class InternalNumber extends ZoomResource {
   /** Zoom's id of the internal number. */
   declare readonly numberId: pulumi.Output<string>;
 
-  constructor(name: string, args: Inputs<InternalNumberArgs>, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: ResourceArgs<InternalNumberArgs>, opts?: pulumi.CustomResourceOptions) {
     super(shape, name, args, opts);
   }
 

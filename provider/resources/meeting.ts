@@ -11,7 +11,7 @@ import { ZoomApiError } from "../client/errors";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { isPlainObject, toZoom } from "../framework/case";
 import { camelCaseOf } from "../framework/provider";
-import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+import { shapeOf, ZoomResource, type ResourceArgs } from "../framework/resource";
 import { instantOf } from "../framework/time";
 import { firstOccurrence, type RecurrenceRule } from "./meetingRecurrence";
 
@@ -229,6 +229,15 @@ export const meetingDefinition = {
       }
     },
     findCreated: findCreatedMeeting,
+    adoptionMismatch(inputs, current) {
+      // A meeting id is global, so GET finds another user's meeting too: only its host says whose it is. `me`
+      // cannot be told apart without another request; Zoom itself refuses what the credentials cannot act on.
+      const owners = [inputs.userId, inputs.scheduleFor].filter((u): u is string => typeof u === "string" && u !== "me").map((u) => u.toLowerCase());
+      if (owners.length === 0) return undefined;
+      const host = [current.hostId, current.hostEmail].filter((h): h is string => typeof h === "string").map((h) => h.toLowerCase());
+      if (host.some((h) => owners.includes(h))) return undefined;
+      return `is hosted by ${JSON.stringify(current.hostEmail ?? current.hostId)}, not by userId ${JSON.stringify(inputs.userId)}${inputs.scheduleFor ? ` or scheduleFor ${JSON.stringify(inputs.scheduleFor)}` : ""}: declare its host as userId`;
+    },
   },
 } satisfies ResourceDefinition<typeof meetingSchema>;
 
@@ -269,7 +278,7 @@ export class Meeting extends ZoomResource {
   declare readonly pstnPassword: pulumi.Output<string | undefined>;
   declare readonly encryptedPassword: pulumi.Output<string | undefined>;
 
-  constructor(name: string, args: Inputs<MeetingArgs>, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: ResourceArgs<MeetingArgs>, opts?: pulumi.CustomResourceOptions) {
     super(shape, name, args, opts);
   }
 

@@ -10,7 +10,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { meetingTemplateSchema, type MeetingTemplateArgs, type MeetingTemplateInputs } from "../../schema/meetingTemplate";
 import { idOf, itemsOf } from "../framework/answers";
 import type { ObjectRef, OperationContext, ResourceDefinition, ZoomObject } from "../framework/definition";
-import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 
 /** Zoom's documented per-user limit. */
 const MAX_TEMPLATES_PER_USER = 40;
@@ -136,7 +136,7 @@ export class MeetingTemplate extends ZoomResource {
   /** `1` a meeting template, `2` an admin meeting template. */
   declare readonly templateType: pulumi.Output<number>;
 
-  constructor(name: string, args: Inputs<MeetingTemplateArgs>, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: ResourceArgs<MeetingTemplateArgs>, opts?: pulumi.CustomResourceOptions) {
     super(shape, name, args, opts);
   }
 

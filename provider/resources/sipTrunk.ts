@@ -12,7 +12,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { DNIS_PREFIX_LENGTH, sipTrunkSchema, type SipTrunkArgs, type SipTrunkInputs } from "../../schema/sipTrunk";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { camelCaseOf } from "../framework/provider";
-import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 import { shown } from "../framework/validate";
 
 /** A sub-account's assigned trunks: one short list, no pagination. */
@@ -154,7 +154,7 @@ export class SipTrunk extends ZoomResource {
   declare readonly numberPrefix: pulumi.Output<string>;
   declare readonly sipServerAddress: pulumi.Output<string>;
 
-  constructor(name: string, args: Inputs<SipTrunkArgs>, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: ResourceArgs<SipTrunkArgs>, opts?: pulumi.CustomResourceOptions) {
     super(shape, name, args, opts);
   }
 

@@ -8,7 +8,7 @@ import { trackingFieldSchema, type TrackingFieldArgs } from "../../schema/tracki
 import { camelCaseOf } from "../framework/provider";
 import { idOf } from "../framework/answers";
 import type { ResourceDefinition } from "../framework/definition";
-import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 
 /** The account's tracking fields, as the read spec and `findCreated` both use them. */
 const FIELD_LIST = { operation: "trackingfieldList", itemsKey: "tracking_fields", paginated: false } as const;
@@ -86,7 +86,7 @@ export class TrackingField extends ZoomResource {
   /** Zoom's id of the tracking field. */
   declare readonly trackingFieldId: pulumi.Output<string>;
 
-  constructor(name: string, args: Inputs<TrackingFieldArgs>, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: ResourceArgs<TrackingFieldArgs>, opts?: pulumi.CustomResourceOptions) {
     super(shape, name, args, opts);
   }
 

@@ -11,7 +11,7 @@ import { tspAccountSchema, type DialInNumber, type TspAccountArgs, type TspAccou
 import { idOf, itemsOf } from "../framework/answers";
 import type { CreateLookupContext, ResourceDefinition } from "../framework/definition";
 import { camelCaseOf } from "../framework/provider";
-import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
+import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 
 /** The user as error messages name them: `me` is not self-explanatory. */
 function userLabel(inputs: Partial<TspAccountInputs>): string {
@@ -135,7 +135,7 @@ export class TspAccount extends ZoomResource {
   /** Zoom's id of the TSP account: `1` or `2`, per user. */
   declare readonly tspId: pulumi.Output<string>;
 
-  constructor(name: string, args: Inputs<TspAccountArgs>, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: ResourceArgs<TspAccountArgs>, opts?: pulumi.CustomResourceOptions) {
     super(shape, name, args, opts);
   }
 

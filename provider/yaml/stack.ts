@@ -28,8 +28,9 @@ export interface ZoomStackArgs {
   readonly file: string;
   /**
    * Existing Zoom objects to adopt instead of creating them, by address: `{ "meetings.standup": "85746065432" }`.
-   * Ids have the form each resource's reference page gives (`[<accountId>/]<zoomId>` for a meeting). Like
-   * Pulumi's `import` option: once adopted, remove the entry.
+   * Ids have the form each resource's reference page gives (`[<accountId>/]<zoomId>` for a meeting). Each entry
+   * sets that resource's `adoptId` input (not Pulumi's `import` option, which cannot adopt a dynamic resource):
+   * the first `up` adopts the object; afterwards the entry is ignored, so it can stay or go.
    */
   readonly imports?: Readonly<Record<string, string>>;
 }
@@ -144,10 +145,10 @@ export class ZoomStack extends pulumi.ComponentResource {
       const address = addressOf(object);
       const ResourceOf = resourceClassOf(object.kind);
       const inputs = toInput(object.properties, resolve) as Record<string, pulumi.Input<unknown>>;
+      if (imports[address] !== undefined) inputs.adoptId = imports[address];
       const dependsOn = object.dependsOn.map((needed) => created.get(needed)).filter((r): r is ZoomResource => r !== undefined);
       const childOptions: pulumi.CustomResourceOptions = { parent: this };
       if (dependsOn.length > 0) childOptions.dependsOn = dependsOn;
-      if (imports[address] !== undefined) childOptions.import = imports[address];
       created.set(address, new ResourceOf(`${name}-${object.name}`, inputs, childOptions));
     }
 

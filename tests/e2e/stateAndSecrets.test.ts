@@ -1,6 +1,6 @@
 /**
  * What Pulumi would store, through the real host: small provider stubs, no credential or token anywhere,
- * sensitive outputs only as secrets; and adoption of existing objects with `import` and `.get()`.
+ * sensitive outputs only as secrets; and adoption of existing objects with `adoptId` and `.get()`.
  */
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
@@ -96,7 +96,7 @@ test("state holds 2 KB stubs, and no secret in plaintext anywhere: state, stubs 
   }
 });
 
-test("import option and .get(): existing objects are adopted, and a matching program plans nothing", async () => {
+test("adoptId and .get(): existing objects are adopted without a write, and a matching program plans nothing", async () => {
   const e = emu.emulator;
   const portal = createClient(
     { apiUrl: e.url, oauthUrl: e.oauthUrl, plan: "business", credentials: { kind: "clientCredentials", accountId: e.accountId, clientId: e.clientId, clientSecret: e.clientSecret } },
@@ -110,20 +110,19 @@ test("import option and .get(): existing objects are adopted, and a matching pro
   });
   const deployment = deploymentFor("adopt");
   const program = () => {
-    new TrackingField("adopted-field", { field: "Adopted field", required: true }, { import: field.data!.id });
-    new Meeting(
-      "adopted-meeting",
-      { topic: "Adopted meeting", type: 2, startTime: "2030-06-01T12:00:00+02:00", duration: 30 },
-      { import: String(meeting.data!.id) },
-    );
+    new TrackingField("adopted-field", { adoptId: field.data!.id, field: "Adopted field", required: true });
+    new Meeting("adopted-meeting", { adoptId: String(meeting.data!.id), topic: "Adopted meeting", type: 2, startTime: "2030-06-01T12:00:00+02:00", duration: 30 });
     const looked = Meeting.get("looked-up", String(meeting.data!.id));
     return { lookedUpTopic: looked.topic, joinUrl: pulumi.secret(looked.joinUrl) };
   };
   try {
+    const from = exchanges.length;
     const first = await deployment.up(program);
-    expect(customSteps(first, "import")).toHaveLength(2);
+    // Adoption is a create step that reads: Zoom sees no write.
+    expect(customSteps(first, "create")).toHaveLength(2);
     expect(customSteps(first, "read")).toHaveLength(1);
-    expect(customSteps(first, "create").length + customSteps(first, "update").length + customSteps(first, "replace").length).toBe(0);
+    expect(customSteps(first, "update").length + customSteps(first, "replace").length).toBe(0);
+    expect(exchanges.slice(from).filter((e) => e.kind === "api" && e.method !== "GET")).toEqual([]);
     expect(first.outputs.lookedUpTopic).toBe("Adopted meeting");
     const second = await deployment.up(program);
     expect(second.changes).toBe(0);

@@ -1,6 +1,6 @@
 /**
- * Objects adopted by id alone (`pulumi import`, `.get()`): Zoom does not return create-only inputs, so state has
- * none, and a declared value is not a difference until one is stored. No API call.
+ * Adopted objects (`adoptId`, `.get()`): Zoom does not return create-only inputs, so state has none, or the value
+ * declared at adoption, which was never sent to Zoom. Neither is a reason to replace the object. No API call.
  */
 import { dynamicProvider } from "../../provider";
 
@@ -15,8 +15,13 @@ test("an adopted object's unknown create-only inputs are not a difference", asyn
   expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
 });
 
-test("a create-only input stored in state is compared as usual, adopted or not", async () => {
-  const stored = { ...imported, __adopted: true, scheduleFor: "b@example.com" };
+test("an adopted object's stored create-only input changes in state only: it was never sent to Zoom", async () => {
+  const stored = { ...imported, __adopted: true, scheduleFor: "b@example.com", templateId: "T1" };
+  expect(await meeting.diff!("1", stored, declared)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+});
+
+test("a create-only input of an object we created is compared as usual", async () => {
+  const stored = { ...imported, scheduleFor: "b@example.com", templateId: "T1" };
   expect((await meeting.diff!("1", stored, declared)).replaces).toEqual(["scheduleFor"]);
 });
 

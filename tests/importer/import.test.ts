@@ -33,8 +33,10 @@ test("writes the program to stdout and a summary to stderr; the same account giv
   expect(first.code).toBe(0);
   expect(first.io.stderr()).toMatch(/^pulumi-zoom import: \d+ objects \(2 TrackingField, 2 Meeting, \d+ H323Device\)\n$/);
   const program = first.io.stdout();
-  expect(program).toContain('new zoom.TrackingField("department", {\n    field: "Department",\n    recommendedValues: ["eng", "sales"],');
-  expect(program).toMatch(/new zoom\.Meeting\("standup-\d+", \{\n {4}topic: "Standup",/);
+  expect(program).toMatch(/new zoom\.TrackingField\("department", \{\n {4}adoptId: "[^"]+",\n {4}field: "Department",\n {4}recommendedValues: \["eng", "sales"\],/);
+  expect(program).toMatch(/new zoom\.Meeting\("standup-\d+", \{\n {4}adoptId: "\d+",\n {4}topic: "Standup",/);
+  // Pulumi's import option cannot adopt a dynamic resource: the program never uses it.
+  expect(program).not.toContain("{ import:");
   expect(program).toContain('new zoom.H323Device("board-room", {');
   expect(program).not.toContain("import * as pulumi");
   const second = await run({});

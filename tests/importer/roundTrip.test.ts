@@ -1,8 +1,9 @@
 /**
  * Adoption end to end: a busy account (about 200 objects of every kind) → `pulumi-zoom import` → the generated
- * program through the engine contract harness (the real dynamic-provider host, `import` honoured) → the first
- * `up` imports everything and creates, updates and replaces nothing; the second `up` changes nothing; and
- * `pulumi-zoom drift` on the resulting state finds the account in sync with nothing unmanaged.
+ * program through the engine contract harness (the real dynamic-provider host) → the first `up` adopts
+ * everything through `adoptId` (a create step that reads: no object is created, updated or replaced in Zoom);
+ * the second `up` changes nothing; `refresh` changes nothing; `pulumi-zoom drift` on the resulting state finds
+ * the account in sync with nothing unmanaged; and an edit in the portal then shows as drift.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -12,6 +13,7 @@ import { createClient } from "../../provider/client";
 import { runDrift } from "../../provider/cli/commands/drift";
 import { runImport, type ImportCommandOptions } from "../../provider/cli/commands/import";
 import type { DriftReport } from "../../provider/drift/report";
+import { allDefinitions } from "../../provider/framework/registry";
 import { Deployment, type PlanSummary } from "../harness";
 import { fakeIO } from "../drift/cliIO";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
@@ -58,6 +60,25 @@ async function secretConfig(program: string): Promise<Record<string, string>> {
 
 const customCount = (summary: PlanSummary, op: string) => summary.steps.filter((s) => s.custom && s.op === op).length;
 
+/** Zoom write operations (create, update, delete) of every kind. */
+const WRITES = new Set<string>(
+  allDefinitions().flatMap((d) => [d.create.operation, d.update === "replace" ? undefined : d.update.operation, "operation" in d.delete ? d.delete.operation : undefined]).filter((o): o is NonNullable<typeof o> => o !== undefined),
+);
+
+/** The Zoom writes the emulator answered since the last `resetStats`, by operation: none, when adoption only reads. */
+async function zoomWrites(): Promise<Record<string, number>> {
+  const { byOperation } = await emu.control.stats();
+  return Object.fromEntries(Object.entries(byOperation).filter(([operation]) => WRITES.has(operation)));
+}
+
+/** A refresh that reports nothing: no resource changed, no input rewritten (`pulumi refresh --expect-no-changes`). */
+async function expectQuietRefresh(deployment: Deployment): Promise<void> {
+  const refresh = await deployment.refresh();
+  expect(refresh.errors).toEqual([]);
+  expect(refresh.changes).toBe(0);
+  expect(refresh.steps.filter((s) => (s.changedInputs ?? []).length > 0 || (s.changedKeys ?? []).length > 0).map((s) => `${s.urn}: ${[...(s.changedInputs ?? []), ...(s.changedKeys ?? [])].join(", ")}`)).toEqual([]);
+}
+
 test("the generated program declares every object once, with a readable unique name", () => {
   const declared = [...`${masterProgram}\n${subProgram}`.matchAll(/(?:new zoom\.(\w+)\(|zoom\.(\w+)\.get\()("[^"]+")/g)];
   const byKind: Record<string, number> = {};
@@ -68,7 +89,7 @@ test("the generated program declares every object once, with a readable unique n
   expect(masterProgram).toContain('new zoom.TrackingField("cost-center", {');
   expect(masterProgram).toContain('new zoom.H323Device("board-room", {');
   expect(masterProgram).toMatch(/new zoom\.Meeting\("standup-\d+", \{/);
-  expect(masterProgram).toMatch(/new zoom\.Meeting\("unicode-sync-ai-u-\d+", \{\n {4}topic: "Ünïcödé sync — åíøü",/);
+  expect(masterProgram).toMatch(/new zoom\.Meeting\("unicode-sync-ai-u-\d+", \{\n {4}adoptId: "\d+",\n {4}topic: "Ünïcödé sync — åíøü",/);
   // No secret value anywhere in the program.
   for (const pin of Object.values(seeded.leaderPins)) expect(masterProgram).not.toContain(pin);
   expect(masterProgram).not.toMatch(/password:/);
@@ -79,7 +100,7 @@ test("the generated programs type-check as a user's strict TypeScript project", 
   expect(typeErrors(subProgram)).toEqual([]);
 }, 120_000);
 
-test("first up imports everything and changes nothing else; second up plans nothing; drift finds the account in sync", async () => {
+test("first up adopts everything and writes nothing to Zoom; second up and refresh plan nothing; drift finds the account in sync, then a portal edit", async () => {
   const e = emu.emulator;
   const config = {
     "zoom:apiUrl": e.url,
@@ -99,19 +120,22 @@ test("first up imports everything and changes nothing else; second up plans noth
   const total = Object.values(seeded.counts).reduce((a, b) => a + b, 0);
   const readOnly = seeded.counts.MeetingTemplate ?? 0;
   try {
+    await emu.control.resetStats();
     const first = await deployment.up(program);
     expect(first.errors).toEqual([]);
-    // The stack itself (a component) is created; no Zoom object is.
+    // Adoption is a create step for the engine (adoptId), which reads the object: Zoom sees no write at all.
     const zoomSteps = (summary: PlanSummary) => Object.fromEntries(["create", "update", "replace", "delete"].map((op) => [op, customCount(summary, op)]));
-    expect(zoomSteps(first)).toEqual({ create: 0, update: 0, replace: 0, delete: 0 });
-    expect(first.updates + first.replaces + first.deletes).toBe(0);
-    expect(customCount(first, "import")).toBe(total - readOnly);
+    expect(zoomSteps(first)).toEqual({ create: total - readOnly, update: 0, replace: 0, delete: 0 });
     expect(customCount(first, "read")).toBe(readOnly);
+    expect(await zoomWrites()).toEqual({});
 
     const second = await deployment.up(program);
     expect(second.errors).toEqual([]);
     expect(second.changes).toBe(0);
     expect(customCount(second, "same")).toBe(total - readOnly);
+    await expectQuietRefresh(deployment);
+    expect((await deployment.up(program)).changes).toBe(0);
+    expect(await zoomWrites()).toEqual({});
 
     const io = fakeIO({ stdin: JSON.stringify(deployment.exportState()), env });
     const code = await runDrift("-", { ignore: [], json: true }, io.io);
@@ -119,6 +143,16 @@ test("first up imports everything and changes nothing else; second up plans noth
     expect(report.errors).toEqual([]);
     expect(report.summary).toMatchObject({ managed: total, inSync: total, drifted: 0, missing: 0, unmanaged: 0 });
     expect(code).toBe(0);
+
+    // Someone edits an adopted tracking field in the portal: drift reports exactly it, and refresh records it.
+    const field = /new zoom\.TrackingField\("cost-center", \{\n {4}adoptId: "([^"]+)"/.exec(masterProgram)![1]!;
+    await portal().request({ operation: "trackingfieldUpdate", pathParams: { fieldId: field }, body: { field: "Cost centre" } });
+    const drifted = await driftOf(deployment);
+    expect(drifted.report.summary).toMatchObject({ managed: total, drifted: 1, missing: 0 });
+    const refreshed = await deployment.refresh();
+    expect(refreshed.steps.filter((s) => s.op === "update").map((s) => s.urn.split("::").pop())).toEqual(["cost-center"]);
+    // The later tests import the account again: give the field its name back.
+    await portal().request({ operation: "trackingfieldUpdate", pathParams: { fieldId: field }, body: { field: "Cost center" } });
   } finally {
     await deployment.close();
   }
@@ -130,12 +164,20 @@ async function driftOf(deployment: Deployment, ignore: string[] = []): Promise<{
   return { code, report: JSON.parse(io.stdout()) as DriftReport };
 }
 
+function portal() {
+  const e = emu.emulator;
+  return createClient(
+    { apiUrl: e.url, oauthUrl: e.oauthUrl, plan: "business", credentials: { kind: "clientCredentials", accountId: e.accountId, clientId: e.clientId, clientSecret: e.clientSecret } },
+    { limiter: "isolated", env: {} },
+  );
+}
+
 function zoomConfig(): Record<string, string> {
   const e = emu.emulator;
   return { "zoom:apiUrl": e.url, "zoom:oauthUrl": e.oauthUrl, "zoom:accountId": e.accountId, "zoom:clientId": e.clientId, "zoom:clientSecret": e.clientSecret };
 }
 
-test("--format yaml: a zoom.yaml and its imports, loaded by ZoomStack, adopt the account the same way", async () => {
+test("--format yaml: a zoom.yaml and its imports (each resource's adoptId), loaded by ZoomStack, adopt the account the same way", async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zoom-import-"));
   const write = async (options: Partial<ImportCommandOptions>, file: string) => {
     const io = fakeIO({ env });
@@ -161,12 +203,14 @@ test("--format yaml: a zoom.yaml and its imports, loaded by ZoomStack, adopt the
   const total = Object.values(seeded.counts).reduce((a, b) => a + b, 0);
   expect(adopted).toBe(total - (seeded.counts.MeetingTemplate ?? 0));
   try {
+    await emu.control.resetStats();
     const first = await deployment.up(program);
     expect(first.errors).toEqual([]);
-    expect(["create", "update", "replace", "delete"].map((op) => customCount(first, op))).toEqual([0, 0, 0, 0]);
-    expect(customCount(first, "import")).toBe(adopted);
+    expect(["create", "update", "replace", "delete"].map((op) => customCount(first, op))).toEqual([adopted, 0, 0, 0]);
+    expect(await zoomWrites()).toEqual({});
     const second = await deployment.up(program);
     expect(second.changes).toBe(0);
+    await expectQuietRefresh(deployment);
     // Templates are not in the file: drift rightly calls them unmanaged until the program adopts them.
     const { code, report } = await driftOf(deployment, ["MeetingTemplate:*e*"]);
     expect(report.errors).toEqual([]);
@@ -196,10 +240,16 @@ test("--secrets config: every passcode comes from secret config, and the import 
   }
   const deployment = new Deployment({ project: PROJECT, stack: "secrets", cwd: ROOT, config, secretConfigKeys: Object.keys(config).filter((k) => !/Url$/.test(k)) });
   try {
+    await emu.control.resetStats();
     const first = await deployment.up(programOf(program));
     expect(first.errors).toEqual([]);
-    expect(["create", "update", "replace", "delete"].map((op) => customCount(first, op))).toEqual([0, 0, 0, 0]);
+    expect(["update", "replace", "delete"].map((op) => customCount(first, op))).toEqual([0, 0, 0]);
+    expect(await zoomWrites()).toEqual({});
     expect((await deployment.up(programOf(program))).changes).toBe(0);
+    await expectQuietRefresh(deployment);
+    // Passcodes and PINs from secret config are stored encrypted, never in plaintext.
+    const state = JSON.stringify(deployment.exportState());
+    for (const [key, value] of Object.entries(config)) if (key.startsWith(`${PROJECT}:`)) expect(state).not.toContain(value);
   } finally {
     await deployment.close();
   }

@@ -259,7 +259,7 @@ test("deleted out of band: refresh drops it; delete twice is fine", async () => 
   await expect(bed.provider(KIND).delete!(created.id, created.outs)).resolves.toBeUndefined();
 });
 
-test("import by id: a meeting made in the portal is adopted and a matching declaration plans nothing", async () => {
+test(".get() by id: a meeting made in the portal is read, with no inputs, and a matching declaration plans nothing", async () => {
   const made = await bed.portal.request<{ id: number }>({
     operation: "meetingCreate",
     pathParams: { userId: "me" },
@@ -268,6 +268,8 @@ test("import by id: a meeting made in the portal is adopted and a matching decla
   const id = String(made.data!.id);
   const read = await bed.provider(KIND).read!(id, {});
   expect(read.props).toMatchObject({ topic: "Made by hand", meetingId: made.data!.id, duration: 20 });
+  // Nothing declared, so no input: Zoom's passcode stays an (encrypted) output, never a plaintext input.
+  expect(read.inputs).toEqual({});
   const declared = { topic: "Made by hand", type: 2, startTime: "2030-05-01T14:00:00+02:00", duration: 20, settings: { waitingRoom: true } };
   const news = (await bed.provider(KIND).check!({}, { __logicalName: "adopted", ...declared })).inputs;
   expect((await bed.provider(KIND).diff!(id, read.props!, news)).changes).toBe(false);

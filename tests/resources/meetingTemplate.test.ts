@@ -249,7 +249,8 @@ describe("list lookups", () => {
 
   test("a template made in the portal after a cached sweep is found, not taken for gone", async () => {
     const user = master.users[1]!;
-    await provider().read!(`${user.id}/warm-the-cache`, {});
+    // A refresh's read (state outputs carry `__declared`): gone, not an error.
+    await provider().read!(`${user.id}/warm-the-cache`, { __declared: [] });
     const name = unique("Made after the sweep");
     const made = await bed.portal.request<{ id: string }>({ operation: "meetingTemplateCreate", pathParams: { userId: user.id }, body: { meeting_id: meetingId, name } });
     const before = await listSweeps();
@@ -259,13 +260,17 @@ describe("list lookups", () => {
     expect(await listSweeps()).toBe(before + 1);
   });
 
-  test("an id that is not in the user's list is gone", async () => {
-    expect((await provider().read!("me/no-such-template", {})).id).toBe("");
+  test("an id that is not in the user's list is gone on refresh, and an error for .get()", async () => {
+    // A refresh passes the state's outputs, which carry `__declared`; a `.get()` passes the program's properties.
+    expect((await provider().read!("me/no-such-template", { __declared: ["name"] })).id).toBe("");
+    await expect(provider().read!("me/no-such-template", { __logicalName: "gone" })).rejects.toThrow(
+      'reading zoom:MeetingTemplate "gone": no MeetingTemplate "me/no-such-template" exists in user me of the credentials\' account (MeetingTemplate.get)',
+    );
   });
 });
 
 describe("import and recovery", () => {
-  test("import by id: outputs and inputs from Zoom, and a matching declaration plans nothing", async () => {
+  test(".get() by id: outputs from Zoom, no inputs (nothing declared), and a matching declaration plans nothing", async () => {
     const owner = master.users[0]!;
     const name = unique("Made in the portal");
     const made = await bed.portal.request<{ id: string }>({
@@ -277,8 +282,8 @@ describe("import and recovery", () => {
     const read = await provider().read!(id, {});
     expect(read.id).toBe(id);
     expect(read.props).toMatchObject({ name, templateId: made.data!.id, templateType: 1, userId: owner.id });
-    // Zoom does not say which meeting a template was made from: the import has every input Zoom knows.
-    expect(read.inputs).toEqual(expect.objectContaining({ name, userId: owner.id }));
+    // A `.get()` declares nothing, so it has no inputs.
+    expect(read.inputs).toEqual({});
     const declared = { userId: owner.id, name, meetingId: String(meetingId) };
     const news = (await provider().check!({}, declared)).inputs as Props;
     expect(await provider().diff!(id, read.props!, news)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });

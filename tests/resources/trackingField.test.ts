@@ -102,7 +102,7 @@ test("deleted out of band: refresh drops it; delete twice is fine", async () => 
   await expect(bed.provider(KIND).delete!(created.id, created.outs)).resolves.toBeUndefined();
 });
 
-test("import by id: outputs and inputs from Zoom, and a matching declaration plans nothing", async () => {
+test(".get() by id: outputs from Zoom, no inputs (nothing is declared), and a matching declaration plans nothing", async () => {
   const made = await bed.portal.request<{ id: string }>({
     operation: "trackingfieldCreate",
     body: { field: unique("Made by hand"), required: true, recommended_values: ["1"] },
@@ -110,9 +110,10 @@ test("import by id: outputs and inputs from Zoom, and a matching declaration pla
   const id = made.data!.id;
   const read = await bed.provider(KIND).read!(id, {});
   expect(read.id).toBe(id);
-  const imported = read.inputs as Record<string, unknown>;
-  expect(imported).toMatchObject({ required: true, recommendedValues: ["1"] });
-  const diff = await bed.provider(KIND).diff!(id, read.props!, { __logicalName: "x", field: imported.field, required: true });
+  expect(read.inputs).toEqual({});
+  const outputs = read.props as Record<string, unknown>;
+  expect(outputs).toMatchObject({ required: true, recommendedValues: ["1"] });
+  const diff = await bed.provider(KIND).diff!(id, read.props!, { __logicalName: "x", field: outputs.field, required: true });
   expect(diff.changes).toBe(false);
 });
 

@@ -1,7 +1,7 @@
 /**
  * ZoomStack under the harness's runProgram (setMocks, no provider host): the component and its children as the
  * engine sees them — parent, names, inputs with references resolved into the referenced outputs and
- * dependencies, config values (secret ones secret), imports — and a clear failure for an invalid file.
+ * dependencies, config values (secret ones secret), imports (as adoptId) — and a clear failure for an invalid file.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -89,11 +89,12 @@ test("children of the zoom:index:ZoomStack component, named <stack>-<logical nam
   expect(run.outputs).toEqual({ meetingId: 85746065432, field: "org-team-field" });
 });
 
-test("imports adopt objects by address; an address the file does not declare fails with a suggestion", async () => {
+test("imports adopt objects by address (each sets the resource's adoptId, not Pulumi's import option); an address the file does not declare fails with a suggestion", async () => {
   const file = writeFile("imports.yaml", "trackingFields:\n  team:\n    field: Team\n");
   const adopted = await runProgram(() => void new ZoomStack("org", { file, imports: { "trackingFields.team": "abc123" } }), { ...OPTS, engine });
   expect(adopted.errors).toEqual([]);
-  expect(byName(adopted.resources, "org-team").importId).toBe("abc123");
+  expect(byName(adopted.resources, "org-team").inputs.adoptId).toBe("abc123");
+  expect(byName(adopted.resources, "org-team").importId).toBeUndefined();
 
   const wrong = await runProgram(() => void new ZoomStack("org", { file, imports: { "trackingFields.teem": "abc123" } }), { ...OPTS, engine });
   expect(wrong.errors.map((e) => e.message).join("\n")).toContain(

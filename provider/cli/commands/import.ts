@@ -1,10 +1,10 @@
 /**
  * `pulumi-zoom import`: scans the account and writes a Pulumi program that adopts every object found, each with
- * its live values and `{ import: "<id>" }`, so the first `pulumi up` imports them and plans no other change.
+ * its live values and `adoptId: "<id>"`, so the first `pulumi up` adopts them and plans no other change.
  *
  *   pulumi-zoom import --out index.ts
  *   pulumi-zoom import --kinds meetings,trackingFields --users ada@example.com,me --account <subAccountId>
- *   pulumi-zoom import --format yaml --out zoom.yaml      (also writes zoom.imports.json, ZoomStack's `imports`)
+ *   pulumi-zoom import --format yaml --out zoom.yaml      (also writes zoom.imports.json, ZoomStack's `imports`: adoptIds)
  */
 import { basename, dirname, join } from "node:path";
 import { Option, type Command } from "commander";
@@ -103,7 +103,7 @@ export function registerImport(program: Command, io: CliIO = processIO()): void 
   program
     .command("import")
     .description(
-      "Scan the Zoom account and write a Pulumi program that adopts every object found (live values, `import` ids): its first `pulumi up` imports them and plans no other change.",
+      "Scan the Zoom account and write a Pulumi program that adopts every object found (live values, `adoptId`s): its first `pulumi up` adopts them, writing nothing to Zoom, and plans no other change.",
     )
     .option("--kinds <kinds>", "comma-separated kinds to scan, e.g. meetings,trackingFields,H323Device (default: all)")
     .option("--users <users>", "comma-separated users (ids or emails) whose meetings, TSP accounts and templates are scanned", "me")
