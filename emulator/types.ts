@@ -9,6 +9,7 @@
  */
 import type { z } from "zod";
 import type { OperationId } from "../provider/client/operations";
+import type { PaginateOptions } from "./core/pagination";
 
 /** Zoom's error body: `{"code": 300, "message": "..."}`, sometimes with per-field `errors`. */
 export interface ZoomErrorBody {
@@ -119,7 +120,7 @@ export interface EmulatorContext {
    * Slices `items` into one page per `page_size` (default 30, max 300) and `next_page_token` from `query`,
    * answering `{page_size, total_records, next_page_token, [itemsKey]: [...]}` as Zoom does.
    */
-  paginate<T>(items: readonly T[], query: URLSearchParams, itemsKey: string): Record<string, unknown>;
+  paginate<T>(items: readonly T[], query: URLSearchParams, itemsKey: string, options?: PaginateOptions): Record<string, unknown>;
   recordEmail(email: Omit<RecordedEmail, "at">): void;
   /** The emulator's own origin (`http://127.0.0.1:PORT`), for `join_url`/`start_url`-style links. */
   readonly webOrigin: string;

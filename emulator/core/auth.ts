@@ -86,13 +86,16 @@ export class TokenIssuer {
     };
   }
 
-  /** The account id a bearer token acts for; Zoom's 401 code 124 when missing, unknown, expired or revoked. */
+  /**
+   * The account id a bearer token acts for; Zoom's 401 code 124 when missing, unknown, expired or revoked. The
+   * spec documents two messages for code 124: "Invalid access token." and "Access token has expired."; a token
+   * this issuer handed out whose hour is over gets the second.
+   */
   authenticate(authorization: string | undefined): string {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? "");
     const issued = match ? this.tokens.get(match[1]) : undefined;
-    if (!issued || issued.expiresAtMs <= this.clock.nowMs()) {
-      throw new ZoomHttpError(401, 124, "Invalid access token.");
-    }
+    if (!issued) throw new ZoomHttpError(401, 124, "Invalid access token.");
+    if (issued.expiresAtMs <= this.clock.nowMs()) throw new ZoomHttpError(401, 124, "Access token has expired.");
     return issued.accountId;
   }
 
@@ -100,7 +103,10 @@ export class TokenIssuer {
     this.tokens.clear();
   }
 
-  /** Long runs (benchmarks) issue many tokens; expired ones are never valid again. */
+  /**
+   * Long runs (benchmarks) issue many tokens; expired ones are never valid again (a forgotten one then reads
+   * as an invalid token, the other of the spec's two code-124 messages).
+   */
   private forgetExpired(): void {
     if (this.tokens.size < 1000) return;
     const now = this.clock.nowMs();

@@ -2,19 +2,44 @@
  * Zoom's token pagination: `page_size` (default 30, at most 300) and an opaque `next_page_token` that is the
  * empty string on the last page. Tokens here encode the offset; a token that does not decode is Zoom's
  * documented `400 code 300 "The next page token is invalid or expired."`.
+ *
+ * Some lists (H.323 devices, a user's meetings) still take the deprecated `page_number`; they pass
+ * `{ pageNumbers: true }`.
  */
 import { MAX_PAGE_SIZE } from "../../provider/client/operations";
 import { ZoomHttpError } from "../types";
 
 const DEFAULT_PAGE_SIZE = 30;
 
+export interface PaginateOptions {
+  /**
+   * The list takes the deprecated `page_number` (1-based; the spec still lists it on `GET /h323/devices` and
+   * `GET /users/{userId}/meetings`). A `next_page_token` wins over it, as the token is the spec's way to page.
+   * When it is given, the answer also carries the spec's `page_number` and `page_count`.
+   */
+  readonly pageNumbers?: boolean;
+}
+
+function invalidParameter(name: string): ZoomHttpError {
+  return new ZoomHttpError(400, 300, `Invalid parameter: ${name}.`);
+}
+
+function positiveInteger(query: URLSearchParams, name: string): number | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw invalidParameter(name);
+  return value;
+}
+
+/**
+ * The spec gives `page_size` a `maximum` of 300; a value outside the schema is an invalid parameter, answered
+ * as Zoom answers any (400 code 300), not silently capped.
+ */
 function pageSize(query: URLSearchParams): number {
-  const raw = query.get("page_size");
-  if (raw === null || raw === "") return DEFAULT_PAGE_SIZE;
-  const size = Number(raw);
-  if (!Number.isInteger(size) || size < 1) throw new ZoomHttpError(400, 300, "Invalid parameter: page_size.");
-  // Zoom caps larger sizes at its maximum rather than refusing them.
-  return Math.min(size, MAX_PAGE_SIZE);
+  const size = positiveInteger(query, "page_size") ?? DEFAULT_PAGE_SIZE;
+  if (size > MAX_PAGE_SIZE) throw invalidParameter("page_size");
+  return size;
 }
 
 function encodeToken(offset: number, itemsKey: string): string {
@@ -34,11 +59,23 @@ function decodeToken(token: string, itemsKey: string): number {
   throw new ZoomHttpError(400, 300, "The next page token is invalid or expired.");
 }
 
-export function paginate<T>(items: readonly T[], query: URLSearchParams, itemsKey: string): Record<string, unknown> {
+export function paginate<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+  itemsKey: string,
+  options: PaginateOptions = {},
+): Record<string, unknown> {
   const size = pageSize(query);
   const token = query.get("next_page_token");
-  const offset = token ? decodeToken(token, itemsKey) : 0;
+  const pageNumber = options.pageNumbers ? positiveInteger(query, "page_number") : undefined;
+  let offset = 0;
+  if (token) offset = decodeToken(token, itemsKey);
+  else if (pageNumber !== undefined) offset = (pageNumber - 1) * size;
   const page = items.slice(offset, offset + size);
   const next = offset + size < items.length ? encodeToken(offset + size, itemsKey) : "";
-  return { page_size: size, total_records: items.length, next_page_token: next, [itemsKey]: page };
+  const numbering =
+    pageNumber !== undefined && !token
+      ? { page_number: pageNumber, page_count: Math.ceil(items.length / size) }
+      : {};
+  return { page_size: size, total_records: items.length, next_page_token: next, ...numbering, [itemsKey]: page };
 }

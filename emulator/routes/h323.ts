@@ -20,9 +20,11 @@ export interface H323Device {
 
 /**
  * The spec's "The H.323/SIP device object": all four fields required, for create AND update (Zoom's PATCH
- * replaces the whole device). The spec types `ip` as a bare string described as "Device IP."; Zoom's portal
- * also takes a room system's DNS name there (SIP endpoints are often known by name), so we accept an IPv4 or
- * IPv6 address or a host name, and reject anything else (spaces, URIs with schemes, empty labels).
+ * replaces the whole device). The schema types `ip` as a bare string; the check below is stricter, on the
+ * strength of the spec's prose for it, "Device IP." (deviceCreate / deviceUpdate): an address, so text that
+ * is no address at all (spaces, URIs with schemes, empty labels) is refused. A host name is let through, as
+ * room connectors dial SIP endpoints by name and the provider accepts one (h323Device.ts explains Zoom's
+ * refusal should Zoom not take it).
  */
 /** RFC 1123 host name: dot-separated labels of letters, digits and inner hyphens, at most 253 characters. */
 const HOST_NAME = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;
@@ -72,7 +74,7 @@ function createDevice(account: AccountState, body: unknown, ctx: EmulatorContext
 
 const deviceList: Handler = (req, ctx) => {
   const items = [...devices(req.account).byId.values()].map((device) => ({ ...device }));
-  return { status: 200, body: ctx.paginate(items, req.query, "devices") };
+  return { status: 200, body: ctx.paginate(items, req.query, "devices", { pageNumbers: true }) };
 };
 
 const deviceCreate: Handler = (req, ctx) => ({ status: 201, body: { ...createDevice(req.account, req.body, ctx) } });

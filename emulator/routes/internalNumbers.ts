@@ -30,16 +30,20 @@ export interface InternalNumber {
   allow_for_external_meetings: boolean;
 }
 
-/** "Phone number in E164 format": a plus, then up to 15 digits, the first not zero. */
+/**
+ * Stricter than the schema (a bare string) because the spec's prose says "Phone number in E164 format."
+ * (AddInternalNumbers, UpdateAnInternalNumber): a plus, then up to 15 digits, the first not zero.
+ */
 const e164 = z.string().regex(/^\+[1-9]\d{1,14}$/);
-/** "The country's two letter ISO country code." */
+/** Stricter than the schema (a bare string): the prose says "The country's two letter ISO country code." */
 const countryCode = z.string().regex(/^[A-Z]{2}$/);
 const numberType = z.union([z.literal(0), z.literal(1)]);
 
 /** One item of the add body: the six fields the spec requires, and the three optional switches. */
 const newNumber = z.object({
   number: e164,
-  display_number: z.string().min(1),
+  // The schema and its prose ("Phone number with display format.") set no length or format: none here.
+  display_number: z.string(),
   country: countryCode,
   labels: z.string(),
   languages: z.enum(LANGUAGES),

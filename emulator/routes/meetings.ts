@@ -18,6 +18,7 @@ import { ZoomHttpError } from "../types";
 import { invalidFields } from "../core/validation";
 import { formatZoomUtc, isTimeZone, parseZoomDateTime, wallClock, zonedToUtc } from "../core/zonedTime";
 import { trackingFieldByName } from "./trackingFields";
+import { startDateFilter } from "./meetingDateRange";
 
 /**
  * The account's time zone: Zoom uses it when a meeting names none ("the `timezone` value defaults to your Zoom
@@ -878,6 +879,12 @@ function listFilter(type: string, nowMs: number): (m: StoredMeeting) => boolean 
   }
 }
 
+/** The starts a date range is compared with: a recurring meeting's visible occurrences, else its start. */
+function meetingStarts(meeting: StoredMeeting, nowMs: number): number[] {
+  if (meeting.type === 8) return visibleOccurrences(meeting, nowMs, false).map((o) => o.startMs);
+  return meeting.startMs === undefined ? [] : [meeting.startMs];
+}
+
 function booleanQuery(query: URLSearchParams, name: string, fallback: boolean): boolean {
   const raw = query.get(name);
   if (raw === null || raw === "") return fallback;
@@ -982,13 +989,15 @@ const list: Handler = (req, ctx) => {
   if (!(LIST_TYPES as readonly string[]).includes(type)) throw new ZoomHttpError(400, 300, "Invalid parameter: type.");
   const nowMs = ctx.now().getTime();
   const keep = listFilter(type, nowMs);
+  const inRange = startDateFilter(req.query);
   const meetings = [...meetingStore(req.account).values()]
     // "This API does not return information about instant meetings."
     .filter((m) => !m.deleted && m.type !== 1 && m.hostId === user.id && keep(m))
+    .filter((m) => !inRange || inRange(meetingStarts(m, nowMs)))
     .map((m) => ({ m, sortMs: (m.type === 8 ? visibleOccurrences(m, nowMs, false)[0]?.startMs : m.startMs) ?? m.createdAtMs }))
     .sort((a, b) => a.sortMs - b.sortMs)
     .map(({ m }) => listItem(m, ctx, nowMs));
-  return { status: 200, body: ctx.paginate(meetings, req.query, "meetings") };
+  return { status: 200, body: ctx.paginate(meetings, req.query, "meetings", { pageNumbers: true }) };
 };
 
 // ---------------------------------------------------------------------------------------------------------

@@ -46,13 +46,19 @@ function userTemplates(account: AccountState, user: UserRecord): MeetingTemplate
 }
 
 /**
- * Does the account have this meeting? Reads the meetings module's storage (meetings.ts: id -> meeting, where
- * deleted meetings stay, flagged, until recovered or gone for good). Only the flag is read here, so the
- * structural type is all this module needs to know of a stored meeting.
+ * Is this meeting the user's own? Reads the meetings module's storage (meetings.ts: id -> meeting, where
+ * deleted meetings stay, flagged, until recovered or gone for good). Only the flag and the host are read here,
+ * so the structural type is all this module needs to know of a stored meeting. A template is made from one of
+ * the user's meetings ("Create a meeting template from an existing meeting"): Zoom answers another user's
+ * meeting as it answers a meeting that does not exist (400 code 3001), since the user has no such meeting.
  */
-function meetingExists(account: AccountState, meetingId: number): boolean {
-  const meeting = account.store<ReadonlyMap<number, { readonly deleted: boolean }>>("meetings", () => new Map()).get(meetingId);
-  return meeting !== undefined && !meeting.deleted;
+function usersMeeting(account: AccountState, user: UserRecord, meetingId: number): boolean {
+  const meetings = account.store<ReadonlyMap<number, { readonly deleted: boolean; readonly hostId: string }>>(
+    "meetings",
+    () => new Map(),
+  );
+  const meeting = meetings.get(meetingId);
+  return meeting !== undefined && !meeting.deleted && meeting.hostId === user.id;
 }
 
 /**
@@ -87,11 +93,12 @@ const listMeetingTemplates: Handler = (req, ctx) => {
   };
 };
 
-/** Spec: 400 code 3001 "Meeting does not exist: {meetingId}" when the source meeting is not the account's. */
+/** Spec: 400 code 3001 "Meeting does not exist: {meetingId}" when the source meeting is not the user's. */
 const meetingTemplateCreate: Handler = (req, ctx) => {
-  const templates = userTemplates(req.account, ctx.resolveUser(req.account, req.pathParams.userId));
+  const user = ctx.resolveUser(req.account, req.pathParams.userId);
+  const templates = userTemplates(req.account, user);
   const fields = ctx.validate(createBody, req.body);
-  if (!meetingExists(req.account, fields.meeting_id)) {
+  if (!usersMeeting(req.account, user, fields.meeting_id)) {
     throw new ZoomHttpError(400, 3001, `Meeting does not exist: ${fields.meeting_id}`);
   }
   const template = saveTemplate(templates, fields, ctx);

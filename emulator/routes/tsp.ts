@@ -28,12 +28,17 @@ export interface TspAccount {
   dial_in_numbers?: DialInNumber[];
 }
 
-/** "numeric value, length is less than 16" (the spec's wording for both codes). */
+/**
+ * Stricter than the schema (a string of 1 to 16 characters) because the spec's prose says so, for both codes
+ * on create and update: "Conference code. A numeric value, with a length less than 16." and "Leader PIN:
+ * numeric value, length is less than 16." (userTSPCreate / userTSPUpdate request bodies).
+ */
 const numericCode = z.string().regex(/^\d{1,15}$/);
 
 const dialInNumber = z.object({
   code: z.string().max(6).optional(),
   country_label: z.string().max(10).optional(),
+  // The schema's maxLength is 16, its prose "Dial-in number: length is less than 16.": the prose wins.
   number: z.string().min(1).max(15).optional(),
   type: z.enum(["toll", "tollfree", "media_link"]).optional(),
 });
@@ -161,13 +166,35 @@ const userTSPDelete: Handler = (req, ctx) => {
   return { status: 204 };
 };
 
+/**
+ * `tspUrlUpdate`, the user's global dial-in page: `{audio_url}`, "The URL must be valid, with a maximum length of
+ * 512 characters." Answers 204, or 400 code 2024 "Account has not enabled TSP."; Zoom offers no GET for it, so
+ * the emulator only keeps it.
+ */
+const tspSettingsBody = z.object({
+  audio_url: z
+    .string()
+    .max(512)
+    .refine((value) => URL.canParse(value))
+    .optional(),
+});
+
+const tspUrlUpdate: Handler = (req, ctx) => {
+  const user = ctx.resolveUser(req.account, req.pathParams.userId);
+  requireTspEnabled(req.account);
+  const { audio_url: audioUrl } = ctx.validate(tspSettingsBody, req.body);
+  const urls = req.account.store<Map<string, string>>("tspAudioUrls", () => new Map());
+  if (audioUrl !== undefined) urls.set(user.id, audioUrl);
+  return { status: 204 };
+};
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export const tspRoutes: RouteModule = {
   name: "tsp",
-  handlers: { userTSPs, userTSPCreate, userTSP, userTSPUpdate, userTSPDelete },
+  handlers: { userTSPs, userTSPCreate, userTSP, userTSPUpdate, userTSPDelete, tspUrlUpdate },
   seed: {
     /**
      * Items: a create body plus `user_id` (id, email or `me`) and optionally `id` ("1"/"2"). The two-per-user

@@ -62,6 +62,8 @@ function sourceOf(settings: ZoomSettings): ConfigSource {
     [SETTING_KEYS.plan.config]: settings.plan,
   };
   if (settings.requestTimeoutMs !== undefined) values[SETTING_KEYS.requestTimeoutSeconds.config] = String(settings.requestTimeoutMs / 1000);
+  if (settings.connectTimeoutMs !== undefined) values[SETTING_KEYS.connectTimeoutSeconds.config] = String(settings.connectTimeoutMs / 1000);
+  if (settings.operationTimeoutMs !== undefined) values[SETTING_KEYS.operationTimeoutSeconds.config] = String(settings.operationTimeoutMs / 1000);
   const credentials = settings.credentials;
   if (credentials.accountId !== undefined) values[SETTING_KEYS.accountId.config] = credentials.accountId;
   if (credentials.kind === "clientCredentials") {

@@ -34,7 +34,17 @@ export function processIO(): CliIO {
     env: process.env,
     readStdin: () => readAll(process.stdin),
     readFile: (path) => fs.readFile(path, "utf8"),
-    writeFile: (path, text) => fs.writeFile(path, text, "utf8"),
+    // Written beside the target, then renamed over it: an interrupted run never leaves half a file.
+    writeFile: async (path, text) => {
+      const temporary = `${path}.${process.pid}.tmp`;
+      try {
+        await fs.writeFile(temporary, text, "utf8");
+        await fs.rename(temporary, path);
+      } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw error;
+      }
+    },
     setExitCode: (code) => {
       process.exitCode = code;
     },

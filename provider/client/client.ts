@@ -13,7 +13,9 @@
  * All retries share one budget per request (attempts and total wait: retry.ts).
  */
 import crypto from "node:crypto";
-import { DEFAULT_REQUEST_TIMEOUT_MS, type Environment } from "./config";
+import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, type Environment } from "./config";
+import { OperationDeadline } from "./deadline";
+import { FirstFatal } from "./fatal";
 import {
   ZoomAuthError,
   ZoomInvalidRequestError,
@@ -60,6 +62,14 @@ const PAGE_FIELDS = ["next_page_token", "page_size", "total_records", "page_coun
 /** Methods whose repetition has the same effect as doing them once (RFC 9110), for Zoom's API. */
 const IDEMPOTENT = new Set(["GET", "PUT", "PATCH", "DELETE"]);
 
+/** A retry's wait cut to the operation's deadline; undefined when no retry fits (or the budget said none). */
+function fit(delayMs: number | undefined, deadline: OperationDeadline): number | undefined {
+  return delayMs === undefined ? undefined : deadline.fitDelayMs(delayMs);
+}
+
+/** The one attempt a request gets while Zoom has answered nothing since a create timed out. */
+const SILENCE_PROBE_MS = 5_000;
+
 function newCounters(): ClientCounters {
   return { requests: 0, requestsByCategory: { LIGHT: 0, MEDIUM: 0, HEAVY: 0 }, retries: 0, rateLimited: 0, tokenFetches: 0 };
 }
@@ -86,7 +96,17 @@ export class HttpZoomClient implements ZoomClient {
   private readonly logger: Logger;
   private readonly retryPolicy: RetryPolicy;
   private readonly timeoutMs: number;
+  private readonly connectTimeoutMs: number;
+  private readonly operationTimeoutMs: number;
   private readonly random: () => number;
+  private readonly fatal = new FirstFatal();
+  /**
+   * When the API last answered anything: an operation that heard nothing is silence. The token endpoint is
+   * another host: its answers say nothing of the API's (a silent token endpoint fails through token()).
+   */
+  private lastAnswerAtMs = 0;
+  /** Set when a create timed out with nothing answering since it started; cleared by any answer. */
+  private silentSinceMs: number | undefined;
 
   constructor(
     readonly settings: ZoomSettings,
@@ -97,6 +117,8 @@ export class HttpZoomClient implements ZoomClient {
     this.logger = createLogger(options.logSink ?? stderrSink, options.debug ?? debugFromEnv(env));
     this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.timeoutMs = options.timeoutMs ?? settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.connectTimeoutMs = settings.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.operationTimeoutMs = settings.operationTimeoutMs ?? DEFAULT_OPERATION_TIMEOUT_MS;
     this.random = options.random ?? Math.random;
     this.limiter = this.pickLimiter(options, env);
     this.tokens = createTokenSource(settings, {
@@ -104,6 +126,7 @@ export class HttpZoomClient implements ZoomClient {
       logger: this.logger,
       retryPolicy: this.retryPolicy,
       timeoutMs: this.timeoutMs,
+      connectTimeoutMs: this.connectTimeoutMs,
       onFetch: () => {
         this.counters.tokenFetches += 1;
       },
@@ -124,6 +147,15 @@ export class HttpZoomClient implements ZoomClient {
     );
   }
 
+  private heardFromZoom(): void {
+    this.lastAnswerAtMs = Date.now();
+    this.silentSinceMs = undefined;
+  }
+
+  get fatalError(): Error | undefined {
+    return this.fatal.error;
+  }
+
   /** Zeroes the counters (benchmarks measure one phase at a time). */
   resetCounters(): void {
     Object.assign(this.counters, newCounters());
@@ -141,18 +173,28 @@ export class HttpZoomClient implements ZoomClient {
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const budget = new RetryBudget(this.retryPolicy);
+    // Zoom has answered nothing since a create timed out: one short attempt tells whether it is busy (it answers)
+    // or silent (then this run stops here, with one error), instead of a whole deadline per operation.
+    const probing = this.silentSinceMs !== undefined;
+    const deadline = new OperationDeadline(probing ? Math.min(SILENCE_PROBE_MS, timeoutMs) : this.operationTimeoutMs);
+    const operationStartedMs = Date.now();
     let refreshedAfter401 = false;
+    if (this.fatal.error) throw this.fatal.pointer(site);
 
     for (;;) {
       budget.startAttempt();
       // The rate limiter first: a request can queue behind a big deployment for minutes, and a token taken
-      // before the wait could expire during it.
+      // before the wait could expire during it. Queueing is not Zoom's silence: the deadline does not count it.
+      const queuedMs = Date.now();
       const release = await this.limiter.acquire(operation.category);
-      let token: string;
-      let startedMs: number;
+      deadline.exclude(Date.now() - queuedMs);
+      let startedMs = Date.now();
       let outcome: WireResponse | TransportError;
+      let token: string;
       try {
-        token = await this.token(options.context);
+        token = await this.token(site, deadline);
+        const attemptTimeoutMs = deadline.attemptTimeoutMs(timeoutMs);
+        if (attemptTimeoutMs === undefined) throw this.outOfTime(site, deadline, operationStartedMs);
         this.counters.requests += 1;
         this.counters.requestsByCategory[operation.category] += 1;
         startedMs = Date.now();
@@ -162,23 +204,31 @@ export class HttpZoomClient implements ZoomClient {
           "User-Agent": USER_AGENT,
         };
         if (body !== undefined) headers["Content-Type"] = "application/json";
-        outcome = await this.transport({ method: operation.method, url, headers, timeoutMs, ...(body !== undefined ? { body } : {}) }).catch(
-          (error: unknown) => {
-            if (error instanceof TransportError) return error;
-            throw error;
-          },
-        );
+        outcome = await this.transport({
+          method: operation.method,
+          url,
+          headers,
+          timeoutMs: attemptTimeoutMs,
+          connectTimeoutMs: this.connectTimeoutMs,
+          ...(body !== undefined ? { body } : {}),
+        }).catch((error: unknown) => {
+          if (error instanceof TransportError) return error;
+          throw error;
+        });
       } finally {
         // The answer is in (or the attempt is over): the permit returns one window from now, not from the launch.
         release();
       }
       if (outcome instanceof TransportError) {
         this.logLine(site, outcome.describe(), startedMs, budget);
-        const delay = this.transportRetryDelay(operation, site, outcome, budget);
+        deadline.tried.push(outcome.describe());
+        const delay = this.transportRetryDelay(operation, site, outcome, budget, deadline, operationStartedMs);
         await this.pause(site, delay, outcome.describe(), budget);
+        if (this.fatal.error && this.lastAnswerAtMs < operationStartedMs) throw this.fatal.pointer(site);
         continue;
       }
       const response = outcome;
+      this.heardFromZoom();
       this.logLine(site, String(response.status), startedMs, budget);
 
       const { status } = response;
@@ -192,7 +242,7 @@ export class HttpZoomClient implements ZoomClient {
         }
         // A garbled answer (a proxy's page, a cut-off body) to a request that is safe to repeat: ask again, as
         // for a 5xx. The chaos run found refreshes and updates failing on one such answer.
-        const delay = budget.nextDelayMs(undefined, this.random);
+        const delay = fit(budget.nextDelayMs(undefined, this.random), deadline);
         if (delay === undefined) throw error;
         await this.pause(site, delay, `${status} with ${problem}`, budget);
         continue;
@@ -208,12 +258,15 @@ export class HttpZoomClient implements ZoomClient {
           this.counters.retries += 1;
           continue;
         }
-        throw this.authError(site, response, info?.zoomCode, info?.zoomMessage, refreshedAfter401);
+        const refused = this.authError(site, response, info?.zoomCode, info?.zoomMessage, refreshedAfter401);
+        // A supplied token refused, or a fresh one refused too: every later request would be refused alike.
+        if (!this.tokens.canRefresh || refreshedAfter401) throw this.fatal.record(refused, "Zoom refused this stack's credentials", site);
+        throw refused;
       }
 
       if (status === 429) {
         this.counters.rateLimited += 1;
-        const delay = this.rateLimitRetryDelay(site, response, budget);
+        const delay = this.rateLimitRetryDelay(site, response, budget, deadline);
         await this.pause(site, delay, "429", budget);
         continue;
       }
@@ -226,7 +279,7 @@ export class HttpZoomClient implements ZoomClient {
             { cause: errorFromResponse(site, response) },
           );
         }
-        const delay = budget.nextDelayMs(parseRetryAfterMs(response.headers["retry-after"], Date.now()), this.random);
+        const delay = fit(budget.nextDelayMs(parseRetryAfterMs(response.headers["retry-after"], Date.now()), this.random), deadline);
         if (delay === undefined) throw errorFromResponse(site, response);
         await this.pause(site, delay, String(status), budget);
         continue;
@@ -257,15 +310,37 @@ export class HttpZoomClient implements ZoomClient {
   /**
    * A token for this request. A refusal from the token endpoint says what the caller was doing, as every other
    * error does: the revoked-credentials test found 'Zoom refused to issue an access token' without the resource.
+   * Refused credentials (or a token endpoint that does not answer) fail every later request alike: the first
+   * error is remembered and later ones point to it.
    */
-  private async token(context: string | undefined): Promise<string> {
+  private async token(site: RequestSite, deadline: OperationDeadline): Promise<string> {
     try {
-      return await this.tokens.getToken();
+      return await this.tokens.getToken(deadline);
     } catch (error) {
-      if (!(error instanceof ZoomAuthError) || !context) throw error;
+      if (!(error instanceof ZoomAuthError)) throw error;
+      if (this.fatal.error) throw this.fatal.pointer(site);
       const details = { ...(error.status !== undefined ? { status: error.status } : {}), ...(error.zoomCode !== undefined ? { zoomCode: error.zoomCode } : {}) };
-      throw new ZoomAuthError(`${context}: ${error.message}`, details, { cause: error });
+      const labelled = site.context ? new ZoomAuthError(`${site.context}: ${error.message}`, details, { cause: error }) : error;
+      const summary = error.status === undefined ? `Zoom's token endpoint (${this.settings.oauthUrl}) did not answer` : "Zoom refused this stack's credentials";
+      throw this.fatal.record(labelled, summary, site);
     }
+  }
+
+  /**
+   * The operation's deadline ran out with no answer. When nothing at all answered since the operation
+   * started, Zoom is unreachable or silent for this run: remembered, so later operations fail at once.
+   */
+  private outOfTime(site: RequestSite, deadline: OperationDeadline, operationStartedMs: number, cause?: unknown): ZoomNetworkError {
+    if (this.fatal.error && this.lastAnswerAtMs < operationStartedMs) return this.fatal.pointer(site) as ZoomNetworkError;
+    const silence = this.silentSinceMs === undefined ? "" : `nothing since an earlier request timed out ${Math.round((Date.now() - this.silentSinceMs) / 1000)} s ago, then `;
+    const reason =
+      `no answer from Zoom at ${this.settings.apiUrl}: ${silence}${deadline.describe(Date.now() - operationStartedMs)}; ` +
+      `tried up to ${this.retryPolicy.maxAttempts} attempts within ${deadline.totalMs / 1000} s (operation timeout ${this.operationTimeoutMs / 1000} s, zoom:operationTimeoutSeconds), ` +
+      `each waiting ${this.connectTimeoutMs / 1000} s to connect (zoom:connectTimeoutSeconds) and ${this.timeoutMs / 1000} s for the answer (zoom:requestTimeoutSeconds); ` +
+      `check zoom:apiUrl (env ZOOM_API_URL), the network and proxy, and https://status.zoom.us`;
+    const error = new ZoomNetworkError({ ...site, reason, attempts: 0 }, cause === undefined ? undefined : { cause });
+    if (this.lastAnswerAtMs >= operationStartedMs) return error;
+    return this.fatal.record(error, `Zoom at ${this.settings.apiUrl} did not answer`, site) as ZoomNetworkError;
   }
 
   /** What is wrong with a 2xx answer, or undefined when it is as it should be. */
@@ -288,10 +363,21 @@ export class HttpZoomClient implements ZoomClient {
 
 
   /** The wait before re-sending after a network failure, or throws when that may not or cannot happen. */
-  private transportRetryDelay(operation: Operation, site: RequestSite, error: TransportError, budget: RetryBudget): number {
+  private transportRetryDelay(
+    operation: Operation,
+    site: RequestSite,
+    error: TransportError,
+    budget: RetryBudget,
+    deadline: OperationDeadline,
+    operationStartedMs: number,
+  ): number {
     if (error.kind !== "notSent" && !IDEMPOTENT.has(operation.method)) {
       const timedOut = error.kind === "timeout" && error.timeoutMs !== undefined ? { timedOutAfterMs: error.timeoutMs } : {};
-      throw new ZoomOutcomeUnknownError({ ...site, reason: error.describe(), ...timedOut }, { cause: error });
+      const unknown = new ZoomOutcomeUnknownError({ ...site, reason: error.describe(), ...timedOut }, { cause: error });
+      // Sent, so never a "not sent" pointer. Zoom may be busy with it (the provider waits, then looks for the
+      // object) or silent: until anything answers, later requests probe with one short attempt (see request).
+      if (error.kind === "timeout" && this.lastAnswerAtMs < operationStartedMs) this.silentSinceMs ??= operationStartedMs;
+      throw unknown;
     }
     if (error.code === "ENOTFOUND") {
       // A host that does not resolve is a typo far more often than a blip.
@@ -300,12 +386,12 @@ export class HttpZoomClient implements ZoomClient {
         { cause: error },
       );
     }
-    const delay = budget.nextDelayMs(undefined, this.random);
-    if (delay === undefined) throw new ZoomNetworkError({ ...site, reason: error.describe(), attempts: budget.attemptCount }, { cause: error });
+    const delay = fit(budget.nextDelayMs(undefined, this.random), deadline);
+    if (delay === undefined) throw this.outOfTime(site, deadline, operationStartedMs, error);
     return delay;
   }
 
-  private rateLimitRetryDelay(site: RequestSite, response: WireResponse, budget: RetryBudget): number {
+  private rateLimitRetryDelay(site: RequestSite, response: WireResponse, budget: RetryBudget, deadline: OperationDeadline): number {
     const now = Date.now();
     const parsed = parseBody(response);
     const info = parsed.kind === "json" ? errorInfo(parsed.value) : undefined;
@@ -328,7 +414,7 @@ export class HttpZoomClient implements ZoomClient {
         ...(verdict.category ? { category: verdict.category } : {}),
       });
     }
-    const delay = budget.nextDelayMs(verdict.retryAfterMs, this.random);
+    const delay = fit(budget.nextDelayMs(verdict.retryAfterMs, this.random), deadline);
     if (delay === undefined) {
       const category = OPERATIONS[site.operationId].category;
       throw new ZoomRateLimitError({ ...base, limit: "perSecond", category });

@@ -24,7 +24,16 @@ export type Environment = Readonly<Record<string, string | undefined>>;
 export const DEFAULT_API_URL = "https://api.zoom.us/v2";
 export const DEFAULT_OAUTH_URL = "https://zoom.us/oauth/token";
 export const DEFAULT_PLAN: ZoomPlan = "pro";
+/** How long one attempt waits for Zoom's answer once connected (zoom:requestTimeoutSeconds). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+/** How long one attempt waits for the TCP (and TLS) connection (zoom:connectTimeoutSeconds). */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/**
+ * The total time one operation may take, every attempt, backoff and token fetch included, but not the time it
+ * queues behind the client's own rate limiter (zoom:operationTimeoutSeconds). 45 s: a silent Zoom fails an
+ * operation in under a minute, while one slow answer (30 s) still leaves room for a second attempt.
+ */
+export const DEFAULT_OPERATION_TIMEOUT_MS = 45_000;
 
 /** Every setting: its stack config key and its environment variable. */
 export const SETTING_KEYS = {
@@ -36,6 +45,8 @@ export const SETTING_KEYS = {
   oauthUrl: { config: "zoom:oauthUrl", env: "ZOOM_OAUTH_URL" },
   plan: { config: "zoom:plan", env: "ZOOM_PLAN" },
   requestTimeoutSeconds: { config: "zoom:requestTimeoutSeconds", env: "ZOOM_REQUEST_TIMEOUT_SECONDS" },
+  connectTimeoutSeconds: { config: "zoom:connectTimeoutSeconds", env: "ZOOM_CONNECT_TIMEOUT_SECONDS" },
+  operationTimeoutSeconds: { config: "zoom:operationTimeoutSeconds", env: "ZOOM_OPERATION_TIMEOUT_SECONDS" },
 } as const;
 
 type SettingName = keyof typeof SETTING_KEYS;
@@ -77,16 +88,21 @@ export function resolveSettings(source: ConfigSource, env: Environment = process
     );
   }
 
-  const timeoutText = pick("requestTimeoutSeconds");
-  let requestTimeoutMs: number | undefined;
-  if (timeoutText !== undefined) {
-    const seconds = Number(timeoutText);
-    if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) {
-      problems.push(`${describe("requestTimeoutSeconds")} is "${timeoutText}"; use a number of seconds between 1 and 600`);
-    } else {
-      requestTimeoutMs = Math.round(seconds * 1000);
+  const seconds = (name: "requestTimeoutSeconds" | "connectTimeoutSeconds" | "operationTimeoutSeconds", max: number): number | undefined => {
+    const text = pick(name);
+    if (text === undefined) return undefined;
+    const value = Number(text);
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+      problems.push(`${describe(name)} is "${text}"; use a number of seconds between 1 and ${max}`);
+      return undefined;
     }
-  }
+    return Math.round(value * 1000);
+  };
+  const timeouts = {
+    requestTimeoutMs: seconds("requestTimeoutSeconds", 600),
+    connectTimeoutMs: seconds("connectTimeoutSeconds", 600),
+    operationTimeoutMs: seconds("operationTimeoutSeconds", 3600),
+  };
 
   const credentials = resolveCredentials(fromConfig, fromEnv, problems);
 
@@ -95,7 +111,8 @@ export function resolveSettings(source: ConfigSource, env: Environment = process
   }
   if (credentials.kind === "clientCredentials") registerSecret(credentials.clientSecret);
   else registerSecret(credentials.accessToken);
-  return requestTimeoutMs === undefined ? { apiUrl, oauthUrl, plan, credentials } : { apiUrl, oauthUrl, plan, credentials, requestTimeoutMs };
+  const set = Object.fromEntries(Object.entries(timeouts).filter(([, ms]) => ms !== undefined)) as Partial<typeof timeouts>;
+  return { apiUrl, oauthUrl, plan, credentials, ...set };
 }
 
 type Lookup = (name: SettingName) => string | undefined;

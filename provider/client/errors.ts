@@ -220,7 +220,7 @@ export class ZoomNetworkError extends ZoomError implements RequestSite {
 
   constructor(site: RequestSite & { reason: string; attempts: number }, options?: { cause?: unknown }) {
     super(
-      `${prefix(site.context)}could not reach Zoom: ${site.reason} (after ${site.attempts} attempt${site.attempts === 1 ? "" : "s"})${siteSuffix(site)}`,
+      `${prefix(site.context)}could not reach Zoom: ${site.reason}${site.attempts === 0 ? "" : ` (after ${site.attempts} attempt${site.attempts === 1 ? "" : "s"})`}${siteSuffix(site)}`,
       options,
     );
     this.operationId = site.operationId;

@@ -14,7 +14,10 @@ export interface WireRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** The whole exchange: connecting, sending, and the answer. */
   readonly timeoutMs: number;
+  /** Connecting alone (TCP and TLS); default: no separate bound beyond `timeoutMs`. */
+  readonly connectTimeoutMs?: number;
 }
 
 export interface WireResponse {
@@ -61,8 +64,51 @@ export class TransportError extends Error {
  * reused, already-closed socket gives, which on a POST would be an unknown outcome.
  */
 const IDLE_SOCKET_TIMEOUT_MS = 15_000;
-const httpAgent = new http.Agent({ keepAlive: true, timeout: IDLE_SOCKET_TIMEOUT_MS, maxSockets: 64 });
-const httpsAgent = new https.Agent({ keepAlive: true, timeout: IDLE_SOCKET_TIMEOUT_MS, maxSockets: 64 });
+const AGENT_OPTIONS = { keepAlive: true, timeout: IDLE_SOCKET_TIMEOUT_MS, maxSockets: 64 };
+const httpAgent = new http.Agent(AGENT_OPTIONS);
+const httpsAgent = new https.Agent(AGENT_OPTIONS);
+
+/** Node's code for a connection that was not made in time; nothing was sent on it. */
+export const CONNECT_TIMEOUT_CODE = "ECONNECTTIMEOUT";
+
+type Connect = (options: object, callback?: unknown) => import("node:net").Socket;
+
+/**
+ * Wraps an agent's connection factory so a socket that has not connected (TCP, and TLS for https) within
+ * `connectTimeoutMs` is destroyed with CONNECT_TIMEOUT_CODE. Node's agents have no connect timeout of their
+ * own: their `timeout` is socket inactivity, which also covers a connected server that is slow to answer.
+ */
+function withConnectTimeout<A extends http.Agent>(agent: A, connectTimeoutMs: number, secure: boolean): A {
+  const base = (agent as unknown as { createConnection: Connect }).createConnection.bind(agent);
+  (agent as unknown as { createConnection: Connect }).createConnection = (options, callback) => {
+    const socket = base(options, callback);
+    const timer = setTimeout(() => {
+      const error = Object.assign(new Error(`no connection within ${connectTimeoutMs} ms`), { code: CONNECT_TIMEOUT_CODE });
+      socket.destroy(error);
+    }, connectTimeoutMs);
+    timer.unref();
+    socket.once(secure ? "secureConnect" : "connect", () => clearTimeout(timer));
+    socket.once("close", () => clearTimeout(timer));
+    return socket;
+  };
+  return agent;
+}
+
+/** One pair of agents per connect timeout in use (a process normally has one). */
+const agentsByConnectTimeout = new Map<number, { http: http.Agent; https: https.Agent }>();
+
+function agentsFor(connectTimeoutMs: number | undefined): { http: http.Agent; https: https.Agent } {
+  if (connectTimeoutMs === undefined) return { http: httpAgent, https: httpsAgent };
+  let agents = agentsByConnectTimeout.get(connectTimeoutMs);
+  if (!agents) {
+    agents = {
+      http: withConnectTimeout(new http.Agent(AGENT_OPTIONS), connectTimeoutMs, false),
+      https: withConnectTimeout(new https.Agent(AGENT_OPTIONS), connectTimeoutMs, true),
+    };
+    agentsByConnectTimeout.set(connectTimeoutMs, agents);
+  }
+  return agents;
+}
 
 const axiosInstance = axios.create({
   httpAgent,
@@ -89,6 +135,9 @@ function classify(error: unknown, timeoutMs: number, signal: AbortSignal): Trans
   if (code === AxiosError.ECONNABORTED || code === AxiosError.ETIMEDOUT || causeCode === "ETIMEDOUT") {
     return new TransportError("timeout", "ETIMEDOUT", `timeout after ${timeoutMs} ms`, timeoutMs);
   }
+  if (causeCode === CONNECT_TIMEOUT_CODE) {
+    return new TransportError("notSent", causeCode, `connect timeout (${cause?.message ?? "no connection"})`);
+  }
   if (NOT_SENT_CODES.has(causeCode)) {
     const what = causeCode === "ECONNREFUSED" ? "connection refused" : causeCode === "ENOTFOUND" ? "host not found" : "network unreachable";
     return new TransportError("notSent", causeCode, `${what} (${causeCode})`);
@@ -113,8 +162,11 @@ function flattenHeaders(raw: Record<string, unknown>): Record<string, string> {
 export const axiosTransport: Transport = async (request) => {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), request.timeoutMs);
+  const agents = agentsFor(request.connectTimeoutMs);
   try {
     const response = await axiosInstance.request<string>({
+      httpAgent: agents.http,
+      httpsAgent: agents.https,
       method: request.method,
       url: request.url,
       headers: { ...request.headers },

@@ -108,6 +108,9 @@ export const OPERATIONS = {
   userTSP: op("userTSP", "GET", "/users/{userId}/tsp/{tspId}", "LIGHT", tspRead),
   userTSPUpdate: op("userTSPUpdate", "PATCH", "/users/{userId}/tsp/{tspId}", "LIGHT", tspWrite),
   userTSPDelete: op("userTSPDelete", "DELETE", "/users/{userId}/tsp/{tspId}", "LIGHT", tspWrite),
+  // No resource uses it; catalogued so the emulator routes `PATCH .../tsp/settings` to it rather than to
+  // userTSPUpdate with a tspId of "settings".
+  tspUrlUpdate: op("tspUrlUpdate", "PATCH", "/users/{userId}/tsp/settings", "LIGHT", tspWrite),
 
   // Meeting templates (Zoom has no update and no delete)
   listMeetingTemplates: op("listMeetingTemplates", "GET", "/users/{userId}/meeting_templates", "MEDIUM", meetingRead),

@@ -8,6 +8,7 @@
  * `invalidate` with the token it used and asks again, once: callers that failed on the same token share one
  * refresh. Refused credentials fail with one ZoomAuthError; they are never retried.
  */
+import { OperationDeadline } from "./deadline";
 import { ZoomAuthError } from "./errors";
 import type { Transport, WireResponse } from "./http";
 import { TransportError } from "./http";
@@ -17,8 +18,8 @@ import { RetryBudget, parseRetryAfterMs, sleep, type RetryPolicy } from "./retry
 import type { ZoomSettings } from "./types";
 
 export interface TokenSource {
-  /** A token that is valid for a while yet. */
-  getToken(): Promise<string>;
+  /** A token that is valid for a while yet; a fetch fits in `deadline` (the asking operation's) when given. */
+  getToken(deadline?: OperationDeadline): Promise<string>;
   /** The API refused `token`: drop it if it is still the current one, so the next getToken fetches anew. */
   invalidate(token: string): void;
   /** False when there is nothing to refresh with (a token supplied ready-made). */
@@ -58,6 +59,7 @@ export interface ClientCredentialsDeps {
   readonly logger: Logger;
   readonly retryPolicy: RetryPolicy;
   readonly timeoutMs: number;
+  readonly connectTimeoutMs?: number;
   readonly now?: () => number;
   readonly onFetch?: () => void;
 }
@@ -94,11 +96,11 @@ export class ClientCredentialsTokenSource implements TokenSource {
     registerSecret(Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString("base64"));
   }
 
-  async getToken(): Promise<string> {
+  async getToken(deadline?: OperationDeadline): Promise<string> {
     const cached = this.cached;
     if (cached && this.now() < cached.refreshAtMs) return cached.token;
     try {
-      return (await this.refresh()).token;
+      return (await this.refresh(deadline)).token;
     } catch (error) {
       // A refresh that fails while the old token still works (Zoom briefly down, credentials just rotated)
       // need not fail the request: use the old token until it expires.
@@ -114,10 +116,11 @@ export class ClientCredentialsTokenSource implements TokenSource {
     if (this.cached?.token === token) this.cached = undefined;
   }
 
-  private refresh(): Promise<CachedToken> {
+  private refresh(deadline: OperationDeadline | undefined): Promise<CachedToken> {
     if (this.refused) return Promise.reject(this.refused);
     if (!this.inflight) {
-      this.inflight = this.fetchToken().then(
+      // Concurrent callers share this fetch, within the first caller's deadline.
+      this.inflight = this.fetchToken(deadline).then(
         (fresh) => {
           this.cached = fresh;
           this.inflight = undefined;
@@ -132,14 +135,25 @@ export class ClientCredentialsTokenSource implements TokenSource {
     return this.inflight;
   }
 
-  private async fetchToken(): Promise<CachedToken> {
+  private async fetchToken(deadline: OperationDeadline = new OperationDeadline(Number.MAX_SAFE_INTEGER / 2, this.now)): Promise<CachedToken> {
     const { accountId, clientId, clientSecret } = this.credentials;
     const url = `${this.oauthUrl}?grant_type=account_credentials&account_id=${encodeURIComponent(accountId)}`;
     const basic = Buffer.from(`${clientId}:${clientSecret}`).toString("base64");
     const budget = new RetryBudget(this.deps.retryPolicy);
+    const fetchStartedMs = this.now();
+    const tried: string[] = [];
+    const unreachable = (cause?: unknown) =>
+      new ZoomAuthError(
+        `could not get a Zoom access token from ${this.oauthUrl}: ${tried.length} attempt${tried.length === 1 ? "" : "s"} in ${Math.round((this.now() - fetchStartedMs) / 1000)} s (${[...new Set(tried)].join("; ")}), ` +
+          `within the operation timeout (zoom:operationTimeoutSeconds); check zoom:oauthUrl (env ZOOM_OAUTH_URL), the network and proxy`,
+        {},
+        cause === undefined ? undefined : { cause },
+      );
     for (;;) {
       budget.startAttempt();
       const startedMs = this.now();
+      const timeoutMs = deadline.attemptTimeoutMs(this.deps.timeoutMs);
+      if (timeoutMs === undefined) throw unreachable();
       let response: WireResponse;
       try {
         this.deps.onFetch?.();
@@ -147,19 +161,16 @@ export class ClientCredentialsTokenSource implements TokenSource {
           method: "POST",
           url,
           headers: { Authorization: `Basic ${basic}`, Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" },
-          timeoutMs: this.deps.timeoutMs,
+          timeoutMs,
+          ...(this.deps.connectTimeoutMs !== undefined ? { connectTimeoutMs: this.deps.connectTimeoutMs } : {}),
         });
       } catch (error) {
         // Fetching a token twice is harmless, so every network failure is retried.
         const reason = error instanceof TransportError ? error.describe() : String(error);
-        const delay = budget.nextDelayMs(undefined);
-        if (delay === undefined) {
-          throw new ZoomAuthError(
-            `could not get a Zoom access token: ${reason} at ${this.oauthUrl} (after ${budget.attemptCount} attempts); check zoom:oauthUrl (env ZOOM_OAUTH_URL) and the network`,
-            {},
-            { cause: error },
-          );
-        }
+        tried.push(reason);
+        const next = budget.nextDelayMs(undefined);
+        const delay = next === undefined ? undefined : deadline.fitDelayMs(next);
+        if (delay === undefined) throw unreachable(error);
         this.deps.logger.debug(`token request failed (${reason}), retrying in ${delay} ms`);
         await sleep(delay);
         continue;

@@ -25,8 +25,12 @@ export interface ZoomSettings {
          */
         readonly accountId?: string;
       };
-  /** Per-request timeout (zoom:requestTimeoutSeconds); default 30 s. */
+  /** How long one attempt waits for the answer (zoom:requestTimeoutSeconds); default 30 s. */
   readonly requestTimeoutMs?: number;
+  /** How long one attempt waits for the connection (zoom:connectTimeoutSeconds); default 10 s. */
+  readonly connectTimeoutMs?: number;
+  /** Total time of one operation, retries included (zoom:operationTimeoutSeconds); default 45 s. */
+  readonly operationTimeoutMs?: number;
 }
 
 export type PathParams = Readonly<Record<string, string | number>>;
@@ -76,4 +80,10 @@ export interface ZoomClient {
   /** Every item of a paginated list (`page_size` 300, following `next_page_token`). */
   paginate<T = unknown>(options: PaginateOptions): AsyncIterable<T>;
   readonly counters: ClientCounters;
+  /**
+   * The first failure every later request of this client would repeat (credentials refused, Zoom not
+   * answering): later requests fail at once with a short pointer to it. Commands that fan out (drift, import)
+   * report it once instead of once per listing.
+   */
+  readonly fatalError?: Error;
 }

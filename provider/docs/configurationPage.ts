@@ -4,7 +4,9 @@
  */
 import {
   DEFAULT_API_URL,
+  DEFAULT_CONNECT_TIMEOUT_MS,
   DEFAULT_OAUTH_URL,
+  DEFAULT_OPERATION_TIMEOUT_MS,
   DEFAULT_PLAN,
   DEFAULT_REQUEST_TIMEOUT_MS,
   SETTING_KEYS,
@@ -42,8 +44,18 @@ const DESCRIPTIONS: Readonly<Record<SettingName, { readonly description: string;
     defaultValue: code(DEFAULT_PLAN),
   },
   requestTimeoutSeconds: {
-    description: "Timeout of each request to Zoom, in seconds (1 to 600).",
+    description:
+      "Response timeout: how long one attempt waits for Zoom's answer once connected, in seconds (1 to 600). A timed-out read is tried again within the operation timeout; a timed-out create is never sent twice (pulumi-zoom looks for the object instead).",
     defaultValue: code(String(DEFAULT_REQUEST_TIMEOUT_MS / 1000)),
+  },
+  connectTimeoutSeconds: {
+    description: "Connect timeout: how long one attempt waits for the connection to Zoom (TCP and TLS), in seconds (1 to 600).",
+    defaultValue: code(String(DEFAULT_CONNECT_TIMEOUT_MS / 1000)),
+  },
+  operationTimeoutSeconds: {
+    description:
+      "Total deadline of one operation (a read, a create, an update, a listing page), every attempt, backoff and token fetch included, in seconds (1 to 3600). Waiting in pulumi-zoom's own rate limiter does not count. Retries stop when it is spent: an unreachable or silent Zoom fails the operation with one message saying what was tried, and later operations of the same run fail at once, pointing to it.",
+    defaultValue: code(String(DEFAULT_OPERATION_TIMEOUT_MS / 1000)),
   },
 };
 

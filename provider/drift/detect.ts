@@ -217,7 +217,8 @@ export async function detectDrift(state: StackSummary, options: DetectOptions = 
   const toRead = known.filter((k) => !k.resource.pendingDelete);
   const listingJobs: { definition: ResourceDefinition; scope: Scope }[] = [];
   for (const definition of allDefinitions()) {
-    if (!isListable(definition) || ignoresWholeKind(ignore, definition.kind)) continue;
+    // A kind ignored as a whole is still listed: its objects are counted and shown under "ignored", not hidden.
+    if (!isListable(definition)) continue;
     for (const scope of scopes.scopesFor(definition)) {
       const effective = effectiveScope(definition, scope);
       if (effective) listingJobs.push({ definition, scope: effective });
@@ -277,7 +278,9 @@ export async function detectDrift(state: StackSummary, options: DetectOptions = 
   const found: FoundObject[] = [];
   for (const { definition, scope, result } of listingOutcomes) {
     if (!result.ok) {
-      errors.push({ kind: definition.kind, scope: describeScope(scope), message: messageOf(result.error) });
+      // The user asked not to hear about this kind (e.g. the app lacks its scope): a failed listing of it is
+      // not an error of the report.
+      if (!ignoresWholeKind(ignore, definition.kind)) errors.push({ kind: definition.kind, scope: describeScope(scope), message: messageOf(result.error) });
       continue;
     }
     for (const object of result.found) {

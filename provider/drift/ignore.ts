@@ -49,7 +49,7 @@ export function matchIgnore(patterns: readonly IgnorePattern[], kind: string, id
   );
 }
 
-/** True when a pattern silences every object of the kind, so the kind need not be listed at all. */
+/** True when a pattern silences every object of the kind (its objects are still listed, and counted as ignored). */
 export function ignoresWholeKind(patterns: readonly IgnorePattern[], kind: string): boolean {
   const lower = kind.toLowerCase();
   return patterns.some((pattern) => (pattern.kind === "*" || pattern.kind === lower) && pattern.glob.source === "^.*$");

@@ -27,6 +27,18 @@ export class ResourceInitError extends Error {
   }
 }
 
+/**
+ * What a lookup after an unknown create outcome concluded, when that conclusion is itself the answer (an
+ * instant meeting Zoom does not list, two TSP slots alike, a match another resource claimed). The framework
+ * passes it on as it is; any other error from a lookup is a failure of the lookup and is explained as such.
+ */
+export class LookupVerdict extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "LookupVerdict";
+  }
+}
+
 /** A resource-specific reading of a Zoom error (a name clash, a limit), keeping Zoom's own words. */
 export class ExplainedZoomError extends Error {
   constructor(

@@ -10,7 +10,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import equal from "fast-deep-equal";
-import { ZoomOutcomeUnknownError } from "../client/errors";
+import { ZoomApiError, ZoomOutcomeUnknownError } from "../client/errors";
 import { OPERATIONS } from "../client/operations";
 import type { ConfigSource } from "../client/config";
 import { fromZoom, isPlainObject, toZoom } from "./case";
@@ -19,7 +19,7 @@ import { ADOPT_KEY, checkAdoptId, heldElsewhereError, missingObjectError, unadop
 import { declaredDifferences, replacementsAmong } from "./diff";
 import { idOf, labelled, MalformedAnswerError, requireIdentity } from "./answers";
 import { CreateLedger } from "./createLedger";
-import { explain, isGone, ResourceInitError } from "./errors";
+import { explain, isGone, LookupVerdict, ResourceInitError } from "./errors";
 import { formatId, parseId, shownId } from "./ids";
 import { listCacheFor } from "./listCache";
 import { formatPath, getPath, leafPaths, parsePath, pickPaths, setPath, withoutUndefined } from "./paths";
@@ -51,8 +51,12 @@ const FRAMEWORK_KEYS = new Set([PROVIDER_KEY, NAME_KEY, DECLARED_KEY, DECLARED_F
 
 /** How many times a create whose outcome stayed unknown is attempted in all. */
 const CREATE_ATTEMPTS = 3;
-/** The longest wait, after a create timed out, before looking for what it may have made. */
-const TIMED_OUT_SETTLE_MAX_MS = 60_000;
+/**
+ * The longest wait, after a create timed out, before looking for what it may have made. 15 s beyond a 30 s
+ * response timeout is long for a Zoom create, and keeps a silent Zoom's failure (30 s + 15 s + the client's 5 s
+ * probe, about 56 s from the first request as measured at the defaults with 20 s) under a minute.
+ */
+const TIMED_OUT_SETTLE_MAX_MS = 15_000;
 
 type Props = Record<string, unknown>;
 type Inputs = Record<string, unknown>;
@@ -254,18 +258,51 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
 
   /**
    * Runs the lookup after an unknown outcome. When the lookup itself fails (Zoom down, a garbled list), the
-   * object may exist: say so, with both reasons, rather than only the lookup's error.
+   * object may exist: say so, in the same words for every kind, naming the create operation (not the list the
+   * lookup used, which the user never asked for) and both reasons. A LookupVerdict is the lookup's conclusion,
+   * not a failure of it, and passes as it is.
    */
   async function lookUp<T>(ctx: OperationContext, unknown: ZoomOutcomeUnknownError, find: () => Promise<T>): Promise<T> {
     try {
       return await find();
     } catch (error) {
-      if (error instanceof Error && error.message.startsWith(ctx.label)) throw error;
-      const why = error instanceof Error ? error.message : String(error);
+      if (error instanceof LookupVerdict) throw error;
+      const raw = error instanceof Error ? error.message : String(error);
+      const why = raw.startsWith(`${ctx.label}: `) ? raw.slice(ctx.label.length + 2) : raw;
       throw new Error(
-        `${ctx.label}: the outcome of the create is unknown (${unknown.reason}) and looking for the object in Zoom failed (${why}); check whether Zoom has it before running pulumi up again`,
+        `${ctx.label}: create (${unknown.method} ${unknown.pathTemplate}) got no usable answer (${unknown.reason}), and looking for the object in Zoom failed (${why}); ` +
+          `the create's outcome is unknown; check whether Zoom has it before running pulumi up again (if it does, adopt it with the resource's \`get\` or \`pulumi-zoom import\` instead of creating it again)`,
         { cause: error },
       );
+    }
+  }
+
+  /**
+   * Updating an object Zoom no longer has: it was deleted outside Pulumi (the web portal, another tool). The
+   * update cannot bring it back, a refresh drops it from state and the next up recreates it: say so, with
+   * Zoom's own answer when there was one, instead of a bare "does not exist".
+   */
+  function deletedOutsidePulumi(label: string, id: string, zoom?: unknown): Error {
+    const said = zoom instanceof ZoomApiError ? ` (Zoom ${zoom.status}${zoom.zoomCode !== undefined ? ` code ${zoom.zoomCode}` : ""}: ${zoom.zoomMessage})` : "";
+    return new Error(
+      `${label}: ${shownId(id)} was deleted outside Pulumi, so it cannot be updated${said}; ` +
+        `\`pulumi refresh\` (or \`pulumi up --refresh\`) drops it from the state, and the up recreates it as declared`,
+      zoom === undefined ? undefined : { cause: zoom },
+    );
+  }
+
+  /**
+   * Some refusals do not say whether the object is gone (an internal number's update answers 400 code 2 "Your
+   * request to update the internal number has failed." for a number that no longer exists): after a 4xx that
+   * is not a known "gone", one read tells. A read that fails too leaves the refusal as it was.
+   */
+  async function goneAfterRefusal(ctx: OperationContext, ref: ObjectRef, inputs: Inputs, error: unknown): Promise<boolean> {
+    if (!(error instanceof ZoomApiError) || error.status < 400 || error.status >= 500 || error.status === 429) return false;
+    try {
+      invalidateLists(ctx, ref);
+      return (await readLive(ctx, ref, inputs)) === undefined;
+    } catch {
+      return false;
     }
   }
 
@@ -304,7 +341,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           const zoomId = await findCreated({ ...ctx, taken }, inputs, since);
           if (zoomId === undefined) return undefined;
           if (!ledger.claim(claimKey(inputs, zoomId), holder)) {
-            throw new Error(
+            throw new LookupVerdict(
               `${ctx.label}: the outcome of the create is unknown, and the only matching object in Zoom (${claimKey(inputs, zoomId)}) belongs to another resource of this deployment; nothing was adopted or created again: run pulumi up again`,
             );
           }
@@ -519,7 +556,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       if (changedLive.length === 0 && olds[INCOMPLETE_KEY] === true) {
         // An earlier create or update made the object but could not read it back: read it now.
         const live = await readLive(ctx, ref, inputs);
-        if (!live) throw new Error(`${ctx.label}: ${shownId(id)} no longer exists in Zoom; run pulumi refresh, then pulumi up`);
+        if (!live) throw deletedOutsidePulumi(ctx.label, id);
         try {
           const outs = outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared));
           if (olds[ADOPTED_KEY] === true) outs[ADOPTED_KEY] = true;
@@ -550,6 +587,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           context: ctx.label,
         });
       } catch (error) {
+        if (isGone(error, definition.goneCodes, definition.goneErrors) || (await goneAfterRefusal(ctx, ref, inputs, error))) {
+          throw deletedOutsidePulumi(ctx.label, id, error);
+        }
         throw explain(error, "update", definition.errors, inputs, ctx.label);
       } finally {
         invalidateLists(ctx, ref);

@@ -7,6 +7,7 @@
  * templates) are scanned for the users given (`--users`, default `me`: the user the credentials act as).
  */
 import type { ZoomClient } from "../client/types";
+import { ZoomApiError } from "../client/errors";
 import type { ResourceDefinition } from "../framework/definition";
 import { listCacheFor } from "../framework/listCache";
 import { DECLARED_KEY, NAME_KEY } from "../framework/provider";
@@ -105,6 +106,12 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
   const progress = { listed: 0, lists: jobs.length, read: 0, found: 0 };
   const report = () => options.onProgress?.({ ...progress });
   report();
+  // A user named by id or email belongs to one account: with several accounts scanned, Zoom's "User does not
+  // exist" (1001) in the others only says where the user is not. The user is a problem only when no scanned
+  // account knows it (`me` is a user of every account).
+  const elsewhere = new Map<string, { kind: string; accounts: string[] }>();
+  const notHere = (error: unknown, scope: Scope): boolean =>
+    accounts.length > 1 && scope.userId !== undefined && scope.userId !== "me" && error instanceof ZoomApiError && error.zoomCode === 1001;
   // Each listing's reads start as soon as it is in: list-only kinds then read from the sweep just made.
   const batches = await Promise.all(
     jobs.map(async ({ definition, scope }): Promise<ReadObject[]> => {
@@ -112,7 +119,14 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
       try {
         found = await discover(client, lists, definition, scope);
       } catch (error) {
-        problems.push({ kind: definition.kind, scope: describeScope(scope), message: messageOf(error) });
+        if (notHere(error, scope)) {
+          const key = `${definition.kind}\u0000${scope.userId}`;
+          const entry = elsewhere.get(key) ?? { kind: definition.kind, accounts: [] };
+          entry.accounts.push(scope.accountId ?? "me");
+          elsewhere.set(key, entry);
+        } else {
+          problems.push({ kind: definition.kind, scope: describeScope(scope), message: messageOf(error) });
+        }
         return [];
       } finally {
         progress.listed += 1;
@@ -142,6 +156,12 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
       return reads.filter((read): read is ReadObject => read !== undefined);
     }),
   );
+
+  for (const [key, { kind, accounts: missing }] of elsewhere) {
+    if (missing.length < accounts.length) continue;
+    const user = key.slice(key.indexOf("\u0000") + 1);
+    problems.push({ kind, scope: `user ${user}`, message: `not a user of any scanned account (${accounts.map((a) => a ?? "me").join(", ")}): Zoom answered "User does not exist" in each` });
+  }
 
   // The same object found twice (a user listed as `me` and by id): keep the first.
   const aliases = new UserAliases();

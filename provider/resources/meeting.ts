@@ -10,6 +10,7 @@ import { meetingSchema, type MeetingArgs, type MeetingInputs } from "../../schem
 import { ZoomApiError } from "../client/errors";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { isPlainObject, toZoom } from "../framework/case";
+import { LookupVerdict } from "../framework/errors";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type ResourceArgs } from "../framework/resource";
 import { instantOf } from "../framework/time";
@@ -74,7 +75,7 @@ function normalizeMeeting(live: ZoomObject): Record<string, unknown> {
  */
 async function findCreatedMeeting(ctx: CreateLookupContext, inputs: MeetingInputs, since: Date): Promise<string | undefined> {
   if (inputs.type === 1) {
-    throw new Error(
+    throw new LookupVerdict(
       `${ctx.label}: the outcome of creating an instant meeting is unknown and Zoom does not list instant meetings, so pulumi-zoom cannot tell whether it exists; check the host's meetings in Zoom, then run pulumi up again`,
     );
   }

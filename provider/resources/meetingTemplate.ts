@@ -110,7 +110,7 @@ export const meetingTemplateDefinition = {
       operation: "create",
       zoomCode: 3001,
       explain: (inputs) =>
-        `meeting ${inputs.meetingId} does not exist in this account, so no template can be made from it (meetingId); templates are made from an existing meeting: create the meeting first (e.g. pass a Meeting resource's meetingId)`,
+        `user ${userLabel(inputs)} has no meeting ${inputs.meetingId}, so no template can be made from it (meetingId); a template is made from one of the user's own existing meetings: create the meeting first with the same host (e.g. pass a Meeting resource's meetingId and set both userIds alike)`,
     },
     {
       operation: "create",

@@ -10,6 +10,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { tspAccountSchema, type DialInNumber, type TspAccountArgs, type TspAccountInputs } from "../../schema/tspAccount";
 import { idOf, itemsOf } from "../framework/answers";
 import type { CreateLookupContext, ResourceDefinition } from "../framework/definition";
+import { LookupVerdict } from "../framework/errors";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 
@@ -40,7 +41,7 @@ async function findCreatedTsp(ctx: CreateLookupContext, inputs: TspAccountInputs
   const sameCode = itemsOf(response.data, "tsp_accounts", "userTSPs").filter((tsp) => tsp.conference_code === inputs.conferenceCode && !ctx.taken(String(tsp.id)));
   const candidates = sameCode.length > 1 ? sameCode.filter((tsp) => tsp.leader_pin === inputs.leaderPin) : sameCode;
   if (candidates.length > 1) {
-    throw new Error(
+    throw new LookupVerdict(
       `${ctx.label}: the outcome of the create is unknown and both TSP accounts of user ${userLabel(inputs)} have conference code ${inputs.conferenceCode}, so pulumi-zoom cannot tell which one it created; import the right one (id "<userId>/<1 or 2>") instead`,
     );
   }

@@ -52,11 +52,16 @@ export function loadStackText(text: string, file: string): LoadResult {
   checkTrackingFieldValues(context);
   checkTspLimit(context);
   if (problems.length > 0) return { ok: false, problems: sortByPlace(problems) };
+  const configUses = objects
+    .flatMap((object) => object.configReferences.map((use) => ({ ...use, at: [object.section, object.name, ...use.path] })))
+    .map(({ at, reference }) => ({ key: reference.key, ...source.locate(at), path: at.join(".") }))
+    .sort((a, b) => a.line - b.line || a.col - b.col);
   return {
     ok: true,
     model: {
       file,
       lookups,
+      configUses,
       objects: objects.map(({ section, kind, name, definition, properties, references, dependsOn }) => ({
         section,
         kind,

@@ -52,12 +52,23 @@ export interface DeclaredObject {
   readonly dependsOn: readonly string[];
 }
 
+/** A `${config.<key>}` in the file, and where: ZoomStack checks every key is set before registering anything. */
+export interface ConfigUse {
+  readonly key: string;
+  readonly line: number;
+  readonly col: number;
+  /** Dotted path in the file, e.g. `tspAccounts.primary.leaderPin`. */
+  readonly path: string;
+}
+
 export interface StackModel {
   readonly file: string;
   /** The `lookups:` section, in file order (absent when a model is built by hand). */
   readonly lookups?: readonly DeclaredLookup[];
   /** In file order. */
   readonly objects: readonly DeclaredObject[];
+  /** Every config reference, in file order. */
+  readonly configUses: readonly ConfigUse[];
 }
 
 export type LoadResult =

@@ -84,6 +84,18 @@ function toInput(value: DeclaredValue, resolve: (reference: Reference) => pulumi
   return value;
 }
 
+/** Every `${config.<key>}` of the file names a set key; else one error listing each use, file:line:col. */
+function checkConfig(model: StackModel): void {
+  const config = new pulumi.Config();
+  const unset = model.configUses.filter(({ key }) => {
+    const secret = isSecretConfig(`${pulumi.getProject()}:${key}`);
+    return (secret ? config.getSecret(key) : config.get(key)) === undefined;
+  });
+  if (unset.length === 0) return;
+  const lines = unset.map((use) => `  ${formatProblem({ file: model.file, line: use.line, col: use.col, path: use.path, reason: `\${config.${use.key}} is not set: pulumi config set ${use.key} <value> (add --secret for a secret)` })}`);
+  throw new Error(`${model.file} uses stack config that is not set (nothing was registered):\n${lines.join("\n")}`);
+}
+
 function checkImports(model: StackModel, imports: Readonly<Record<string, string>>): void {
   const addresses = model.objects.map(addressOf);
   const unknown = Object.keys(imports).filter((address) => !addresses.includes(address));
@@ -117,6 +129,9 @@ export class ZoomStack extends pulumi.ComponentResource {
     const model = loaded.model;
     const imports = args.imports ?? {};
     checkImports(model, imports);
+    // Every config value first: an unset key found while registering would fail after the objects before it
+    // were registered (and, in an up, created).
+    checkConfig(model);
 
     // Lookups first: their arguments are literals and config; objects reference their results.
     const noObjects = (reference: Reference): pulumi.Output<unknown> => {

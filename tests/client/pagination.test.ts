@@ -34,6 +34,14 @@ test("1000 devices over pages of 300, in order, each exactly once", async () => 
   expect(log.map((r) => new URLSearchParams(r.query).has("next_page_token"))).toEqual([false, true, true, true]);
 });
 
+test("a caller asking for more than 300 per page still sends 300, Zoom's maximum (a larger size is a 400)", async () => {
+  await t.control.seed(devices(301));
+  const all = await collect(client.paginate({ operation: "deviceList", itemsKey: "devices", query: { page_size: 1000 } }));
+  expect(all).toHaveLength(301);
+  const log = await t.control.requests();
+  expect(log.map((r) => new URLSearchParams(r.query).get("page_size"))).toEqual(["300", "300"]);
+});
+
 test("account-scoped pagination keeps the account on every page", async () => {
   await t.control.seed(devices(301, t.emulator.accountId));
   const all = await collect(client.paginate({ operation: "deviceList", itemsKey: "devices", accountId: t.emulator.accountId }));

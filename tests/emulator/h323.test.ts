@@ -167,15 +167,24 @@ describe("700 seeded devices", () => {
     expect(pages.flatMap((p) => p.devices)).toEqual(seeded);
   });
 
-  test("the default page is 30; larger sizes are capped at 300; the master form pages alike", async () => {
+  test("the default page is 30; a size above 300 is an invalid parameter; the master form pages alike", async () => {
     const first = await list();
     expect(first.devices).toEqual(seeded.slice(0, 30));
     expect(first.next_page_token).not.toBe("");
     const second = await list("/accounts/me", `?next_page_token=${encodeURIComponent(first.next_page_token)}`);
     expect(second.devices).toEqual(seeded.slice(30, 60));
-    const capped = await list("", "?page_size=1000");
-    expect(capped.page_size).toBe(300);
-    expect(capped.devices).toHaveLength(300);
+    const refused = await t.zoom.call("GET", "/h323/devices?page_size=1000");
+    expect(refused.status).toBe(400);
+    expect(refused.json).toEqual({ code: 300, message: "Invalid parameter: page_size." });
+  });
+
+  test("the deprecated page_number still pages, in both path forms", async () => {
+    for (const prefix of ["", "/accounts/me"]) {
+      const second = await list(prefix, "?page_size=300&page_number=2");
+      expect(second.devices).toEqual(seeded.slice(300, 600));
+      expect(second).toMatchObject({ page_number: 2, page_count: 3, total_records: 700 });
+      expect(second.next_page_token).not.toBe("");
+    }
   });
 
   test("seeded names clash with new ones as created ones do", async () => {

@@ -615,6 +615,42 @@ describe("list", () => {
     expect(floating.start_time).toBeUndefined();
   });
 
+  test("from and to keep the meetings starting on those days (both included), in UTC or the given timezone", async () => {
+    const march = await create({ topic: "march", start_time: "2031-03-31T23:30:00Z" });
+    const april = await create({ topic: "april", start_time: "2031-04-01T00:30:00Z" });
+    const may = await create({ topic: "may", start_time: "2031-05-10T12:00:00Z" });
+    const weekly = await create({
+      topic: "weekly",
+      type: 8,
+      start_time: "2031-06-02T09:00:00Z",
+      recurrence: { type: 2, repeat_interval: 1, weekly_days: "2", end_times: 3 },
+    });
+    await create({ topic: "no fixed time", type: 3 });
+    const topics = async (query: string): Promise<string[]> => {
+      const answer = await t.zoom.call<{ meetings: Meeting[] }>("GET", `/users/me/meetings?${query}`);
+      expect(answer.status).toBe(200);
+      return answer.json.meetings.map((m) => m.topic);
+    };
+    expect(await topics("from=2031-04-01&to=2031-05-10")).toEqual(["april", "may"]);
+    expect(await topics("from=2031-04-01")).toEqual(["april", "may", "weekly"]);
+    expect(await topics("to=2031-03-31")).toEqual(["march"]);
+    // Any occurrence in range keeps a recurring meeting (its second is on June 9th).
+    expect(await topics("from=2031-06-09&to=2031-06-09")).toEqual(["weekly"]);
+    expect(await topics("from=2031-07-01")).toEqual([]);
+    // 23:30 UTC on March 31st is already April 1st in Berlin, 00:30 UTC on April 1st still March 31st in New York.
+    expect(await topics("from=2031-04-01&to=2031-04-01&timezone=Europe/Berlin")).toEqual(["march", "april"]);
+    expect(await topics("from=2031-03-31&to=2031-03-31&timezone=America/New_York")).toEqual(["march", "april"]);
+    expect([march.id, april.id, may.id, weekly.id].every(Number.isInteger)).toBe(true);
+  });
+
+  test("a from, to or timezone that is not one is 400 code 300 naming it", async () => {
+    for (const [query, name] of [["from=2031-02-30", "from"], ["to=tomorrow", "to"], ["from=2031-01-01&timezone=Mars/Base", "timezone"]]) {
+      const answer = await t.zoom.call("GET", `/users/me/meetings?${query}`);
+      expect(answer.status).toBe(400);
+      expect(answer.json).toEqual({ code: 300, message: `Invalid parameter: ${name}.` });
+    }
+  });
+
   test("errors: unknown user 1001, bad type 300", async () => {
     expect((await t.zoom.call("GET", "/users/ghost/meetings")).json).toEqual({ code: 1001, message: "User does not exist: ghost." });
     expect((await t.zoom.call("GET", "/users/me/meetings?type=someday")).json).toEqual({ code: 300, message: "Invalid parameter: type." });

@@ -53,13 +53,37 @@ test("300 per page: three pages, every meeting exactly once, in start order", as
   expect(pages.flatMap((p) => p.meetings.map((m) => m.id))).toEqual(seededIds);
 });
 
-test("the default page size is 30; sizes above 300 are capped", async () => {
+test("the default page size is 30; a size above the spec's maximum of 300 is an invalid parameter", async () => {
   const first = await zoom.call<Page>("GET", "/users/me/meetings");
   expect(first.json.page_size).toBe(30);
   expect(first.json.meetings).toHaveLength(30);
-  const capped = await zoom.call<Page>("GET", "/users/me/meetings?page_size=1000");
-  expect(capped.json.page_size).toBe(300);
+  for (const size of [301, 1000]) {
+    const refused = await zoom.call<Page>("GET", `/users/me/meetings?page_size=${size}`);
+    expect(refused.status).toBe(400);
+    expect(refused.json).toEqual({ code: 300, message: "Invalid parameter: page_size." });
+  }
   expect((await allPages(7)).length).toBe(100);
+});
+
+test("the deprecated page_number still pages (the spec lists it), and a next_page_token wins over it", async () => {
+  const third = await zoom.call<Page & { page_number: number; page_count: number }>(
+    "GET",
+    "/users/me/meetings?page_size=300&page_number=3",
+  );
+  expect(third.status).toBe(200);
+  expect(third.json).toMatchObject({ page_number: 3, page_count: 3, page_size: 300, total_records: 700, next_page_token: "" });
+  expect(third.json.meetings.map((m) => m.id)).toEqual(seededIds.slice(600));
+  const beyond = await zoom.call<Page>("GET", "/users/me/meetings?page_size=300&page_number=4");
+  expect(beyond.json.meetings).toEqual([]);
+  const first = await zoom.call<Page>("GET", "/users/me/meetings?page_size=10");
+  const tokenWins = await zoom.call<Page>(
+    "GET",
+    `/users/me/meetings?page_size=10&page_number=5&next_page_token=${encodeURIComponent(first.json.next_page_token)}`,
+  );
+  expect(tokenWins.json.meetings.map((m) => m.id)).toEqual(seededIds.slice(10, 20));
+  expect(tokenWins.json).not.toHaveProperty("page_number");
+  const bad = await zoom.call("GET", "/users/me/meetings?page_number=0");
+  expect(bad.json).toEqual({ code: 300, message: "Invalid parameter: page_number." });
 });
 
 test("a next_page_token that Zoom did not hand out is refused", async () => {

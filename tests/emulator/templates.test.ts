@@ -56,9 +56,17 @@ test("the meeting must exist in the account: 400 code 3001 otherwise, deleted on
     expect(answer.status).toBe(400);
     expect(answer.json).toEqual({ code: 3001, message: `Meeting does not exist: ${meetingId}` });
   }
-  // Another user's meeting of the same account is fine.
-  const colleagues = await meeting("", t.state.master.users[2].id);
-  const ok = await t.zoom.call("POST", "/users/me/meeting_templates", { body: { meeting_id: colleagues, name: "T" } });
+});
+
+test("the meeting must be the user's own: another user's meeting of the same account is 400 code 3001 too", async () => {
+  const colleague = t.state.master.users[2].id;
+  const colleagues = await meeting("", colleague);
+  const refused = await t.zoom.call("POST", "/users/me/meeting_templates", { body: { meeting_id: colleagues, name: "T" } });
+  expect(refused.status).toBe(400);
+  expect(refused.json).toEqual({ code: 3001, message: `Meeting does not exist: ${colleagues}` });
+  expect(await list("/users/me/meeting_templates")).toEqual({ total_records: 0, templates: [] });
+  // The host makes a template of it.
+  const ok = await t.zoom.call("POST", `/users/${colleague}/meeting_templates`, { body: { meeting_id: colleagues, name: "T" } });
   expect(ok.status).toBe(201);
 });
 
@@ -80,8 +88,9 @@ test("names are unique per user (400 code 3000); overwrite: true replaces the te
   // overwrite without a clash simply creates; names are compared exactly.
   expect((await t.zoom.call("POST", path, { body: { meeting_id: first, name: "standup", overwrite: true } })).status).toBe(201);
   // The same name is free for another user.
-  const other = `/users/${t.state.master.users[1].id}/meeting_templates`;
-  expect((await t.zoom.call("POST", other, { body: { meeting_id: first, name: "Standup" } })).status).toBe(201);
+  const colleague = t.state.master.users[1].id;
+  const other = `/users/${colleague}/meeting_templates`;
+  expect((await t.zoom.call("POST", other, { body: { meeting_id: await meeting("", colleague), name: "Standup" } })).status).toBe(201);
   expect((await list(path)).total_records).toBe(2);
 });
 
@@ -101,8 +110,9 @@ test("at most 40 templates per user: 400 code 300; overwriting one is still allo
   expect((await t.zoom.call("POST", path, { body: { meeting_id: meetingId, name: "T7", overwrite: true } })).status).toBe(201);
   expect((await list(path)).total_records).toBe(40);
   // The limit is per user.
-  const other = `/users/${t.state.master.users[1].id}/meeting_templates`;
-  expect((await t.zoom.call("POST", other, { body: { meeting_id: meetingId, name: "One more" } })).status).toBe(201);
+  const colleague = t.state.master.users[1].id;
+  const other = `/users/${colleague}/meeting_templates`;
+  expect((await t.zoom.call("POST", other, { body: { meeting_id: await meeting("", colleague), name: "One more" } })).status).toBe(201);
   await expect(
     t.control.seed({ meetingTemplates: [{ user_id: "me", meeting_id: meetingId, name: "41st" }] }),
   ).rejects.toThrow(/up to 40/);

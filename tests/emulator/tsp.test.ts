@@ -228,3 +228,21 @@ test("the tspAccounts seeder adds per user (by id, email or me), keeps the two-p
   ).rejects.toThrow(/maximum of two TSP configs/);
   await expect(t.control.seed({ tspAccounts: [{ user_id: "nobody", ...TSP }] })).rejects.toThrow(/1001/);
 });
+
+test("PATCH .../tsp/settings is Zoom's TSP URL setting (tspUrlUpdate), not an update of a TSP account", async () => {
+  for (const form of ["plain", "master", "sub"] as const) {
+    const path = `${base(form)}/settings`;
+    const set = await t.zoom.call("PATCH", path, { body: { audio_url: "https://dial.example.com/numbers" } });
+    expect(set.status).toBe(204);
+    expect(set.text).toBe("");
+    const bad = await t.zoom.call("PATCH", path, { body: { audio_url: "not a url" } });
+    expect(bad.json).toEqual({ code: 300, message: "Validation Failed.", errors: [{ field: "audio_url", message: "Invalid field." }] });
+  }
+  const tooLong = await t.zoom.call("PATCH", "/users/me/tsp/settings", { body: { audio_url: `https://x.example/${"a".repeat(500)}` } });
+  expect(tooLong.status).toBe(400);
+  const log = await t.control.requests();
+  expect(log.filter((r) => r.rawPath.endsWith("/tsp/settings")).every((r) => r.operationId === "tspUrlUpdate")).toBe(true);
+  await t.control.seed({ tspSettings: [{ enable: false }] });
+  const disabled = await t.zoom.call("PATCH", "/users/me/tsp/settings", { body: { audio_url: "https://dial.example.com" } });
+  expect(disabled.json).toEqual(error(2024, "Account has not enabled TSP."));
+});

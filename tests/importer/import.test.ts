@@ -73,6 +73,31 @@ test("one sweep per list: list-only kinds are read from the listing just made", 
   expect(stats.byOperation.meeting).toBe(2);
 });
 
+test("--account me --account <sub> --users me,<email>: each user is scanned in the account it belongs to", async () => {
+  const state = await bed.control.state();
+  const sub = state.subAccounts[0]!;
+  const subUser = sub.users[1]!;
+  await bed.control.seed({ accountId: sub.id, meetings: [{ topic: "Sub-account review", type: 2, start_time: "2031-02-01T09:00:00Z", user_id: subUser.id }] });
+  const { code, io } = await run({ account: ["me", sub.id], users: `me,${subUser.email}`, kinds: "meetings", out: "index.ts" });
+  expect(io.stderr()).not.toContain("could not scan");
+  expect(code).toBe(0);
+  const program = io.written.get("index.ts")!;
+  expect(program).toContain('topic: "Sub-account review"');
+  expect(program).toContain('topic: "Standup"');
+  expect(program).toContain(`userId: "${subUser.email}"`);
+});
+
+test("a user found in none of the scanned accounts is a problem, named once; nothing written", async () => {
+  const sub = (await bed.control.state()).subAccounts[0]!;
+  const { code, io } = await run({ account: ["me", sub.id], users: "me,nobody@example.com", kinds: "meetings", out: "index.ts" });
+  expect(code).toBe(1);
+  const problems = io.stderr().split("\n").filter((line) => line.includes("could not scan"));
+  expect(problems).toHaveLength(1);
+  expect(problems[0]).toContain("nobody@example.com");
+  expect(problems[0]).toContain(`not a user of any scanned account (me, ${sub.id})`);
+  expect(io.written.size).toBe(0);
+});
+
 test("a terminal gets a progress line on stderr", async () => {
   const io = fakeIO({ env, tty: true });
   expect((await run({ kinds: "TrackingField" }, io)).code).toBe(0);
@@ -98,14 +123,18 @@ describe("errors: exit 1 with a clear message", () => {
     expect(io.stderr()).toContain("no Zoom credentials");
   });
 
-  test("a listing that fails: the program says what is missing, and the exit code is 1", async () => {
+  test("a listing that fails: exit 1, the problem named, and nothing written (a program missing objects would look complete)", async () => {
     await bed.control.setFaults({ rules: [{ match: { operationId: "deviceList" }, fault: { kind: "respond", status: 403, body: '{"code":4711,"message":"Invalid access token, does not contain scopes:[h323:read:admin]."}' } }] });
     try {
       const { code, io } = await run({});
       expect(code).toBe(1);
       expect(io.stderr()).toContain("could not scan H323Device in the account:");
-      expect(io.stdout()).toContain("// INCOMPLETE: these could not be scanned, so their objects are missing here:");
-      expect(io.stdout()).toContain('new zoom.TrackingField("department"');
+      expect(io.stderr()).toContain("the scan is incomplete, nothing written");
+      expect(io.stdout()).toBe("");
+      const toFile = await run({ out: "index.ts" });
+      expect(toFile.code).toBe(1);
+      expect(toFile.io.stderr()).toContain("the scan is incomplete, nothing written to index.ts");
+      expect(toFile.io.written.size).toBe(0);
     } finally {
       await bed.control.clearFaults();
     }

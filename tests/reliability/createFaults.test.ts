@@ -11,6 +11,7 @@
  *   (`ErrorResourceInitFailed` through the host), so it is in state, never orphaned.
  */
 import type { EmulatorExchange, EmulatorStateSummary, Fault } from "../../emulator";
+import { OPERATIONS } from "../../provider/client/operations";
 import { ResourceInitError } from "../../provider/framework/errors";
 import { startResourceTestbed, type Created, type ResourceTestbed } from "../support/resources";
 import { accountObjects, objectKey, stateKey } from "./support/account";
@@ -80,6 +81,38 @@ describe.each(KIND_CASES.map((k) => [k.name, k] as const))("%s create", (_name, 
     expect(createRequests(since, kind)).toBe(creates);
   });
 });
+
+describe("a lost create whose lookup fails too: the same explanation for every kind", () => {
+  /** Not retried and not "gone": the lookup's list request fails at once. */
+  const refused: Fault = { kind: "respond", status: 400, body: JSON.stringify({ code: 300, message: "Request failed." }), contentType: "application/json" };
+
+  test.each(KIND_CASES.map((k) => [k.name, k] as const))("%s: names the create, says its outcome is unknown", async (_name, kind) => {
+    const declared = kind.declare(++counter, env);
+    // The connection is reset before Zoom applies the create (so nothing is left over), and every GET of the
+    // lookup is refused.
+    await bed.control.setFaults({
+      sequence: { match: { operationId: kind.createOperation }, steps: [{ kind: "reset" }] },
+      rules: [{ match: { method: "GET" }, fault: refused }],
+    });
+    const error = await bed.create(kind.kind, `lost-${counter}`, declared).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    await bed.control.clearFaults();
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    const create = OPERATIONS[kind.createOperation];
+    expect(message).toMatch(new RegExp(`^creating zoom:${kind.kind} "lost-${counter}": create \\(POST [^)]*${escape(create.path)}\\) got no usable answer \\(connection reset`));
+    expect(message).toContain("and looking for the object in Zoom failed (");
+    expect(message).toContain("Request failed.");
+    expect(message).toContain("the create's outcome is unknown; check whether Zoom has it before running pulumi up again");
+    expect(await matching(kind, declared)).toEqual([]);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 describe("a create whose later step fails keeps the object's id (ErrorResourceInitFailed)", () => {
   /** A refusal that is not retried and does not mean "gone": the read-back fails at once. */

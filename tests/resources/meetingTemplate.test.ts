@@ -23,6 +23,9 @@ let meetingId: number;
 let otherMeetingId: number;
 let recurringMeetingId: number;
 let subMeetingId: number;
+/** Meetings hosted by the master account's second and third users: a template is made from the user's own. */
+let userOneMeetingId: number;
+let userTwoMeetingId: number;
 let counter = 0;
 const unique = (base: string) => `${base} ${++counter}`;
 
@@ -46,6 +49,8 @@ beforeAll(async () => {
     recurrence: { type: 2, repeat_interval: 1, weekly_days: "2", end_times: 10 },
   });
   subMeetingId = await createMeeting(subTwo.users[0]!.id, scheduled, subTwo.id);
+  userOneMeetingId = await createMeeting(master.users[1]!.id, scheduled);
+  userTwoMeetingId = await createMeeting(master.users[2]!.id, scheduled);
 });
 afterAll(async () => bed.close());
 
@@ -119,7 +124,7 @@ describe("clean plans", () => {
           { requiredKeys: ["name", "meetingIdAsString"] },
         ),
         async ({ name, meetingIdAsString, ...flags }) => {
-          const declared = { userId: user.id, name: unique(name), meetingId: meetingIdAsString ? String(meetingId) : meetingId, ...flags };
+          const declared = { userId: user.id, name: unique(name), meetingId: meetingIdAsString ? String(userOneMeetingId) : userOneMeetingId, ...flags };
           const created = await bed.create(KIND, "pbt", declared);
           const { changes } = await bed.refreshAndDiff(KIND, created, declared);
           expect(changes).toBe(false);
@@ -179,21 +184,27 @@ describe("Zoom's refusals, made clear", () => {
   test("the 41st template of a user", async () => {
     const user = master.users[2]!;
     await seedTemplates(master.id, user.id, 40, "Full");
-    await expect(bed.create(KIND, "41st", { userId: user.id, meetingId, name: unique("One too many") })).rejects.toThrow(
+    await expect(bed.create(KIND, "41st", { userId: user.id, meetingId: userTwoMeetingId, name: unique("One too many") })).rejects.toThrow(
       `user "${user.id}" already has 40 meeting templates, Zoom's maximum; Zoom has no API to delete templates`,
     );
   });
 
   test("a meeting that does not exist", async () => {
     await expect(bed.create(KIND, "orphan", { meetingId: 99999999999, name: unique("Orphan") })).rejects.toThrow(
-      "meeting 99999999999 does not exist in this account, so no template can be made from it (meetingId)",
+      `user "me" (the user the credentials act as) has no meeting 99999999999, so no template can be made from it (meetingId)`,
+    );
+  });
+
+  test("another user's meeting", async () => {
+    await expect(bed.create(KIND, "borrowed", { meetingId: userOneMeetingId, name: unique("Borrowed") })).rejects.toThrow(
+      `has no meeting ${userOneMeetingId}, so no template can be made from it (meetingId); a template is made from one of the user's own existing meetings`,
     );
   });
 
   test("a meeting deleted since", async () => {
     const doomed = await createMeeting("me", { topic: "Doomed", type: 2, start_time: "2030-03-01T09:30:00Z" });
     await bed.portal.request({ operation: "meetingDelete", pathParams: { meetingId: doomed } });
-    await expect(bed.create(KIND, "late", { meetingId: doomed, name: unique("Late") })).rejects.toThrow(`meeting ${doomed} does not exist`);
+    await expect(bed.create(KIND, "late", { meetingId: doomed, name: unique("Late") })).rejects.toThrow(`has no meeting ${doomed}`);
   });
 
   test("an invalid declaration fails in check, and nothing reaches Zoom", async () => {
@@ -252,7 +263,7 @@ describe("list lookups", () => {
     // A refresh's read (state outputs carry `__declared`): gone, not an error.
     await provider().read!(`${user.id}/warm-the-cache`, { __declared: [] });
     const name = unique("Made after the sweep");
-    const made = await bed.portal.request<{ id: string }>({ operation: "meetingTemplateCreate", pathParams: { userId: user.id }, body: { meeting_id: meetingId, name } });
+    const made = await bed.portal.request<{ id: string }>({ operation: "meetingTemplateCreate", pathParams: { userId: user.id }, body: { meeting_id: userOneMeetingId, name } });
     const before = await listSweeps();
     const read = await provider().read!(`${user.id}/${made.data!.id}`, {});
     expect(read.props).toMatchObject({ name, templateId: made.data!.id });

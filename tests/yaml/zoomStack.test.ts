@@ -111,3 +111,17 @@ test("an invalid file fails the program with every problem, and creates nothing"
   expect(message).toContain("bad.yaml:4:17 meetings.standup.settings.waitingRoom: expected boolean, got string");
   expect(run.resources.filter((r) => r.custom)).toEqual([]);
 });
+
+test("a ${config.x} for an unset key fails before anything is registered, naming each use with file:line:col", async () => {
+  const file = writeFile(
+    "config.yaml",
+    ["trackingFields:", "  team:", "    field: Team", "meetings:", "  standup:", "    topic: ${config.standupTopic}", "    agenda: ${config.missingAgenda}", ""].join("\n"),
+  );
+  const run = await runProgram(() => void new ZoomStack("org", { file }), { ...OPTS, engine, config: { "proj:standupTopic": "Standup" } });
+  const message = run.errors.map((e) => e.message).join("\n");
+  expect(message).toContain(`${file} uses stack config that is not set (nothing was registered):`);
+  expect(message).toContain("config.yaml:7:5 meetings.standup.agenda: ${config.missingAgenda} is not set: pulumi config set missingAgenda <value>");
+  expect(message).not.toContain("standupTopic");
+  // The tracking field declared before the meeting was not registered either.
+  expect(run.resources.filter((r) => r.custom)).toEqual([]);
+});

@@ -13,6 +13,7 @@ import { renderMarkdown } from "../../drift/render/markdown";
 import { renderTable } from "../../drift/render/table";
 import { EXIT_ERROR, exitCodeOf, toJson } from "../../drift/report";
 import { readStackExport } from "../../drift/stackExport";
+import { currentClient } from "../../framework/runtime";
 import { connect } from "../connection";
 import { processIO, ProgressLine, wantsColor, type CliIO } from "../io";
 
@@ -47,6 +48,9 @@ export async function runDrift(state: string | undefined, options: DriftCommandO
     await connect(options, io.env, (path) => io.readFile(path));
     const report = await detectDrift(stack, { ignore, onProgress: (p) => progress.update(describeProgress(p)) });
     progress.done();
+    // Refused credentials or a silent Zoom fail every read and listing alike: one error, not one per entry.
+    const fatal = currentClient().fatalError;
+    if (fatal) throw fatal;
     if (options.json) io.stdout.write(toJson(report));
     else if (options.markdown) io.stdout.write(renderMarkdown(report));
     else io.stdout.write(renderTable(report, { color: wantsColor(io.stdout, io.env) }));

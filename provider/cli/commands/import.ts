@@ -13,6 +13,7 @@ import type { SecretMode } from "../../importer/declaration";
 import { scanAccount } from "../../importer/scan";
 import { renderTypeScript } from "../../importer/typescript";
 import { renderYaml } from "../../importer/yaml";
+import { currentClient } from "../../framework/runtime";
 import { connect } from "../connection";
 import { processIO, ProgressLine, type CliIO } from "../io";
 
@@ -69,6 +70,19 @@ export async function runImport(options: ImportCommandOptions, io: CliIO): Promi
       onProgress: (p) => progress.update(`scanning Zoom: ${p.listed}/${p.lists} lists, ${p.read}/${p.found} objects read`),
     });
     progress.done();
+    // Refused credentials or a silent Zoom fail every listing alike: one error, not one per listing.
+    const fatal = currentClient().fatalError;
+    if (fatal) throw fatal;
+    if (result.problems.length > 0) {
+      for (const problem of result.problems) {
+        io.stderr.write(`pulumi-zoom import: could not scan ${problem.kind}${problem.scope ? ` in ${problem.scope}` : ""}${problem.id ? ` ${problem.id}` : ""}: ${problem.message}\n`);
+      }
+      // A program missing what could not be read would look complete: write nothing.
+      io.stderr.write(
+        `pulumi-zoom import: the scan is incomplete, nothing written${options.out !== undefined ? ` to ${options.out}` : ""} (leave out what cannot be read with --kinds, --users or --account)\n`,
+      );
+      return 1;
+    }
     const scanned = [
       kinds ? `kinds ${kinds.join(", ")}` : "all kinds",
       options.account.length > 0 ? `accounts ${options.account.join(", ")}` : undefined,
@@ -88,10 +102,7 @@ export async function runImport(options: ImportCommandOptions, io: CliIO): Promi
     io.stderr.write(
       `pulumi-zoom import: ${result.objects.length} object${result.objects.length === 1 ? "" : "s"}${adopted.length > 0 ? ` (${countByKind(adopted)})` : ""}${options.out !== undefined ? ` written to ${options.out}` : ""}\n`,
     );
-    for (const problem of result.problems) {
-      io.stderr.write(`pulumi-zoom import: could not scan ${problem.kind}${problem.scope ? ` in ${problem.scope}` : ""}${problem.id ? ` ${problem.id}` : ""}: ${problem.message}\n`);
-    }
-    return result.problems.length > 0 ? 1 : 0;
+    return 0;
   } catch (error) {
     progress.done();
     io.stderr.write(`pulumi-zoom import: ${error instanceof Error ? error.message : String(error)}\n`);
