@@ -110,7 +110,7 @@ function importSection(definition: ResourceDefinition): string {
     }${definition.idParts.includes("userId") ? "the owning user's id or email, then " : ""}Zoom's own id of the object${idOutput ? ` (the ${code(idOutput)} output)` : ""}. Segments are percent-encoded.`,
     `Adopt an existing object with the \`adoptId\` input (every resource has it): the first \`pulumi up\` reads the object instead of creating one (it fails, naming the id, when the object does not exist or another resource of the stack holds it), then sends only the properties whose declared value differs from Zoom's, as an update would${
       definition.update === "replace" ? " (Zoom cannot update a " + kind + " in place, so a difference refuses the adoption: declare Zoom's values)" : ""
-    }. Once adopted, \`adoptId\` is ignored: changing or removing it plans nothing. Create-only properties of an adopted object are recorded, never a reason to replace it: Zoom does not report them.`,
+    }. Once adopted, \`adoptId\` only records where the object came from: changing or removing it is a state-only update (nothing is sent to Zoom), and a replacement creates a new object. Create-only properties of an adopted object are recorded, never a reason to replace it: Zoom does not report them.`,
     fenced("ts", `new zoom.${kind}("existing", { adoptId: "${id}", /* the object's properties */ });`),
     "Read an object without managing it (never changed or deleted by the stack; an id that does not exist fails the `up`, naming the kind and the id):",
     fenced("ts", `const existing = zoom.${kind}.get("existing", "${id}");`),

@@ -114,7 +114,7 @@ export function yamlPage(): string {
     fenced("yaml", "# yaml-language-server: $schema=./node_modules/pulumi-zoom/schema/zoom.schema.json"),
     "gives completion, hover documentation and errors as you type. The schema cannot express the checks across objects and a few rules (a valid time zone); `pulumi-zoom validate` and `ZoomStack` do.",
     "## Adopting existing objects",
-    "`ZoomStack`'s `imports` option adopts objects that already exist in Zoom instead of creating them, by address and Pulumi id (each resource page gives the id's form): each entry sets that resource's `adoptId` input (Pulumi's `import` option cannot adopt dynamic resources). The first `pulumi up` reads the object and sends only declared differences; afterwards the entry is ignored, so it may stay.",
+    "`ZoomStack`'s `imports` option adopts objects that already exist in Zoom instead of creating them, by address and Pulumi id (each resource page gives the id's form): each entry sets that resource's `adoptId` input (Pulumi's `import` option cannot adopt dynamic resources). The first `pulumi up` reads the object and sends only declared differences; afterwards the entry only records where the object came from (removing it is a state-only update), so it may stay.",
     fenced("ts", 'new ZoomStack("org", { file: "zoom.yaml", imports: { "trackingFields.costCenter": "<trackingFieldId>" } });'),
     "## Limits",
     "Resource options (`protect`, `retainOnDelete`, explicit `dependsOn`, `ignoreChanges`) cannot be written in YAML; declare such objects in TypeScript next to the `ZoomStack`, or wrap the stack with Pulumi transforms.",

@@ -24,7 +24,7 @@ export interface AdoptionArgs {
   /**
    * Adopt this existing object (`[<accountId>/]<zoomId>`, or with `<userId>/` where the kind has one) instead of
    * creating one: the first `up` reads it, fails if it does not exist, and sends only the declared differences.
-   * Ignored once the resource is in the stack: changing or removing it plans nothing.
+   * Afterwards it only records where the object came from: changing or removing it is a state-only update.
    */
   readonly adoptId?: pulumi.Input<string>;
 }

@@ -30,7 +30,8 @@ export interface ZoomStackArgs {
    * Existing Zoom objects to adopt instead of creating them, by address: `{ "meetings.standup": "85746065432" }`.
    * Ids have the form each resource's reference page gives (`[<accountId>/]<zoomId>` for a meeting). Each entry
    * sets that resource's `adoptId` input (not Pulumi's `import` option, which cannot adopt a dynamic resource):
-   * the first `up` adopts the object; afterwards the entry is ignored, so it can stay or go.
+   * the first `up` adopts the object; afterwards the entry only records where it came from (removing it is a
+   * state-only update), so it can stay or go.
    */
   readonly imports?: Readonly<Record<string, string>>;
 }
