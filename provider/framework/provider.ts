@@ -181,7 +181,10 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       // A resource's normalization met a shape it does not expect (a list of nulls): Zoom's answer is malformed.
       throw new MalformedAnswerError(`Zoom's answer is not a ${kind} pulumi-zoom can read (${error instanceof Error ? error.message : String(error)})`);
     }
-    const outputs: Props = { ...normalized };
+    // Only what the definition declares is kept: a field Zoom adds one day (as it added `dynamic_host_key`)
+    // could be a secret, and state would hold it in plaintext. Nested fields of declared properties stay.
+    const outputs: Props = {};
+    for (const [key, value] of Object.entries(normalized)) if (Object.hasOwn(properties, key) || Object.hasOwn(definition.outputs, key)) outputs[key] = value;
     for (const key of keptKeys) {
       if (kept[key] !== undefined) outputs[key] = kept[key];
       else delete outputs[key];

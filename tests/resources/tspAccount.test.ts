@@ -245,7 +245,10 @@ describe("lifecycle", () => {
     const read = await provider().read!(id, {});
     expect(read.id).toBe(id);
     const imported = { userId: owner.id, conferenceCode: "0042", leaderPin: "31337", tspBridge: "EU_TSP_TB", dialInNumbers: [{ code: "1", number: "+1 555", type: "toll" }] };
-    expect(read.inputs).toEqual(expect.objectContaining(imported));
+    // The leader PIN is an output only: as an input it would land in state in plaintext (the host cannot mark it secret).
+    const { leaderPin: _pin, ...importedInputs } = imported;
+    expect(read.inputs).toEqual(expect.objectContaining(importedInputs));
+    expect(read.inputs).not.toHaveProperty("leaderPin");
     expect(read.props).toMatchObject({ ...imported, tspId: made.data!.id });
     const news = (await provider().check!({}, imported)).inputs as Props;
     expect(await provider().diff!(id, read.props!, news)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
@@ -255,7 +258,8 @@ describe("lifecycle", () => {
     const user = subOne.users[1]!;
     const read = await provider().read!(`${subOne.id}/${user.id}/1`, {});
     expect(read.props).toMatchObject({ accountId: subOne.id, userId: user.id, conferenceCode: "100", leaderPin: "100", tspId: "1" });
-    expect(read.inputs).toMatchObject({ accountId: subOne.id, userId: user.id, conferenceCode: "100", leaderPin: "100" });
+    expect(read.inputs).toMatchObject({ accountId: subOne.id, userId: user.id, conferenceCode: "100" });
+    expect(read.inputs).not.toHaveProperty("leaderPin");
   });
 
   test("an id without the user is refused with the expected form", async () => {
