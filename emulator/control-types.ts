@@ -38,6 +38,11 @@ export interface EmulatorOptions {
   /** Seed for ids and fault probabilities, so a run can be repeated. */
   randomSeed?: number;
   /**
+   * The token `/_emulator/*` requires in the `X-Emulator-Token` header (default: random per instance). The
+   * control endpoints reset, seed and rotate credentials: anything that can reach the port must not drive them.
+   */
+  controlToken?: string;
+  /**
    * INTERNAL, TEST-ONLY: called once per answered request (API, OAuth and control) with what was sent back.
    * `tests/support/emulator.ts` uses it to check every answer against Zoom's OpenAPI documents. Not part of
    * the public API; do not rely on it outside the test support.
@@ -75,6 +80,8 @@ export interface EmulatorInfo {
   accountId: string;
   clientId: string;
   clientSecret: string;
+  /** For the control endpoints (`X-Emulator-Token`); `EmulatorControl` sends it. */
+  controlToken: string;
 }
 
 export interface RunningEmulator extends EmulatorInfo {

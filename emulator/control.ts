@@ -17,10 +17,17 @@ import type {
 export class EmulatorControl {
   /** `http://host:port/_emulator` */
   private readonly base: string;
+  private readonly token: string;
 
-  /** Takes the emulator's info (or its API url, ending in `/v2`, or its bare origin). */
-  constructor(baseUrlOrInfo: string | Pick<EmulatorInfo, "url">) {
-    const url = typeof baseUrlOrInfo === "string" ? baseUrlOrInfo : baseUrlOrInfo.url;
+  /**
+   * Takes the emulator's info, or its API url (ending in `/v2`) or bare origin with the control token (the
+   * `controlToken` of the JSON line `pulumi-zoom emulator` prints).
+   */
+  constructor(info: Pick<EmulatorInfo, "url" | "controlToken">);
+  constructor(url: string, controlToken: string);
+  constructor(infoOrUrl: string | Pick<EmulatorInfo, "url" | "controlToken">, controlToken?: string) {
+    const url = typeof infoOrUrl === "string" ? infoOrUrl : infoOrUrl.url;
+    this.token = typeof infoOrUrl === "string" ? (controlToken ?? "") : infoOrUrl.controlToken;
     this.base = `${url.replace(/\/+$/, "").replace(/\/v2$/, "")}/_emulator`;
   }
 
@@ -99,7 +106,7 @@ export class EmulatorControl {
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(this.base + path, {
       method,
-      headers: body === undefined ? {} : { "Content-Type": "application/json" },
+      headers: { "X-Emulator-Token": this.token, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

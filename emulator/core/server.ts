@@ -4,6 +4,7 @@
  * token (401 code 124), the account of the path form (404 code 2001), rate limits (429), the fault plan, and
  * only then the route module's handler.
  */
+import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Operation, OperationId } from "../../provider/client/operations";
@@ -71,6 +72,7 @@ export class EmulatorServer {
   readonly context: EmulatorContext;
   private readonly handlers = new Map<OperationId, Registered>();
   private readonly initialClientSecret: string;
+  readonly controlToken: string;
   private readonly server: Server;
   /** `http://host:port` once listening. */
   origin = "";
@@ -93,6 +95,7 @@ export class EmulatorServer {
     this.context = new ModuleContext(this);
     this.accounts = this.createAccounts();
     this.initialClientSecret = options.clientSecret ?? secretToken(24);
+    this.controlToken = options.controlToken ?? secretToken(24);
     this.credentials = {
       accountId: this.accounts.master.id,
       clientId: options.clientId ?? secretToken(16),
@@ -121,6 +124,11 @@ export class EmulatorServer {
       });
     });
     const { port } = this.server.address() as AddressInfo;
+    if (!isLoopbackName(host)) {
+      console.error(
+        `pulumi-zoom emulator: warning: listening on ${host}, not a loopback address: anyone who can reach port ${port} can use the emulator's API (its control endpoints still need the control token)`,
+      );
+    }
     this.origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
     const credentials = this.credentials;
     return {
@@ -128,6 +136,7 @@ export class EmulatorServer {
       oauthUrl: `${this.origin}/oauth/token`,
       accountId: credentials.accountId,
       clientId: credentials.clientId,
+      controlToken: this.controlToken,
       // A getter, so the value follows `POST /_emulator/credentials/rotate`.
       get clientSecret(): string {
         return credentials.clientSecret;
@@ -217,11 +226,28 @@ export class EmulatorServer {
       return;
     }
     if (rawPath.startsWith("/_emulator/")) {
-      const answer = handleControl(this, method, rawPath.slice("/_emulator".length), query, body.text);
+      const refused = this.refuseControl(req);
+      const answer = refused ?? handleControl(this, method, rawPath.slice("/_emulator".length), query, body.text);
       this.send(res, answer, { ...exchange, kind: "control", injected: false });
       return;
     }
     this.send(res, { status: 404, json: ROUTE_NOT_FOUND }, { ...exchange, kind: "other", injected: false });
+  }
+
+  /**
+   * The control endpoints answer only requests naming a loopback host (or the address the emulator was told to
+   * bind), so a web page cannot reach them through DNS rebinding, and only with the control token.
+   */
+  private refuseControl(req: IncomingMessage): Answer | undefined {
+    const hostname = hostnameOf(req.headers.host);
+    if (hostname === undefined || !(isLoopbackName(hostname) || hostname === unbracketed(this.options.host ?? "127.0.0.1"))) {
+      return { status: 403, json: { code: 403, message: `Control endpoints answer loopback hosts only, not ${JSON.stringify(req.headers.host ?? "")}.` } };
+    }
+    const given = req.headers["x-emulator-token"];
+    if (typeof given !== "string" || !sameSecret(given, this.controlToken)) {
+      return { status: 401, json: { code: 401, message: "Control endpoints need the emulator's control token in the X-Emulator-Token header (printed by `pulumi-zoom emulator`)." } };
+    }
+    return undefined;
   }
 
   private async handleApi(
@@ -399,4 +425,28 @@ class ModuleContext implements EmulatorContext {
   get webOrigin(): string {
     return this.server.origin;
   }
+}
+
+const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "::1"]);
+
+function unbracketed(host: string): string {
+  return host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
+}
+
+function isLoopbackName(host: string): boolean {
+  const name = unbracketed(host).toLowerCase();
+  return LOOPBACK_NAMES.has(name) || /^127(\.\d{1,3}){3}$/.test(name) || name.endsWith(".localhost");
+}
+
+/** The host name of a Host header (`127.0.0.1:8080`, `[::1]:8080`, `localhost`), without the port. */
+function hostnameOf(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const match = /^(\[[^\]]+\]|[^:]+)(?::\d+)?$/.exec(header.trim());
+  return match ? unbracketed(match[1]!) : undefined;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -12,6 +12,7 @@
  *   occurrence. DELETE honours `occurrence_id`, `schedule_for_reminder` and `cancel_meeting_reminder`.
  * - The list omits instant meetings and deleted ones, and pages with `next_page_token`.
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import type { AccountState, EmulatorContext, EmulatorRequest, Handler, RouteModule, UserRecord } from "../types";
 import { ZoomHttpError } from "../types";
@@ -290,6 +291,10 @@ interface StoredMeeting {
   h323Password: string;
   pstnPassword: string;
   encryptedPassword: string;
+  /** Claims the host role from the Zoom client: a secret, as Zoom documents it (6 digits). */
+  readonly dynamicHostKey: string;
+  /** The token of `chat_join_url` (`/launch/jc/<id>?tk=`): joins the meeting's chat. */
+  readonly chatToken: string;
   settings: Settings;
   recurrence?: Recurrence;
   occurrences: Occurrence[];
@@ -456,6 +461,11 @@ function setPassword(meeting: StoredMeeting, value: string, ctx: EmulatorContext
   meeting.h323Password = numericPassword(value);
   meeting.pstnPassword = numericPassword(value);
   meeting.encryptedPassword = value ? `${(ctx.ids.string() + ctx.ids.string()).slice(0, 32)}.1` : "";
+}
+
+/** The `tk=` of a participant's authentication-bypass link: stable per meeting and participant. */
+function exceptionToken(meeting: StoredMeeting, who: string): string {
+  return createHash("sha256").update(`${meeting.uuid}\u0000${meeting.chatToken}\u0000${who.toLowerCase()}`).digest("base64url").slice(0, 32);
 }
 
 function joinUrl(meeting: StoredMeeting, ctx: EmulatorContext): string {
@@ -687,6 +697,8 @@ function createMeeting(account: AccountState, requester: UserRecord, input: unkn
     h323Password: "",
     pstnPassword: "",
     encryptedPassword: "",
+    dynamicHostKey: String(ctx.ids.meetingId() % 1_000_000).padStart(6, "0"),
+    chatToken: ctx.ids.string() + ctx.ids.string(),
     settings: applySettings(defaultSettings(), body.settings, account),
     recurrence: type === 8 ? body.recurrence : undefined,
     occurrences: [],
@@ -796,6 +808,13 @@ function render(account: AccountState, meeting: StoredMeeting, ctx: EmulatorCont
   const startMs =
     occurrence?.startMs ?? (meeting.type === 8 && occurrences.length > 0 ? occurrences[0].startMs : meeting.startMs);
   const settings: Settings = { ...meeting.settings, ...occurrence?.settings };
+  // Each participant allowed past authentication gets a link of their own that bypasses it: a secret.
+  if (Array.isArray(settings.authentication_exception)) {
+    settings.authentication_exception = settings.authentication_exception.map((entry) => ({
+      ...entry,
+      join_url: `${ctx.webOrigin}/j/${meeting.id}?tk=${exceptionToken(meeting, entry.email ?? entry.name ?? "")}`,
+    }));
+  }
   if (meeting.type === 8) settings.registration_type ??= 1;
   const registration = settings.approval_type !== 2 ? { registration_url: `${ctx.webOrigin}/meeting/register/${meeting.uuid}` } : {};
   return {
@@ -818,6 +837,8 @@ function render(account: AccountState, meeting: StoredMeeting, ctx: EmulatorCont
     h323_password: meeting.h323Password,
     pstn_password: meeting.pstnPassword,
     encrypted_password: meeting.encryptedPassword,
+    dynamic_host_key: meeting.dynamicHostKey,
+    chat_join_url: `${ctx.webOrigin}/launch/jc/${meeting.id}?tk=${meeting.chatToken}`,
     settings,
     pre_schedule: meeting.preSchedule,
     ...(meeting.trackingFields.length > 0 ? { tracking_fields: trackingFieldsOf(account, meeting) } : {}),

@@ -30,6 +30,7 @@ import { isolatedLimiter, sharedLimiter, UNLIMITED, type RateLimiter } from "./l
 import { createLogger, debugFromEnv, stderrSink, type LogSink, type Logger } from "./log";
 import { MAX_PAGE_SIZE, OPERATIONS, type Operation, type OperationId } from "./operations";
 import { buildPath, buildUrl } from "./path";
+import { registerSecretsIn } from "./redact";
 import { errorFromResponse, errorInfo, isPlainObject, parseBody, responseError } from "./response";
 import { classifyRateLimit, DEFAULT_RETRY_POLICY, parseRetryAfterMs, RetryBudget, sleep, type RetryPolicy } from "./retry";
 import { createTokenSource, type TokenSource } from "./token";
@@ -170,6 +171,8 @@ export class HttpZoomClient implements ZoomClient {
       pathTemplate: built.template,
       ...(options.context ? { context: options.context } : {}),
     };
+    // Passcodes and PINs we send, and (below) those Zoom answers, are masked in any text from now on.
+    registerSecretsIn(options.body);
     const body = options.body === undefined ? undefined : JSON.stringify(options.body);
     const timeoutMs = options.timeoutMs ?? this.timeoutMs;
     const budget = new RetryBudget(this.retryPolicy);
@@ -358,6 +361,7 @@ export class HttpZoomClient implements ZoomClient {
   private success<T>(response: WireResponse): ZoomResponse<T> {
     const parsed = parseBody(response);
     const data = response.status === 204 || parsed.kind !== "json" ? undefined : (parsed.value as T);
+    registerSecretsIn(data);
     return { status: response.status, data, headers: response.headers };
   }
 

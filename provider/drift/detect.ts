@@ -16,7 +16,8 @@ import type { ObjectRef, ResourceDefinition } from "../framework/definition";
 import { declaredDifferences } from "../framework/diff";
 import { parseId } from "../framework/ids";
 import { listCacheFor } from "../framework/listCache";
-import { formatPath, leafPaths, pickPaths, parsePath } from "../framework/paths";
+import { formatPath, isDeclarablePath, leafPaths, pickPaths, parsePath } from "../framework/paths";
+import { shapeOf } from "../framework/resource";
 import { DECLARED_KEY, NAME_KEY } from "../framework/provider";
 import { allDefinitions, definitionOf, dynamicProvider } from "../framework/registry";
 import { currentClient } from "../framework/runtime";
@@ -79,13 +80,23 @@ function overlaps(path: string, other: string): boolean {
   return path === other || path.startsWith(`${other}.`) || other.startsWith(`${path}.`);
 }
 
-/** The dotted paths the user declared: `__declared`, or (older states) every input the stack recorded. */
-function declaredPathsOf(resource: StackZoomResource): string[] {
+/**
+ * The dotted paths the user declared: `__declared`, or (older states) every input the stack recorded. The
+ * export is untrusted text: only paths into the kind's own input properties count (never an output such as
+ * `joinUrl`, never a path through a prototype); anything else in it is ignored.
+ */
+function declaredPathsOf(resource: StackZoomResource, definition: ResourceDefinition): string[] {
+  const roots: ReadonlySet<string> = new Set(Object.keys(definition.properties));
   const recorded = resource.outputs.values.__declared;
-  if (Array.isArray(recorded) && recorded.every((p) => typeof p === "string")) return recorded as string[];
-  const userInputs: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(resource.inputs.values)) if (!key.startsWith("__")) userInputs[key] = value;
-  return leafPaths(userInputs).map(formatPath);
+  const paths = Array.isArray(recorded) && recorded.every((p) => typeof p === "string")
+    ? (recorded as string[]).map(parsePath)
+    : leafPaths(resource.inputs.values);
+  return paths.filter((path) => isDeclarablePath(path, roots)).map(formatPath);
+}
+
+/** Roots whose values are secret whatever the export marks: secret inputs and secret outputs of the kind. */
+function secretRootsOf(definition: ResourceDefinition): ReadonlySet<string> {
+  return new Set(shapeOf(definition).secretOutputs);
 }
 
 async function readOne(known: Known): Promise<ReadOutcome> {
@@ -101,14 +112,16 @@ async function readOne(known: Known): Promise<ReadOutcome> {
     if (!result.id) return { status: "missing" };
     const live = (result.props ?? {}) as Record<string, unknown>;
 
-    const paths = declaredPathsOf(resource);
+    const paths = declaredPathsOf(resource, definition);
     const unreadable = resource.inputs.unreadablePaths;
     const unverified = paths.filter((path) => unreadable.some((u) => overlaps(path, u)));
     const comparable = paths.filter((path) => !unverified.includes(path)).map(parsePath);
     const declared = pickPaths(resource.inputs.values, comparable);
     const secretPaths = [...resource.inputs.secretPaths, ...resource.outputs.secretPaths];
+    const secretRoots = secretRootsOf(definition);
     const differences = declaredDifferences(definition, declared, live).map((difference): DifferenceEntry => {
-      const secret = difference.secret || secretPaths.some((p) => overlaps(difference.path, p));
+      const secret =
+        difference.secret || secretRoots.has(difference.path.split(".")[0]!) || secretPaths.some((p) => overlaps(difference.path, p));
       return {
         urn: resource.urn,
         kind: resource.kind,

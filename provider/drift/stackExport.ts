@@ -10,7 +10,7 @@
  * with `--show-secrets`), `ciphertext` the value encrypted by the stack's secrets provider, which this tool
  * cannot decrypt. Encrypted values are reported as unreadable paths, never guessed and never an error.
  */
-import { isPlainObject } from "../framework/case";
+import { isPlainObject, isPrototypeKey } from "../framework/case";
 
 /** Pulumi's marker of special values, and the marker value of a secret. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
@@ -58,8 +58,17 @@ function isSecret(value: unknown): value is Record<string, unknown> {
   return isPlainObject(value) && value[SIG_KEY] === SECRET_SIG;
 }
 
+/**
+ * How deep a property value (secrets opened) may nest. Zoom's objects nest a few levels; an export nesting
+ * deeper was crafted, and walking it would exhaust the stack.
+ */
+export const MAX_VALUE_DEPTH = 64;
+
 /** Opens secrets (recursively: a secret's JSON text may hold more secrets) and records where they were. */
-function decode(value: unknown, path: string, secrets: string[], unreadable: string[]): { value: unknown; readable: boolean } {
+function decode(value: unknown, path: string, secrets: string[], unreadable: string[], depth = 0): { value: unknown; readable: boolean } {
+  if (depth > MAX_VALUE_DEPTH) {
+    throw new StackExportError(`the value at ${path || "(root)"} is nested deeper than ${MAX_VALUE_DEPTH} levels: not a state pulumi-zoom wrote`);
+  }
   if (isSecret(value)) {
     secrets.push(path);
     if (typeof value.plaintext === "string") {
@@ -69,7 +78,7 @@ function decode(value: unknown, path: string, secrets: string[], unreadable: str
       } catch {
         throw new StackExportError(`the secret at ${path || "(root)"} has plaintext that is not JSON text`);
       }
-      return decode(inner, path, secrets, unreadable);
+      return decode(inner, path, secrets, unreadable, depth + 1);
     }
     unreadable.push(path);
     return { value: undefined, readable: false };
@@ -78,7 +87,7 @@ function decode(value: unknown, path: string, secrets: string[], unreadable: str
     const items: unknown[] = [];
     let readable = true;
     value.forEach((item, index) => {
-      const decoded = decode(item, path ? `${path}[${index}]` : `[${index}]`, secrets, unreadable);
+      const decoded = decode(item, path ? `${path}[${index}]` : `[${index}]`, secrets, unreadable, depth + 1);
       readable &&= decoded.readable;
       items.push(decoded.value);
     });
@@ -92,7 +101,10 @@ function decode(value: unknown, path: string, secrets: string[], unreadable: str
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
-      const decoded = decode(inner, path ? `${path}.${key}` : key, secrets, unreadable);
+      // JSON.parse keeps `__proto__` as an own key; copied by assignment it would set the copy's prototype.
+      // No Zoom property is named so: such keys are dropped, never followed.
+      if (isPrototypeKey(key)) continue;
+      const decoded = decode(inner, path ? `${path}.${key}` : key, secrets, unreadable, depth + 1);
       if (decoded.readable) out[key] = decoded.value;
     }
     return { value: out, readable: true };

@@ -16,11 +16,24 @@ export function snakeToCamel(key: string): string {
   return key.replace(/_([a-z0-9])/g, (_match, next: string) => next.toUpperCase());
 }
 
+/**
+ * Keys that reach an object's prototype instead of a property of its own (`__proto__`) or name the machinery
+ * behind it. No Zoom object has them; a key or path spelled so comes from a crafted input (a hand-edited stack
+ * export, a YAML file, a garbled answer) and is refused or dropped wherever paths are walked or objects are
+ * copied key by key.
+ */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
+export function isPrototypeKey(key: string): boolean {
+  return PROTOTYPE_KEYS.has(key);
+}
+
 function mapKeysDeep(value: unknown, mapKey: (key: string) => string): unknown {
   if (Array.isArray(value)) return value.map((item) => mapKeysDeep(item, mapKey));
   if (isPlainObject(value)) {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[mapKey(key)] = mapKeysDeep(inner, mapKey);
+    // A `__proto__` key in an answer (JSON.parse keeps it as an own key) would set the copy's prototype.
+    for (const [key, inner] of Object.entries(value)) if (!isPrototypeKey(key)) out[mapKey(key)] = mapKeysDeep(inner, mapKey);
     return out;
   }
   return value;

@@ -42,12 +42,13 @@ export function declaredDifferences(
     const dotted = formatPath(path);
     const want = getPath(declared, path);
     const have = getPath(current, path);
-    const secret = properties[path[0]!]?.secret === true;
+    const secret = Object.hasOwn(properties, path[0]!) && properties[path[0]!]?.secret === true;
     if (isUnknown(want)) {
       differences.push({ path: dotted, declared: want, actual: have, secret, unknown: true });
       continue;
     }
-    const comparator = definition.comparators?.[dotted];
+    const comparators = definition.comparators ?? {};
+    const comparator = Object.hasOwn(comparators, dotted) ? comparators[dotted] : undefined;
     const same = comparator ? equal(comparator(want, declared, current), comparator(have, current, declared)) : equal(want, have);
     if (!same) differences.push({ path: dotted, declared: want, actual: have, secret, unknown: false });
   }

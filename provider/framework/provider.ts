@@ -22,7 +22,7 @@ import { CreateLedger } from "./createLedger";
 import { explain, isGone, LookupVerdict, ResourceInitError } from "./errors";
 import { formatId, parseId, shownId } from "./ids";
 import { listCacheFor } from "./listCache";
-import { formatPath, getPath, leafPaths, parsePath, pickPaths, setPath, withoutUndefined } from "./paths";
+import { formatPath, getPath, isDeclarablePath, isPrototypeKey, leafPaths, parsePath, pickPaths, setPath, withoutUndefined } from "./paths";
 import { configure, currentClient } from "./runtime";
 import { containsUnknown } from "./unknown";
 import { dropUnset, validate } from "./validate";
@@ -64,7 +64,7 @@ type Inputs = Record<string, unknown>;
 /** The user's properties, without framework keys and unset values. */
 function userProperties(props: Props): Inputs {
   const out: Inputs = {};
-  for (const [key, value] of Object.entries(props)) if (!FRAMEWORK_KEYS.has(key)) out[key] = value;
+  for (const [key, value] of Object.entries(props)) if (!FRAMEWORK_KEYS.has(key) && !isPrototypeKey(key)) out[key] = value;
   return dropUnset(out);
 }
 
@@ -83,6 +83,8 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
   /** Kept in state from the inputs, because Zoom does not return them. */
   const keptKeys = keys.filter((key) => !liveKeys.includes(key));
   const createOnlyKeys = keys.filter((key) => properties[key]!.source === "createOnly" && !properties[key]!.scope);
+  const secretKeys = keys.filter((key) => properties[key]!.secret);
+  const roots: ReadonlySet<string> = new Set(keys);
 
   /** Objects the creates of this process made or adopted (see createLedger.ts). */
   const ledger = new CreateLedger();
@@ -185,7 +187,10 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       // A resource's normalization met a shape it does not expect (a list of nulls): Zoom's answer is malformed.
       throw new MalformedAnswerError(`Zoom's answer is not a ${kind} pulumi-zoom can read (${error instanceof Error ? error.message : String(error)})`);
     }
-    const outputs: Props = { ...normalized };
+    // Only what the definition declares is kept: a field Zoom adds one day (as it added `dynamic_host_key`)
+    // could be a secret, and state would hold it in plaintext. Nested fields of declared properties stay.
+    const outputs: Props = {};
+    for (const [key, value] of Object.entries(normalized)) if (Object.hasOwn(properties, key) || Object.hasOwn(definition.outputs, key)) outputs[key] = value;
     for (const key of keptKeys) {
       if (kept[key] !== undefined) outputs[key] = kept[key];
       else delete outputs[key];
@@ -523,10 +528,14 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const recorded = props[DECLARED_KEY];
       // What the caller declared, not the scope recovered from the id: an import by id alone declares nothing,
       // so every property Zoom has becomes an input (importAll), not only `userId`.
-      const declared = Array.isArray(recorded) ? (recorded as string[]) : declaredOf(pickPaths(passed, keys.map((k) => [k])));
+      // Recorded paths come from state, which a hand-edited export can make say anything: only paths into the
+      // kind's own properties are followed (never into a prototype, never an output such as `joinUrl`).
+      const declared = Array.isArray(recorded)
+        ? recorded.filter((p): p is string => typeof p === "string" && isDeclarablePath(parsePath(p), roots))
+        : declaredOf(pickPaths(passed, keys.map((k) => [k])));
       const adopted = props[ADOPTED_KEY] === true || (!Array.isArray(recorded) && declared.length === 0);
       const recordedForms = props[DECLARED_FORMS_KEY];
-      const forms = isPlainObject(recordedForms) ? recordedForms : formsOf(passed, declared);
+      const forms = isPlainObject(recordedForms) ? ownComparatorForms(recordedForms) : formsOf(passed, declared);
       let outputs: Props;
       try {
         outputs = outputsFor(live, kept, props[NAME_KEY], declared, forms);
@@ -540,6 +549,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       // Only declared paths are rewritten: an object adopted by `.get()` declares nothing, so its inputs stay
       // empty (the program's), and a secret Zoom returns (a passcode, a PIN) never becomes a plaintext input.
       const inputs: Props = rewriteDeclared(declared, outputs, forms);
+      // A secret input is returned only where the old inputs had it: the dynamic host cannot mark a value secret,
+      // and the engine keeps a refreshed input secret only when the same input was secret before.
+      for (const key of secretKeys) if (!declared.some((path) => path === key || path.startsWith(`${key}.`))) delete inputs[key];
       inputs[NAME_KEY] = props[NAME_KEY];
       if (refreshing && typeof props[ADOPT_KEY] === "string") inputs[ADOPT_KEY] = props[ADOPT_KEY];
       return { id, props: outputs, inputs: withoutUndefined(inputs) };
@@ -653,6 +665,13 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     },
   };
   return provider;
+
+  /** Recorded forms of the definition's comparator paths only (state may hold anything). */
+  function ownComparatorForms(recorded: Props): Props {
+    const forms: Props = {};
+    for (const [dotted, form] of Object.entries(recorded)) if (Object.hasOwn(definition.comparators ?? {}, dotted)) forms[dotted] = form;
+    return forms;
+  }
 
   /** Inputs after a refresh: each declared path now holds the live value (drift recorded against the program). */
   function rewriteDeclared(declared: readonly string[], outputs: Props, forms: Props): Props {

@@ -60,7 +60,26 @@ function normalizeMeeting(live: ZoomObject): Record<string, unknown> {
     ? (m.trackingFields as { field: string; value?: string }[]).map((f) => ({ field: f.field, value: f.value ?? "" }))
     : undefined;
   const { id, ...rest } = m;
-  return { ...rest, meetingId: id, trackingFields };
+  const { settings, joinUrls } = withoutExceptionLinks(m.settings);
+  return { ...rest, meetingId: id, trackingFields, settings, authenticationExceptionJoinUrls: joinUrls };
+}
+
+/**
+ * Zoom gives each participant in `settings.authenticationException` a link that bypasses authentication. A
+ * nested value cannot be a Pulumi secret on its own (secrets are per top-level output), and `settings` is not
+ * secret: the links move to the secret output `authenticationExceptionJoinUrls` (by email), and `settings`
+ * keeps what was declared, so it also compares equal to the declaration.
+ */
+function withoutExceptionLinks(settings: unknown): { settings: unknown; joinUrls?: Record<string, string> } {
+  if (!isPlainObject(settings) || !Array.isArray(settings.authenticationException)) return { settings };
+  const joinUrls: Record<string, string> = {};
+  const entries = settings.authenticationException.map((entry: unknown) => {
+    if (!isPlainObject(entry)) return entry;
+    const { joinUrl, ...rest } = entry;
+    if (typeof joinUrl === "string") joinUrls[String(rest.email ?? rest.name ?? "")] = joinUrl;
+    return rest;
+  });
+  return { settings: { ...settings, authenticationException: entries }, ...(Object.keys(joinUrls).length > 0 ? { joinUrls } : {}) };
 }
 
 /**
@@ -151,6 +170,14 @@ export const meetingDefinition = {
     h323Password: { type: "string", secret: true, description: "Passcode for H.323/SIP room systems." },
     pstnPassword: { type: "string", secret: true, description: "Passcode for phone dial-in." },
     encryptedPassword: { type: "string", secret: true, description: "Encrypted passcode, as embedded in the join URL." },
+    dynamicHostKey: { type: "string", secret: true, description: "The meeting's dynamic host key: whoever has it can claim the host role." },
+    chatJoinUrl: { type: "string", secret: true, description: "URL to join the meeting's chat. Secret: it carries a join token (`tk=`)." },
+    authenticationExceptionJoinUrls: {
+      type: "Record<string, string>",
+      secret: true,
+      description:
+        "The links of the participants in `settings.authenticationException`, by email: each joins without authentication, so they are secret, and kept out of `settings`.",
+    },
   },
   normalize: normalizeMeeting,
   comparators: {
@@ -278,6 +305,9 @@ export class Meeting extends ZoomResource {
   declare readonly h323Password: pulumi.Output<string | undefined>;
   declare readonly pstnPassword: pulumi.Output<string | undefined>;
   declare readonly encryptedPassword: pulumi.Output<string | undefined>;
+  declare readonly dynamicHostKey: pulumi.Output<string | undefined>;
+  declare readonly chatJoinUrl: pulumi.Output<string | undefined>;
+  declare readonly authenticationExceptionJoinUrls: pulumi.Output<Record<string, string> | undefined>;
 
   constructor(name: string, args: ResourceArgs<MeetingArgs>, opts?: pulumi.CustomResourceOptions) {
     super(shape, name, args, opts);

@@ -6,7 +6,8 @@
  * a string, not silently read as true), timestamps stay strings (Zoom wants the text), and tags outside the core
  * schema (`!!binary`, `!!set`, custom tags) are errors rather than values no schema could describe.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from "yaml";
+import { isPrototypeKey } from "../framework/case";
 
 export interface Position {
   readonly line: number;
@@ -52,8 +53,24 @@ export function parseYaml(text: string): YamlSource {
     position: at(problem.pos[0]),
     reason: problem.message.trim(),
   }));
-  const value: unknown = doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 });
+  problems.push(...prototypeKeys(doc).map((node) => ({
+    position: at(startOf(node)),
+    reason: `the key "${String(node.value)}" names an object prototype, not a property: no section, object or property of zoom.yaml is called so`,
+  })));
+  // A file with such a key is not turned into values at all: `__proto__:` would replace a map's prototype.
+  const value: unknown = problems.length > doc.warnings.length ? undefined : doc.toJS({ maxAliasCount: 100 });
   return { value, problems, locate: (path) => at(offsetOf(doc, path)) };
+}
+
+/** Map keys spelled `__proto__`, `constructor` or `prototype`, anywhere in the document. */
+function prototypeKeys(doc: Document): { value: unknown; range?: Node["range"] | null }[] {
+  const found: { value: unknown; range?: Node["range"] | null }[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && typeof pair.key.value === "string" && isPrototypeKey(pair.key.value)) found.push(pair.key);
+    },
+  });
+  return found;
 }
 
 /** The node an alias stands for, so paths through `*anchor` still find their place. */

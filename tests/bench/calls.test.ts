@@ -2,7 +2,7 @@
  * Calls per operation are deterministic, so they are asserted here rather than only printed by `npm run bench`:
  * one object of every kind through the real host, each phase in its own host process, against the fewest
  * requests Zoom's API allows (bench/minimum.ts); list-only reads of 301 objects in two pages per kind; one token
- * per host process; `__provider` within 2 KB. No timings: those are the benchmark's, never a test's.
+ * per host process; `__provider` within 2.5 KB. No timings: those are the benchmark's, never a test's.
  */
 import { measureCalls, type CallsResult } from "../../bench/calls";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
@@ -38,9 +38,9 @@ test("one token request per host process that called Zoom", () => {
   for (const row of result.tokens) expect(row.tokenRequests).toBe(row.expected);
 });
 
-test("every kind's __provider is at most 2 KB", () => {
+test("every kind's __provider is at most 2.5 KB", () => {
   expect(result.stateSizes.map((s) => s.kind).sort()).toEqual(
     ["H323Device", "InternalNumber", "Meeting", "MeetingTemplate", "SipTrunk", "TrackingField", "TspAccount"].sort(),
   );
-  for (const size of result.stateSizes) expect(size.providerBytes).toBeLessThanOrEqual(2048);
+  for (const size of result.stateSizes) expect(size.providerBytes).toBeLessThanOrEqual(2560);
 });

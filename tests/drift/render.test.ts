@@ -61,7 +61,7 @@ test("markdown", () => {
       "",
       "| Kind | Id | Name |",
       "| --- | --- | --- |",
-      "| `Meeting` | `81234567890` | Q&A \\| all hands \\`live\\` |",
+      "| `Meeting` | `81234567890` | Q&amp;A \\| all hands \\`live\\` |",
       "| `H323Device` | `Dv2` | Board room |",
       "",
       "<details><summary>Ignored (1)</summary>",

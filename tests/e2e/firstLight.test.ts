@@ -1,6 +1,6 @@
 /**
  * The real path: a Pulumi program, the real dynamic-provider host from @pulumi/pulumi driven over gRPC, the
- * 2 KB stub from state loading this package, real HTTP to the emulator.
+ * 2.5 KB stub from state loading this package, real HTTP to the emulator.
  */
 import * as path from "node:path";
 import { Deployment } from "../harness";

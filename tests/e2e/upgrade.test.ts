@@ -57,7 +57,7 @@ test("a stack made with v1 is refreshed and destroyed by v2 once v2 is installed
       new TrackingField("field", { field: "Made by v1" });
     });
     const stubInState = deployment.state.resources.find((r) => r.type.endsWith("zoom:TrackingField"))!;
-    expect(Buffer.byteLength(String(stubInState.inputs.__provider))).toBeLessThanOrEqual(2048);
+    expect(Buffer.byteLength(String(stubInState.inputs.__provider))).toBeLessThanOrEqual(2560);
 
     await deployment.refresh();
     const servedBy = () => deployment.state.resources.find((r) => r.type.endsWith("zoom:TrackingField"))!.outputs.servedBy;

@@ -2,7 +2,7 @@
  * `pulumi-zoom emulator` as users run it: the built CLI (`npm test` builds before jest) in a child process.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
-import type { EmulatorInfo } from "../../emulator";
+import { EmulatorControl, type EmulatorInfo } from "../../emulator";
 import { builtCli as main, ensureBuilt, repoRoot as repo } from "../support/build";
 import { RawZoom } from "../support/zoomHttp";
 
@@ -39,7 +39,10 @@ test.each(["SIGTERM", "SIGINT"] as const)(
     const child = run(["emulator", "--port", "0", "--host", "127.0.0.1", "--plan", "free", "--token-ttl", "60"]);
     try {
       const info = JSON.parse(await firstLine(child)) as EmulatorInfo;
-      expect(Object.keys(info).sort()).toEqual(["accountId", "clientId", "clientSecret", "oauthUrl", "url"]);
+      expect(Object.keys(info).sort()).toEqual(["accountId", "clientId", "clientSecret", "controlToken", "oauthUrl", "url"]);
+      // The printed control token drives the control endpoints; without it they refuse.
+      expect((await new EmulatorControl(info).state()).master.id).toBe(info.accountId);
+      expect((await fetch(`${info.url.replace(/\/v2$/, "")}/_emulator/state`)).status).toBe(401);
       expect(info.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v2$/);
       const zoom = new RawZoom(info);
       const token = await zoom.requestToken();

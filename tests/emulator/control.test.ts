@@ -7,11 +7,50 @@ import { RawZoom } from "../support/zoomHttp";
 const t = useTestEmulator({ plan: "unlimited" });
 beforeEach(() => t.control.reset());
 
-test("the client takes the info, the API url or the bare origin", async () => {
+test("the client takes the info, or the API url or the bare origin with the control token", async () => {
   const origin = t.emulator.url.replace(/\/v2$/, "");
-  for (const base of [t.emulator, t.emulator.url, origin, `${origin}/`]) {
-    expect((await new EmulatorControl(base).state()).master.id).toBe(t.emulator.accountId);
+  expect((await new EmulatorControl(t.emulator).state()).master.id).toBe(t.emulator.accountId);
+  for (const base of [t.emulator.url, origin, `${origin}/`]) {
+    expect((await new EmulatorControl(base, t.emulator.controlToken).state()).master.id).toBe(t.emulator.accountId);
   }
+});
+
+describe("the control endpoints are guarded", () => {
+  const origin = () => t.emulator.url.replace(/\/v2$/, "");
+  const port = () => new URL(t.emulator.url).port;
+
+  test("without the control token, or with a wrong one: 401, and nothing happens", async () => {
+    const before = t.emulator.clientSecret;
+    for (const headers of [{} as Record<string, string>, { "X-Emulator-Token": "wrong" }, { "X-Emulator-Token": `${t.emulator.controlToken}x` }]) {
+      const answer = await fetch(`${origin()}/_emulator/credentials/rotate`, { method: "POST", headers });
+      expect(answer.status).toBe(401);
+      expect(await answer.json()).toMatchObject({ message: expect.stringMatching(/X-Emulator-Token/) });
+    }
+    expect(t.emulator.clientSecret).toBe(before);
+    await expect(new EmulatorControl(t.emulator.url, "wrong").state()).rejects.toThrow(/401/);
+  });
+
+  test("a Host header that is not a loopback name (DNS rebinding) is refused even with the token: 403", async () => {
+    const http = await import("node:http");
+    const ask = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(
+          { host: "127.0.0.1", port: Number(port()), path: "/_emulator/state", headers: { Host: host, "X-Emulator-Token": t.emulator.controlToken } },
+          (response) => {
+            response.resume();
+            resolve(response.statusCode ?? 0);
+          },
+        );
+        request.on("error", reject);
+        request.end();
+      });
+    for (const host of ["evil.example", `evil.example:${port()}`, "127.0.0.1.evil.example", "localhost.evil.example"]) expect([host, await ask(host)]).toEqual([host, 403]);
+    for (const host of [`127.0.0.1:${port()}`, `localhost:${port()}`, "localhost", `[::1]:${port()}`]) expect([host, await ask(host)]).toEqual([host, 200]);
+  });
+
+  test("the API itself needs no control token (it has Zoom's own auth)", async () => {
+    expect((await t.zoom.call("GET", "/tracking_fields")).status).toBe(200);
+  });
 });
 
 test("reset brings back the initial seed and clears stats, requests, emails, faults, clock and plan", async () => {
@@ -74,10 +113,11 @@ test("the clock can be frozen and moved", async () => {
 
 test("unknown control endpoints and bad bodies answer 4xx", async () => {
   const origin = t.emulator.url.replace(/\/v2$/, "");
-  expect((await fetch(`${origin}/_emulator/nothing`)).status).toBe(404);
-  const bad = await fetch(`${origin}/_emulator/plan`, { method: "POST", body: JSON.stringify({ plan: "gold" }) });
+  const headers = { "X-Emulator-Token": t.emulator.controlToken };
+  expect((await fetch(`${origin}/_emulator/nothing`, { headers })).status).toBe(404);
+  const bad = await fetch(`${origin}/_emulator/plan`, { method: "POST", headers, body: JSON.stringify({ plan: "gold" }) });
   expect(bad.status).toBe(400);
-  const notJson = await fetch(`${origin}/_emulator/clock`, { method: "POST", body: "{" });
+  const notJson = await fetch(`${origin}/_emulator/clock`, { method: "POST", headers, body: "{" });
   expect(notJson.status).toBe(400);
 });
 
@@ -100,4 +140,21 @@ testWithSpec("startTestEmulator fails close() when an answer breaks Zoom's docum
   await new RawZoom(broken.emulator).call("GET", "/tracking_fields");
   expect(broken.violations).toEqual([expect.stringMatching(/GET \/v2\/tracking_fields -> 200: body\/total_records must be integer/)]);
   await expect(broken.close()).rejects.toThrow(/1 answer\(s\) that Zoom's OpenAPI documents do not allow/);
+});
+
+test("bound to a non-loopback address, the emulator warns on stderr", async () => {
+  const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  const { startEmulator } = await import("../../emulator");
+  const exposed = await startEmulator({ host: "0.0.0.0", port: 0 });
+  try {
+    expect(errors.mock.calls.flat().join("\n")).toMatch(/warning: listening on 0\.0\.0\.0, not a loopback address/);
+  } finally {
+    await exposed.close();
+    errors.mockRestore();
+  }
+  const quiet = jest.spyOn(console, "error").mockImplementation(() => undefined);
+  const local = await startEmulator({ host: "127.0.0.1", port: 0 });
+  await local.close();
+  expect(quiet).not.toHaveBeenCalled();
+  quiet.mockRestore();
 });

@@ -6,7 +6,7 @@
  * else's, and `--cleanup` removes every `pzlive-` object earlier runs left behind.
  */
 import { randomBytes } from "node:crypto";
-import type { EmulatorInfo } from "../../emulator";
+import type { ZoomEndpoint } from "../support/emulator";
 import type { ZoomObjectEntry } from "../../examples/demo/inventory";
 import { DEFAULT_API_URL, DEFAULT_OAUTH_URL, type HttpZoomClient, type OperationId } from "../../provider/client";
 import { EXAMPLE_CASES, meetingWrites, type ExampleCase } from "../support/exampleRuns";
@@ -31,7 +31,7 @@ export const DEFAULT_MEETING_BUDGET = 20;
 export class LiveRefusal extends Error {}
 
 /** Zoom's URLs (or, for the rehearsal in `npm test`, an emulator's: `ZOOM_API_URL` / `ZOOM_OAUTH_URL`) and the app's credentials. */
-export function liveEndpoint(env: Environment): EmulatorInfo {
+export function liveEndpoint(env: Environment): ZoomEndpoint {
   if (env.ZOOM_LIVE_TESTS !== "1") {
     throw new LiveRefusal(
       "Refusing to run against Zoom: set ZOOM_LIVE_TESTS=1 to create and delete real objects in the account of " +

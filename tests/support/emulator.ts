@@ -139,7 +139,10 @@ export function useTestEmulator(options: EmulatorOptions = {}): EmulatorSuite {
 }
 
 /** The `zoom:*` stack config that points the provider at the emulator with its credentials. */
-export function zoomConfig(emulator: EmulatorInfo): Record<string, string> {
+/** Where Zoom (or an emulator) answers and the app's credentials: what a client needs, without the emulator's control token. */
+export type ZoomEndpoint = Omit<EmulatorInfo, "controlToken">;
+
+export function zoomConfig(emulator: ZoomEndpoint): Record<string, string> {
   return {
     "zoom:apiUrl": emulator.url,
     "zoom:oauthUrl": emulator.oauthUrl,

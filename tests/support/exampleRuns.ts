@@ -7,11 +7,11 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
-import type { EmulatorInfo, EmulatorStateSummary } from "../../emulator";
+import type { EmulatorStateSummary } from "../../emulator";
 import { compareInventories, countByKind, type ZoomObjectEntry } from "../../examples/demo/inventory";
 import type { HttpZoomClient, RequestOptions } from "../../provider/client";
 import { Deployment, plainValue, type PlanSummary, type Program } from "../harness";
-import { zoomConfig } from "./emulator";
+import { zoomConfig, type ZoomEndpoint } from "./emulator";
 import { sipConfig } from "./examples";
 import { portalClient } from "./resources";
 
@@ -59,7 +59,7 @@ export interface ExampleCase {
 /** Where an example runs. */
 export interface ExampleTarget {
   /** Zoom's (or an emulator's) URLs and the Server-to-Server OAuth app's credentials. */
-  endpoint: EmulatorInfo;
+  endpoint: ZoomEndpoint;
   /** An emulator's accounts and users (for the examples' stack config); undefined on a real account. */
   accounts: EmulatorStateSummary | undefined;
   /** More `zoom:*` stack config (e.g. `zoom:plan`). */

@@ -9,8 +9,8 @@ import { dynamicProvider } from "../../provider";
 import { createClient, type HttpZoomClient } from "../../provider/client";
 import type { OperationId } from "../../provider/client/operations";
 import type { ZoomDynamicProvider } from "../../provider/framework/provider";
-import { startTestEmulator, zoomConfig } from "./emulator";
-import type { EmulatorInfo, EmulatorOptions } from "../../emulator";
+import { startTestEmulator, zoomConfig, type ZoomEndpoint } from "./emulator";
+import type { EmulatorOptions } from "../../emulator";
 
 export type Props = Record<string, unknown>;
 
@@ -53,7 +53,7 @@ export interface ResourceTestbed {
 }
 
 /** A client of the emulator's API of its own, for edits out of band: a person in Zoom's web portal. */
-export function portalClient(emulator: EmulatorInfo): HttpZoomClient {
+export function portalClient(emulator: ZoomEndpoint): HttpZoomClient {
   return createClient(
     {
       apiUrl: emulator.url,

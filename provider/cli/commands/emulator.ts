@@ -1,6 +1,7 @@
 /**
  * `pulumi-zoom emulator`: runs the Zoom emulator in the foreground. Prints one line of JSON when it listens,
- * `{"url","oauthUrl","accountId","clientId","clientSecret"}`, for scripts to read, and runs until SIGINT or
+ * `{"url","oauthUrl","accountId","clientId","clientSecret","controlToken"}`, for scripts to read (the control
+ * endpoints `/_emulator/*` need `controlToken` in the `X-Emulator-Token` header), and runs until SIGINT or
  * SIGTERM, then closes and exits 0.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
@@ -40,8 +41,8 @@ export function registerEmulator(program: Command): void {
         plan: options.plan,
         tokenTtlSeconds: options.tokenTtl,
       });
-      const { url, oauthUrl, accountId, clientId, clientSecret } = emulator;
-      process.stdout.write(`${JSON.stringify({ url, oauthUrl, accountId, clientId, clientSecret })}\n`);
+      const { url, oauthUrl, accountId, clientId, clientSecret, controlToken } = emulator;
+      process.stdout.write(`${JSON.stringify({ url, oauthUrl, accountId, clientId, clientSecret, controlToken })}\n`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once("SIGINT", stop);

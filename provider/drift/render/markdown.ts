@@ -27,8 +27,22 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   ];
 }
 
-function plainText(text: string): string {
-  return text.replace(/[\\`*_[\]<>#]/g, "\\$&");
+/** Zero-width space, as an entity: splits a mention or a link without changing what a reader sees. */
+const BREAK = "&#8203;";
+
+/**
+ * Text from Zoom or the stack (meeting topics, object names, error messages) as inert Markdown: nothing in it
+ * may format, link, embed an image, ping a person or team (`@org/team`) or smuggle HTML into a pull-request
+ * comment. `&` first, so entities cannot be written; Markdown punctuation backslash-escaped; mentions and
+ * bare URLs (which GitHub links without any markup) split with a zero-width space.
+ */
+export function plainText(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/[\\`*_[\]<>#!()~]/g, "\\$&")
+    .replace(/@/g, `@${BREAK}`)
+    .replace(/:\/\//g, `:${BREAK}//`)
+    .replace(/www\./gi, (www) => `${www.slice(0, 3)}${BREAK}.`);
 }
 
 export function renderMarkdown(report: DriftReport): string {
