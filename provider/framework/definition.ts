@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { OperationId } from "../client/operations";
 import type { PathParams, QueryParams, ZoomClient } from "../client/types";
+import type { EqualityRules } from "./equality";
 
 /** A Zoom object as the API returns it (snake_case JSON). */
 export type ZoomObject = Record<string, unknown>;
@@ -38,7 +39,6 @@ export interface OutputSpec {
   readonly type: string;
 }
 
-export type Comparator = (value: unknown, side: Record<string, unknown>, other: Record<string, unknown>) => unknown;
 
 /** The parts of a Pulumi id: scope values (account, user) and Zoom's own id of the object. */
 export interface ObjectRef {
@@ -229,12 +229,10 @@ export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
    */
   normalize(live: ZoomObject, inputs: Partial<z.output<S>>): Record<string, unknown>;
   /**
-   * Per-path comparison keys for declared values where Zoom's equality is not JSON equality: order-insensitive
-   * lists, instants written in different zones. Both sides are passed through before comparing; `side` is the
-   * whole object the value came from, `other` the one it is compared with (a local time declared without a
-   * zone is read in the live object's zone).
+   * Where Zoom's equality is not the default rule (see equality.ts): lists Zoom keeps as sets, values Zoom
+   * normalizes, instants written in different zones. Emails in the schema need no entry.
    */
-  readonly comparators?: Readonly<Record<string, Comparator>>;
+  readonly equality?: EqualityRules;
   /** Zoom's error codes meaning "this object does not exist" (besides HTTP 404 on the object's own path). */
   readonly goneCodes: readonly number[];
   /** Finer "does not exist" answers, for codes Zoom also uses for other errors (see ZoomErrorMatch). */

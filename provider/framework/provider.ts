@@ -14,7 +14,7 @@ import { OPERATIONS } from "../client/operations";
 import type { ConfigSource } from "../client/config";
 import { fromZoom, isPlainObject, toZoom } from "./case";
 import type { ObjectRef, OperationContext, PropertySpec, ResourceDefinition, ZoomObject } from "./definition";
-import { declaredDifferences, replacementsAmong } from "./diff";
+import { declaredDifferences, declaredSatisfied, replacementsAmong } from "./diff";
 import { idOf, labelled, MalformedAnswerError, requireIdentity } from "./answers";
 import { CreateLedger } from "./createLedger";
 import { explain, isGone, ResourceInitError } from "./errors";
@@ -171,7 +171,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
   }
 
   /** Outputs: normalized live object + kept inputs + framework keys. */
-  function outputsFor(live: ZoomObject, kept: Inputs, name: unknown, declared: readonly string[], forms: Props = {}): Props {
+  function outputsFor(live: ZoomObject, kept: Inputs, name: unknown, declared: readonly string[], formsFrom?: Inputs | ((outputs: Props) => Inputs)): Props {
     let normalized: Record<string, unknown>;
     try {
       normalized = definition.normalize(live, kept);
@@ -186,18 +186,33 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     }
     outputs[NAME_KEY] = name;
     outputs[DECLARED_KEY] = [...declared];
+    const from = typeof formsFrom === "function" ? formsFrom(outputs) : formsFrom;
+    const forms = from ? formsOf(from, declared, outputs) : {};
     if (Object.keys(forms).length > 0) outputs[DECLARED_FORMS_KEY] = forms;
     return withoutUndefined(outputs);
   }
 
-  /** The declared values of the comparator paths among `declared` (see DECLARED_FORMS_KEY). */
-  function formsOf(inputs: Inputs, declared: readonly string[]): Props {
+  /**
+   * The declared values Zoom's answer satisfies without saying them word for word (a local time for a UTC one,
+   * an invitee without Zoom's `internal_user`, `settings: {}`), so a refresh keeps the user's form (see
+   * DECLARED_FORMS_KEY). Never secrets: they compare exactly.
+   */
+  function formsOf(inputs: Inputs, declared: readonly string[], outputs: Props): Props {
     const forms: Props = {};
-    for (const path of Object.keys(definition.comparators ?? {})) {
+    for (const path of declared) {
+      if (properties[path.split(".")[0]!]?.secret) continue;
       const value = getPath(inputs, parsePath(path));
-      if (declared.some((d) => d === path || d.startsWith(`${path}.`)) && value !== undefined) forms[path] = value;
+      if (value === undefined || equal(value, getPath(outputs, parsePath(path)))) continue;
+      if (declaredSatisfied(definition, path, value, inputs, outputs)) forms[path] = value;
     }
     return forms;
+  }
+
+  /** The outputs with the recorded declared forms laid over them: the declaration as last applied. */
+  function withForms(outputs: Props, forms: Props): Inputs {
+    const out = structuredClone(userProperties(outputs));
+    for (const [dotted, form] of Object.entries(forms)) setPath(out, parsePath(dotted), form);
+    return out;
   }
 
   function keptInputs(inputs: Inputs): Inputs {
@@ -383,7 +398,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         }
       }
       try {
-        return { id, outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
+        return { id, outs: outputsFor(live, kept, news[NAME_KEY], declared, inputs) };
       } catch (error) {
         // The object exists: keep it in state with its id, to be read again by the next up.
         throw new ResourceInitError(`${ctx.label}: created ${id}, but ${String(error)}`, id, {
@@ -415,7 +430,8 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const declared = Array.isArray(recorded) ? (recorded as string[]) : declaredOf(pickPaths(passed, keys.map((k) => [k])));
       const adopted = props[ADOPTED_KEY] === true || (!Array.isArray(recorded) && declared.length === 0);
       const recordedForms = props[DECLARED_FORMS_KEY];
-      const forms = isPlainObject(recordedForms) ? recordedForms : formsOf(passed, declared);
+      // A refresh keeps the forms recorded at the last create or update; an import with the program, its own.
+      const forms = isPlainObject(recordedForms) ? (outputs: Props) => withForms(outputs, recordedForms) : passed;
       let outputs: Props;
       try {
         outputs = outputsFor(live, kept, props[NAME_KEY], declared, forms);
@@ -425,7 +441,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       if (adopted) outputs[ADOPTED_KEY] = true;
       // A refresh of an unchanged object changes nothing: values Zoom re-issues on every read stay as recorded.
       for (const key of definition.volatile ?? []) if (props[key] !== undefined) outputs[key] = props[key];
-      const inputs: Props = declared.length > 0 ? rewriteDeclared(declared, outputs, forms) : importAll(outputs);
+      const inputs: Props = declared.length > 0 ? rewriteDeclared(declared, outputs, outputs[DECLARED_FORMS_KEY]) : importAll(outputs);
       inputs[NAME_KEY] = props[NAME_KEY];
       return { id, props: outputs, inputs: withoutUndefined(inputs) };
     },
@@ -443,14 +459,14 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         const live = await readLive(ctx, ref, inputs);
         if (!live) throw new Error(`${ctx.label}: ${shownId(id)} no longer exists in Zoom; run pulumi refresh, then pulumi up`);
         try {
-          return { outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
+          return { outs: outputsFor(live, kept, news[NAME_KEY], declared, inputs) };
         } catch (error) {
           throw labelled(error, ctx.label);
         }
       }
       if (changedLive.length === 0) {
         // Only provider-side settings changed (e.g. notifyOnDelete): nothing to send to Zoom.
-        const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared, [DECLARED_FORMS_KEY]: formsOf(inputs, declared) };
+        const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared, [DECLARED_FORMS_KEY]: formsOf(inputs, declared, olds) };
         return { outs: withoutUndefined(outputs) };
       }
       const update = definition.update;
@@ -472,7 +488,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       let outs: Props | undefined;
       try {
         const live = await readLive(ctx, ref, inputs);
-        if (live) outs = outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared));
+        if (live) outs = outputsFor(live, kept, news[NAME_KEY], declared, inputs);
       } catch (error) {
         throw new ResourceInitError(`${ctx.label}: updated ${id}, but reading it back failed: ${String(error)}`, id, {
           ...olds,
@@ -519,7 +535,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
   };
 
   /** Inputs after a refresh: each declared path now holds the live value (drift recorded against the program). */
-  function rewriteDeclared(declared: readonly string[], outputs: Props, forms: Props): Props {
+  function rewriteDeclared(declared: readonly string[], outputs: Props, forms: unknown): Props {
     const inputs: Props = {};
     for (const dotted of declared) {
       const path = parsePath(dotted);
@@ -527,12 +543,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       if (value !== undefined) setPath(inputs, path, value);
     }
     // Where the user's form means what Zoom has (a local time for a UTC one), the input keeps the user's form.
-    for (const [dotted, form] of Object.entries(forms)) {
-      const comparator = definition.comparators?.[dotted];
-      const path = parsePath(dotted);
-      const live = getPath(outputs, path);
-      if (comparator && live !== undefined && equal(comparator(form, outputs, outputs), comparator(live, outputs, outputs))) {
-        setPath(inputs, path, form);
+    for (const [dotted, form] of Object.entries(isPlainObject(forms) ? forms : {})) {
+      if (getPath(outputs, parsePath(dotted)) !== undefined || Array.isArray(form)) {
+        if (declaredSatisfied(definition, dotted, form, outputs, outputs)) setPath(inputs, parsePath(dotted), form);
       }
     }
     return inputs;

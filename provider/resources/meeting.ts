@@ -10,6 +10,7 @@ import { meetingSchema, type MeetingArgs, type MeetingInputs } from "../../schem
 import { ZoomApiError } from "../client/errors";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { isPlainObject, toZoom } from "../framework/case";
+import { custom, emailRule, normalized, set, type EqualityRules } from "../framework/equality";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
 import { instantOf } from "../framework/time";
@@ -45,12 +46,30 @@ function seriesStart(value: unknown, side: Record<string, unknown>, other: Recor
   return firstOccurrence(ms, zoneOf(side, other) ?? "UTC", side.recurrence as RecurrenceRule | undefined);
 }
 
-function trackingFieldSet(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  return value
-    .map((entry: { field?: unknown; value?: unknown }) => `${String(entry.field)}\u0000${String(entry.value ?? "")}`)
-    .sort();
-}
+/** How a meeting's values compare with Zoom's, where the default rule (equality.ts) is not Zoom's meaning. */
+const meetingEquality = {
+  startTime: custom(
+    "an instant: local time is read in `timezone`; a recurring meeting's start is its first occurrence; a start declared in the past is satisfied by any start at or after it (Zoom moves past starts to the time of the request)",
+    seriesStart,
+  ),
+  "recurrence.endDateTime": custom("an instant: local time is read in the meeting's `timezone`", instant),
+  "recurrence.weeklyDays": normalized("a set of days: order and repeats do not matter", daySet),
+  "settings.alternativeHosts": normalized("a set of emails or ids: order, separators, case and spaces do not matter", hostSet),
+  "settings.contactEmail": emailRule,
+  trackingFields: set(),
+  "settings.meetingInvitees": set(),
+  "settings.authenticationException": set(),
+  "settings.breakoutRoom.rooms": set(),
+  "settings.breakoutRoom.rooms[].participants": set(),
+  "settings.languageInterpretation.interpreters": set(),
+  "settings.signLanguageInterpretation.interpreters": set(),
+  "settings.additionalDataCenterRegions": set(),
+  "settings.approvedOrDeniedCountriesOrRegions.approvedList": set(),
+  "settings.approvedOrDeniedCountriesOrRegions.deniedList": set(),
+  "settings.autoAddRecordingToVideoManagement.channels": set(),
+  "settings.globalDialInCountries": set(),
+  "settings.resources": set(),
+} satisfies EqualityRules;
 
 /** Zoom's meeting in the resource's shape: camelCase, plus named outputs. */
 function normalizeMeeting(live: ZoomObject): Record<string, unknown> {
@@ -152,13 +171,7 @@ export const meetingDefinition = {
     encryptedPassword: { type: "string", secret: true, description: "Encrypted passcode, as embedded in the join URL." },
   },
   normalize: normalizeMeeting,
-  comparators: {
-    startTime: seriesStart,
-    "recurrence.endDateTime": instant,
-    "recurrence.weeklyDays": daySet,
-    "settings.alternativeHosts": hostSet,
-    trackingFields: trackingFieldSet,
-  },
+  equality: meetingEquality,
   goneCodes: [3001],
   create: {
     operation: "meetingCreate",
