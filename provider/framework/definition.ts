@@ -30,6 +30,13 @@ export interface PropertySpec {
    * (`accountId`, `userId`). Kept in state; a change replaces the object.
    */
   readonly scope?: true;
+  /**
+   * What removing the property from a declaration does. Absent: Zoom keeps its value, which is no longer
+   * managed (Terraform's optional+computed: Zoom's own default is the user's or account's setting, which
+   * pulumi-zoom cannot know). `reset`: the value is set back to `reset` (an empty list, empty text, Zoom's
+   * documented default), so taking a value out of the program takes it out of Zoom.
+   */
+  readonly onRemove?: { readonly reset: unknown };
 }
 
 export interface OutputSpec {
@@ -194,6 +201,11 @@ export interface Hooks<I> {
    * accepted before (a SIP trunk's DNIS prefix shows in the DNIS Zoom took for it).
    */
   check?(inputs: I, olds?: Partial<I>): readonly { property: string; reason: string }[];
+  /**
+   * Warnings shown at check (in `pulumi preview` and `up` output) for valid declarations Zoom will not keep as
+   * written (a start in the past). Each names the property and says what Zoom will do.
+   */
+  warnings?(inputs: I, olds?: Partial<I>): readonly string[];
 }
 
 export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {

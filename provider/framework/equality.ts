@@ -26,8 +26,11 @@ export type EqualityRule =
   | { readonly kind: "set"; readonly says: string }
   /** Both sides are normalized, then compared by the default rule. */
   | { readonly kind: "normalized"; readonly says: string; normalize(value: unknown): unknown }
-  /** Both sides are turned into keys with the whole objects at hand, and the keys compared exactly. */
-  | { readonly kind: "custom"; readonly says: string; readonly key: ComparisonKey };
+  /**
+   * Both sides are turned into keys with the whole objects at hand, and the keys compared exactly; `accepts`
+   * may also take keys that differ (Zoom moved a start declared in the past to the time of the request).
+   */
+  | { readonly kind: "custom"; readonly says: string; readonly key: ComparisonKey; accepts?(want: unknown, have: unknown): boolean };
 
 /** Rules by path (`settings.globalDialInCountries`, `settings.meetingInvitees[].email`). */
 export type EqualityRules = Readonly<Record<string, EqualityRule>>;
@@ -36,7 +39,8 @@ export const set = (says = "a set: order does not matter"): EqualityRule => ({ k
 
 export const normalized = (says: string, normalize: (value: unknown) => unknown): EqualityRule => ({ kind: "normalized", says, normalize });
 
-export const custom = (says: string, key: ComparisonKey): EqualityRule => ({ kind: "custom", says, key });
+export const custom = (says: string, key: ComparisonKey, accepts?: (want: unknown, have: unknown) => boolean): EqualityRule =>
+  accepts ? { kind: "custom", says, key, accepts } : { kind: "custom", says, key };
 
 /** Zoom stores email addresses in lower case and without surrounding whitespace. */
 export const emailRule = normalized("an email address: case and surrounding whitespace do not matter", (value) =>
@@ -81,7 +85,10 @@ const keyPath = (path: string, key: string) => (path ? `${path}.${key}` : key);
 /** True when Zoom's `have` satisfies the declared `want` at `path` (dotted, `[]` for items). */
 export function satisfies(want: unknown, have: unknown, path: string, sides: Sides): boolean {
   const rule = sides.rules[path];
-  if (rule?.kind === "custom") return equal(rule.key(want, sides.declared, sides.current), rule.key(have, sides.current, sides.declared));
+  if (rule?.kind === "custom") {
+    const [wantKey, haveKey] = [rule.key(want, sides.declared, sides.current), rule.key(have, sides.current, sides.declared)];
+    return equal(wantKey, haveKey) || (rule.accepts?.(wantKey, haveKey) ?? false);
+  }
   if (rule?.kind === "normalized") return structural(rule.normalize(want), rule.normalize(have), path, sides, false);
   return structural(want, have, path, sides, rule?.kind === "set");
 }

@@ -221,6 +221,25 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     return out;
   }
 
+  /**
+   * Values to send for live properties the last applied declaration had and this one removed, where the
+   * definition says a removal resets the property (`onRemove`): the property's reset value, when Zoom's value
+   * (in `olds`) differs from it. Properties without `onRemove` are left as Zoom has them. Objects adopted by id
+   * never reset: their recorded declaration is everything Zoom had, not what a program declared.
+   */
+  function resetsFor(olds: Props, inputs: Inputs): Inputs {
+    const recorded = olds[DECLARED_KEY];
+    if (!Array.isArray(recorded) || olds[ADOPTED_KEY] === true) return {};
+    const before = new Set((recorded as string[]).map((path) => path.split(".")[0]!));
+    const resets: Inputs = {};
+    for (const key of liveKeys) {
+      const reset = properties[key]!.onRemove;
+      if (!reset || !before.has(key) || inputs[key] !== undefined) continue;
+      if (!declaredSatisfied(definition, key, reset.reset, { [key]: reset.reset }, olds)) resets[key] = reset.reset;
+    }
+    return resets;
+  }
+
   function declaredOf(inputs: Inputs): string[] {
     return leafPaths(inputs).map(formatPath).sort();
   }
@@ -344,11 +363,18 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const stored = userProperties(olds ?? {});
       const previous = Object.keys(stored).length > 0 ? stored : undefined;
       const failures = containsUnknown(inputs) ? [] : [...(definition.hooks?.check?.(inputs, previous) ?? [])];
+      if (failures.length === 0 && !containsUnknown(inputs)) {
+        for (const warning of definition.hooks?.warnings?.(inputs, previous) ?? []) {
+          console.error(`warning: ${labelFor("checking", news)}: ${warning}`);
+        }
+      }
       return { inputs: { ...inputs, [NAME_KEY]: news[NAME_KEY] }, failures };
     },
 
     async diff(_id: string, olds: Props, news: Props) {
-      let differences = declaredDifferences(definition, userProperties(news), userProperties(olds));
+      const declared = userProperties(news);
+      const resets = resetsFor(olds, declared);
+      let differences = declaredDifferences(definition, { ...declared, ...resets }, userProperties(olds));
       if (olds[ADOPTED_KEY] === true) {
         // An adopted object's create-only inputs were never seen (Zoom does not return them), so a declared
         // value cannot be told apart from the real one: it is not a difference, and not a reason to replace
@@ -450,7 +476,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const ref = parseId(definition.idParts, id, kind, definition.accountIdRequired);
       const inputs = userProperties(news);
       const ctx = context(labelFor("updating", news));
-      const differences = declaredDifferences(definition, inputs, userProperties(olds));
+      // Removed properties that reset are sent, but not recorded as declared: from now on Zoom's value is its own.
+      const sent = { ...inputs, ...resetsFor(olds, inputs) };
+      const differences = declaredDifferences(definition, sent, userProperties(olds));
       const changedLive = differences.map((d) => d.path).filter((path) => liveKeys.includes(path.split(".")[0]!));
       const declared = declaredOf(inputs);
       const kept = keptInputs(inputs);
@@ -471,13 +499,13 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       }
       const update = definition.update;
       if (update === "replace") throw new Error(`${ctx.label}: Zoom cannot update a ${kind} in place; this change needs a replacement`);
-      const body = update.body === "full" ? zoomBody(inputs, liveKeys) : zoomBody(inputs, liveKeys, changedLive);
+      const body = update.body === "full" ? zoomBody(sent, liveKeys) : zoomBody(sent, liveKeys, changedLive);
       try {
         await ctx.client.request({
           operation: update.operation,
           pathParams: update.pathParams(ref),
           accountId: ref.accountId,
-          body: update.shapeBody ? update.shapeBody(body, inputs) : body,
+          body: update.shapeBody ? update.shapeBody(body, sent) : body,
           context: ctx.label,
         });
       } catch (error) {

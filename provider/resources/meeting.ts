@@ -13,7 +13,7 @@ import { isPlainObject, toZoom } from "../framework/case";
 import { custom, emailRule, normalized, set, type EqualityRules } from "../framework/equality";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type Inputs } from "../framework/resource";
-import { instantOf } from "../framework/time";
+import { instantOf, utcString } from "../framework/time";
 import { firstOccurrence, type RecurrenceRule } from "./meetingRecurrence";
 
 /** `a@x.com; B@x.com` and `b@x.com,a@x.com` are the same alternative hosts. */
@@ -46,11 +46,31 @@ function seriesStart(value: unknown, side: Record<string, unknown>, other: Recor
   return firstOccurrence(ms, zoneOf(side, other) ?? "UTC", side.recurrence as RecurrenceRule | undefined);
 }
 
+/**
+ * A start declared in the past is in sync with any start at or after it: Zoom schedules such a meeting for the
+ * time of the request ("If start_time is ... set to a past value, it defaults to the current time"), so moving
+ * it back could never succeed and every plan would try again.
+ */
+function pastStartMoved(want: unknown, have: unknown): boolean {
+  return typeof want === "number" && typeof have === "number" && want < Date.now() && have >= want;
+}
+
+/** Check warnings: a start in the past, which Zoom will not keep (see pastStartMoved). */
+function pastStartWarnings(inputs: MeetingInputs, olds: Partial<MeetingInputs> | undefined): string[] {
+  if (inputs.startTime === undefined || inputs.startTime === olds?.startTime) return [];
+  const ms = instantOf(inputs.startTime, inputs.timezone ?? "UTC");
+  if (ms === undefined || ms >= Date.now()) return [];
+  return [
+    `startTime ${inputs.startTime}${inputs.timezone ? ` (${inputs.timezone})` : ""} is in the past: Zoom schedules the meeting for the time of the request instead; any start at or after the declared one is treated as in sync, so plans will not try to move it back`,
+  ];
+}
+
 /** How a meeting's values compare with Zoom's, where the default rule (equality.ts) is not Zoom's meaning. */
 const meetingEquality = {
   startTime: custom(
     "an instant: local time is read in `timezone`; a recurring meeting's start is its first occurrence; a start declared in the past is satisfied by any start at or after it (Zoom moves past starts to the time of the request)",
     seriesStart,
+    pastStartMoved,
   ),
   "recurrence.endDateTime": custom("an instant: local time is read in the meeting's `timezone`", instant),
   "recurrence.weeklyDays": normalized("a set of days: order and repeats do not matter", daySet),
@@ -70,6 +90,17 @@ const meetingEquality = {
   "settings.globalDialInCountries": set(),
   "settings.resources": set(),
 } satisfies EqualityRules;
+
+/**
+ * The body with `recurrence.end_date_time` in UTC: Zoom's spec requires a UTC date-time there, while the user
+ * may write local time in the meeting's `timezone` (check refuses local time without one).
+ */
+function withUtcEnd(body: ZoomObject, inputs: MeetingInputs): ZoomObject {
+  const recurrence = body.recurrence;
+  if (!isPlainObject(recurrence) || typeof recurrence.end_date_time !== "string") return body;
+  const ms = instantOf(recurrence.end_date_time, inputs.timezone ?? "UTC");
+  return ms === undefined ? body : { ...body, recurrence: { ...recurrence, end_date_time: utcString(ms) } };
+}
 
 /** Zoom's meeting in the resource's shape: camelCase, plus named outputs. */
 function normalizeMeeting(live: ZoomObject): Record<string, unknown> {
@@ -130,15 +161,15 @@ export const meetingDefinition = {
     topic: { source: "live" },
     type: { source: "live" },
     startTime: { source: "live" },
-    duration: { source: "live" },
+    duration: { source: "live", onRemove: { reset: 60 } },
     timezone: { source: "live" },
-    agenda: { source: "live" },
+    agenda: { source: "live", onRemove: { reset: "" } },
     password: { source: "live", secret: true },
     defaultPassword: { source: "createOnly" },
     preSchedule: { source: "createOnly" },
     recurrence: { source: "live" },
     settings: { source: "live" },
-    trackingFields: { source: "live" },
+    trackingFields: { source: "live", onRemove: { reset: [] } },
     templateId: { source: "createOnly" },
     scheduleFor: { source: "createOnly" },
     userId: { source: "provider", scope: true },
@@ -176,6 +207,7 @@ export const meetingDefinition = {
   create: {
     operation: "meetingCreate",
     pathParams: (inputs) => ({ userId: inputs.userId }),
+    body: (zoom, inputs) => withUtcEnd(zoom, inputs),
     answerIsObject: true,
   },
   read: {
@@ -197,7 +229,7 @@ export const meetingDefinition = {
       if (shaped.recurrence !== undefined && inputs.recurrence !== undefined) {
         shaped.recurrence = toZoom(inputs.recurrence);
       }
-      return shaped;
+      return withUtcEnd(shaped, inputs);
     },
   },
   delete: {
@@ -242,6 +274,7 @@ export const meetingDefinition = {
       }
     },
     findCreated: findCreatedMeeting,
+    warnings: pastStartWarnings,
   },
 } satisfies ResourceDefinition<typeof meetingSchema>;
 

@@ -25,7 +25,7 @@ export const trackingFieldDefinition = {
   schema: trackingFieldSchema,
   properties: {
     field: { source: "live" },
-    recommendedValues: { source: "live" },
+    recommendedValues: { source: "live", onRemove: { reset: [] } },
     required: { source: "live" },
     visible: { source: "live" },
     accountId: { source: "provider", scope: true },
