@@ -183,7 +183,8 @@ const settingsSchema = z
       .describe("Approve or block participants from specific countries or regions."),
     autoAddRecordingToVideoManagement: z
       .strictObject({
-        enable: z.boolean().optional().describe("Add the recording to video management automatically."),
+        // Zoom's spec requires `enable` here, and at least one channel when channels are given.
+        enable: z.boolean().describe("Add the recording to video management automatically."),
         channels: z
           .array(
             z.strictObject({
@@ -191,9 +192,10 @@ const settingsSchema = z
               name: z.string().optional().describe("The channel's name."),
             }),
           )
+          .min(1)
           .max(5)
           .optional()
-          .describe("Channels the recording is added to (at most 5)."),
+          .describe("Channels the recording is added to (1 to 5)."),
       })
       .optional()
       .describe("Add recordings to video management channels (a feature Zoom Support enables)."),

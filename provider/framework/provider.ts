@@ -240,6 +240,14 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     return resets;
   }
 
+  /** The declared paths differ from those recorded at the last create or update (never for adopted objects). */
+  function declaredSetChanged(olds: Props, inputs: Inputs): boolean {
+    const recorded = olds[DECLARED_KEY];
+    if (!Array.isArray(recorded) || olds[ADOPTED_KEY] === true) return false;
+    const now = declaredOf(inputs);
+    return now.length !== recorded.length || now.some((path, i) => path !== [...(recorded as string[])].sort()[i]);
+  }
+
   function declaredOf(inputs: Inputs): string[] {
     return leafPaths(inputs).map(formatPath).sort();
   }
@@ -386,8 +394,10 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       }
       const replaces = replacementsAmong(definition, differences);
       return {
-        // A partially recorded object is updated even when the declaration matches, to read it back.
-        changes: differences.length > 0 || olds[INCOMPLETE_KEY] === true,
+        // A partially recorded object is updated even when the declaration matches, to read it back; one whose
+        // declared properties changed (one removed, or one added that Zoom already has) gets a state-only
+        // update, so state records what is managed and the next refresh rewrites exactly those inputs.
+        changes: differences.length > 0 || olds[INCOMPLETE_KEY] === true || declaredSetChanged(olds, declared),
         replaces,
         deleteBeforeReplace: replaces.length > 0 && definition.deleteBeforeReplace === true,
       };
