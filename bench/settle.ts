@@ -47,7 +47,16 @@ const nameOf = (urn: string) => urn.split("::").pop()!;
 const changing = (step: StepRecord) => step.custom && step.op !== "same" && step.op !== "read";
 
 /** One round: up to `count` resources of each of `kinds` in one program, declarations drawn with `seed`. */
-export async function settleRound(info: EmulatorInfo, state: EmulatorStateSummary, kinds: readonly SettleKind[], seed: number, count: number): Promise<RoundReport> {
+export async function settleRound(
+  info: EmulatorInfo,
+  state: EmulatorStateSummary,
+  kinds: readonly SettleKind[],
+  seed: number,
+  count: number,
+  trace?: (line: string) => void,
+): Promise<RoundReport> {
+  const started = Date.now();
+  const phase = (name: string) => trace?.(`  seed ${seed}: ${name} at ${Math.round((Date.now() - started) / 1000)} s`);
   const tag = String(seed);
   const slots = kinds.flatMap((kind) => Array.from({ length: Math.min(count, kind.capacity(state)) }, (_, i) => ({ kind, i, name: `${kind.kind}-${i}` })));
   const pairs = fc.sample(fc.tuple(...slots.map((slot) => slot.kind.pair(state, slot.i, tag))), { seed, numRuns: 1 })[0]! as readonly (readonly [Props, Props])[];
@@ -71,7 +80,9 @@ export async function settleRound(info: EmulatorInfo, state: EmulatorStateSummar
   /** A fresh host refreshes, then plans `which`: both must change nothing. */
   const expectSettled = async (d: Deployment, which: 0 | 1, after: string) => {
     const fresh = deployment(info, d.state);
+    phase(`refresh after ${after}`);
     const refreshed = await run(() => fresh.refresh());
+    phase(`plan after ${after}`);
     if (refreshed.errors.length > 0 || refreshed.changes > 0) fail(`refresh after ${after}`, refreshed);
     const plan = await run(() => fresh.preview(program(which)));
     if (plan.errors.length > 0 || plan.changes > 0) fail(`plan after ${after}`, plan);
@@ -80,12 +91,14 @@ export async function settleRound(info: EmulatorInfo, state: EmulatorStateSummar
   const report = () => ({ kind: [...new Set(kinds.map((k) => k.kind))].join(","), seed, declarations: slots.length, failures });
 
   const first = deployment(info);
+  phase("create");
   const created = await run(() => first.up(program(0)));
   if (created.errors.length > 0) {
     fail("create", created, false);
     return report();
   }
   const settled = await expectSettled(first, 0, "create");
+  phase("change");
   const changed = await run(() => settled.up(program(1)));
   if (changed.errors.length > 0) fail("change", changed, false);
   const perResource = new Map<string, StepRecord[]>();
@@ -98,26 +111,25 @@ export async function settleRound(info: EmulatorInfo, state: EmulatorStateSummar
   return report();
 }
 
-/** Rounds of every kind until `runs` declarations per kind, seeds from `seed` upwards; an emulator reset per round. */
+/**
+ * Rounds until `runs` declarations per kind, seeds from `seed` upwards, an emulator reset per round. Every round
+ * holds every kind not yet done (each capped by its capacity), so a stopped run has covered all kinds evenly.
+ */
 export async function settleRuns(
   emulator: { info: EmulatorInfo; control: EmulatorControl },
   options: { runs: number; seed: number; perRound: number; kinds?: readonly string[]; log?: (line: string) => void },
 ): Promise<RoundReport[]> {
   const reports: RoundReport[] = [];
-  const kinds = SETTLE_KINDS.filter((k) => !options.kinds || options.kinds.includes(k.kind));
-  let seed = options.seed;
-  for (const kind of kinds) {
-    let done = 0;
-    while (done < options.runs) {
-      await emulator.control.reset();
-      const state = await emulator.control.state();
-      const report = await settleRound(emulator.info, state, [kind], seed, Math.min(options.perRound, options.runs - done));
-      reports.push(report);
-      options.log?.(`${kind.kind} seed ${seed}: ${report.declarations} declarations, ${report.failures.length === 0 ? "settled" : `${report.failures.length} failures`}`);
-      for (const failure of report.failures) options.log?.(`  ${failure}`);
-      done += report.declarations;
-      seed++;
-    }
+  const done = new Map(SETTLE_KINDS.filter((k) => !options.kinds || options.kinds.includes(k.kind)).map((k) => [k, 0]));
+  for (let seed = options.seed; [...done.values()].some((n) => n < options.runs); seed++) {
+    await emulator.control.reset();
+    const state = await emulator.control.state();
+    const kinds = [...done].filter(([, n]) => n < options.runs).map(([k]) => k);
+    const report = await settleRound(emulator.info, state, kinds, seed, options.perRound, options.log);
+    reports.push(report);
+    for (const kind of kinds) done.set(kind, done.get(kind)! + Math.min(options.perRound, kind.capacity(state)));
+    options.log?.(`seed ${seed}: ${report.declarations} declarations (${report.kind}), ${report.failures.length === 0 ? "settled" : `${report.failures.length} failures`}; so far ${[...done].map(([k, n]) => `${k} ${n}`).join(", ")}`);
+    for (const failure of report.failures) options.log?.(`  ${failure}`);
   }
   return reports;
 }
@@ -138,15 +150,9 @@ async function main(argv: readonly string[]): Promise<number> {
   log(`settle: ${runs} declarations per kind, first seed ${seed}, at most ${perRound} per round, spec-maximal emulator`);
   try {
     const reports = await settleRuns({ info: emulator, control }, { runs, seed, perRound, ...(kinds ? { kinds } : {}), log });
-    const byKind = new Map<string, { declarations: number; failures: number; seeds: number[] }>();
-    for (const r of reports) {
-      const entry = byKind.get(r.kind) ?? { declarations: 0, failures: 0, seeds: [] };
-      entry.declarations += r.declarations;
-      entry.failures += r.failures.length;
-      entry.seeds.push(r.seed);
-      byKind.set(r.kind, entry);
-    }
-    for (const [kind, e] of byKind) log(`${kind}: ${e.declarations} declarations, seeds ${Math.min(...e.seeds)}..${Math.max(...e.seeds)}, ${e.failures} failures`);
+    const seeds = reports.map((r) => r.seed);
+    const failures = reports.reduce((sum, r) => sum + r.failures.length, 0);
+    log(`done: ${reports.length} rounds, seeds ${Math.min(...seeds)}..${Math.max(...seeds)}, ${reports.reduce((sum, r) => sum + r.declarations, 0)} declarations, ${failures} failures`);
     return reports.some((r) => r.failures.length > 0) ? 1 : 0;
   } finally {
     await emulator.close();

@@ -113,7 +113,7 @@ export const SETTLE_KINDS: readonly SettleKind[] = [
     capacity: () => 40,
     pair: (_state, i, tag) =>
       pairOf(
-        declarations(internalNumberSchema, { number: fc.constant("+1"), country: fc.constantFrom("US", "DE", "GB", "JP", "BR"), accountId: none }),
+        declarations(internalNumberSchema, { number: fc.constant("+15550000000"), country: fc.constantFrom("US", "DE", "GB", "JP", "BR"), accountId: none }),
         (p, second, change) => ({ ...p, number: `+1555${tag.padStart(6, "0").slice(-6)}${String(i).padStart(2, "0")}${second && change ? "9" : ""}` }),
       ),
     register: (name, props) => new InternalNumber(name, props as never),
@@ -135,8 +135,13 @@ export const SETTLE_KINDS: readonly SettleKind[] = [
       const trunk = trunks[i % trunks.length]!;
       const accountId = state.subAccounts[Math.floor(i / trunks.length)]!.id;
       return pairOf(
-        declarations(sipTrunkSchema, { accountId: fc.constant(accountId), trunkId: fc.constant(trunk.id), dnis: fc.stringMatching(/^\d{3}$/) }),
-        (p) => ({ ...p, dnis: `${trunk.dnis.slice(0, 5)}${String(p.dnis)}` }),
+        declarations(sipTrunkSchema, {
+          accountId: fc.constant(accountId),
+          trunkId: fc.constant(trunk.id),
+          // The master trunk's DNIS prefix and up to three digits of the sub-account's own.
+          dnis: fc.stringMatching(/^\d{0,3}$/).map((digits) => `${trunk.dnis.slice(0, 5)}${digits}`),
+        }),
+        (p) => p,
       );
     },
     register: (name, props) => new SipTrunk(name, props as never),
