@@ -128,7 +128,7 @@ export async function settleRuns(
     const report = await settleRound(emulator.info, state, kinds, seed, options.perRound, options.log);
     reports.push(report);
     for (const kind of kinds) done.set(kind, done.get(kind)! + Math.min(options.perRound, kind.capacity(state)));
-    options.log?.(`seed ${seed}: ${report.declarations} declarations (${report.kind}), ${report.failures.length === 0 ? "settled" : `${report.failures.length} failures`}; so far ${[...done].map(([k, n]) => `${k} ${n}`).join(", ")}`);
+    options.log?.(`seed ${seed}: ${report.declarations} declarations (${report.kind}), ${report.failures.length === 0 ? "settled" : `${report.failures.length} failures`}; so far ${[...done].map(([k, n]) => `${k.kind} ${n}`).join(", ")}`);
     for (const failure of report.failures) options.log?.(`  ${failure}`);
   }
   return reports;

@@ -150,9 +150,11 @@ export const SETTLE_KINDS: readonly SettleKind[] = [
     kind: "MeetingTemplate",
     capacity: () => 20,
     pair: (_state, i, tag) =>
-      pairOf(declarations(meetingTemplateSchema, { meetingId: fc.constant(1), name: fc.constant("x"), userId: none, accountId: none }), (p, second, change) => ({
+      // Zoom cannot delete a template, so a replacement under the same name clashes with the old one (unless
+      // `overwrite`): the changed declaration always takes a new name.
+      pairOf(declarations(meetingTemplateSchema, { meetingId: fc.constant(1), name: fc.constant("x"), userId: none, accountId: none }), (p, second) => ({
         ...p,
-        name: `settle ${tag} ${i}${second && change ? " b" : ""}`,
+        name: `settle ${tag} ${i}${second ? " b" : ""}`,
       })),
     // Made from a meeting of the same program, as users do.
     register: (name, props) => {
