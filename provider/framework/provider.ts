@@ -504,7 +504,10 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       }
       if (changedLive.length === 0) {
         // Only provider-side settings changed (e.g. notifyOnDelete): nothing to send to Zoom.
-        const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared, [DECLARED_FORMS_KEY]: formsOf(inputs, declared, olds) };
+        const forms = formsOf(inputs, declared, olds);
+        const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared, [DECLARED_FORMS_KEY]: forms };
+        // As outputsFor records them: no key when there is no form, or a refresh would report a change.
+        if (Object.keys(forms).length === 0) delete outputs[DECLARED_FORMS_KEY];
         return { outs: withoutUndefined(outputs) };
       }
       const update = definition.update;

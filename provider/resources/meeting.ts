@@ -229,6 +229,13 @@ export const meetingDefinition = {
       if (shaped.recurrence !== undefined && inputs.recurrence !== undefined) {
         shaped.recurrence = toZoom(inputs.recurrence);
       }
+      // Zoom validates this settings object whole: `enable` is required beside changed channels.
+      const settings = shaped.settings as ZoomObject | undefined;
+      const recordingChannels = settings?.auto_add_recording_to_video_management as ZoomObject | undefined;
+      const declaredEnable = inputs.settings?.autoAddRecordingToVideoManagement?.enable;
+      if (settings && recordingChannels && recordingChannels.enable === undefined && declaredEnable !== undefined) {
+        shaped.settings = { ...settings, auto_add_recording_to_video_management: { ...recordingChannels, enable: declaredEnable } };
+      }
       return withUtcEnd(shaped, inputs);
     },
   },
