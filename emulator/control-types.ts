@@ -43,6 +43,12 @@ export interface EmulatorOptions {
    */
   controlToken?: string;
   /**
+   * Spec-maximal answers: every successful answer also carries every optional field Zoom's response schema
+   * allows for its operation (list items included), and lists whose order Zoom does not promise come back in
+   * another order than written. For tests of code that must not depend on what Zoom leaves out.
+   */
+  specMaximal?: boolean;
+  /**
    * INTERNAL, TEST-ONLY: called once per answered request (API, OAuth and control) with what was sent back.
    * `tests/support/emulator.ts` uses it to check every answer against Zoom's OpenAPI documents. Not part of
    * the public API; do not rely on it outside the test support.

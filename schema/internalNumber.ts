@@ -61,12 +61,14 @@ export const internalNumberSchema = z
       ),
   })
   .superRefine((n, ctx) => {
-    // Zoom silently turns allowJoin back on for a visible number: the declaration could never hold.
-    if (n.visible === true && n.allowJoin === false) {
+    // Zoom silently turns allowJoin back on for a visible number: the declaration could never hold. Without
+    // `visible: false` declared, the number may be (or stay) visible, so that is refused too (the generative
+    // settle run found `allowJoin: false` with `visible` left out planning forever).
+    if (n.visible !== false && n.allowJoin === false) {
       ctx.addIssue({
         code: "custom",
         path: ["allowJoin"],
-        message: "Zoom always allows joining through a visible number (visible: true forces allowJoin: true); set visible: false, or drop allowJoin: false",
+        message: `Zoom always allows joining through a visible number (visible: true forces allowJoin: true); ${n.visible === true ? "set" : "declare"} visible: false, or drop allowJoin: false`,
       });
     }
   })

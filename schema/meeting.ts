@@ -4,13 +4,13 @@
  * `notifyOnDelete`, `endBeforeDelete`).
  */
 import { z } from "zod";
+import { instantOf } from "../provider/framework/time";
 import { accountId, flag, userId } from "./common";
+import { dateTime, hasZone } from "./dateTime";
 
 /** Zoom's passcode rule: at most 10 characters from `[a-zA-Z0-9@-_*]`. */
 const PASSCODE = /^[a-zA-Z0-9@\-_*]{1,10}$/;
 
-/** `2026-03-01T09:30:00`, optionally with fractional seconds and `Z` or an offset. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 export function isTimeZone(value: string): boolean {
   try {
@@ -41,11 +41,11 @@ const recurrenceSchema = z
     monthlyWeek: z.literal([-1, 1, 2, 3, 4]).optional().describe("Monthly recurrence: week of the month, `-1` the last."),
     monthlyWeekDay: z.literal([1, 2, 3, 4, 5, 6, 7]).optional().describe("Monthly recurrence: day of that week, `1` Sunday."),
     endTimes: z.int().min(1).max(60).optional().describe("Number of occurrences (at most 60). Exclusive with `endDateTime`."),
-    endDateTime: z
-      .string()
-      .regex(DATE_TIME, { error: "expected an ISO 8601 date-time" })
+    endDateTime: dateTime("expected an ISO 8601 date-time")
       .optional()
-      .describe("Last date of the series, in UTC. Exclusive with `endTimes`."),
+      .describe(
+        "When the series ends: UTC (`2026-06-30T09:30:00Z`), with an offset, or local time in the meeting's `timezone` (converted to UTC before it is sent, as Zoom requires). Exclusive with `endTimes`.",
+      ),
   })
   .superRefine((r, ctx) => {
     const maxInterval = { 1: 90, 2: 12, 3: 3 }[r.type];
@@ -183,7 +183,8 @@ const settingsSchema = z
       .describe("Approve or block participants from specific countries or regions."),
     autoAddRecordingToVideoManagement: z
       .strictObject({
-        enable: z.boolean().optional().describe("Add the recording to video management automatically."),
+        // Zoom's spec requires `enable` here, and at least one channel when channels are given.
+        enable: z.boolean().describe("Add the recording to video management automatically."),
         channels: z
           .array(
             z.strictObject({
@@ -191,9 +192,10 @@ const settingsSchema = z
               name: z.string().optional().describe("The channel's name."),
             }),
           )
+          .min(1)
           .max(5)
           .optional()
-          .describe("Channels the recording is added to (at most 5)."),
+          .describe("Channels the recording is added to (1 to 5)."),
       })
       .optional()
       .describe("Add recordings to video management channels (a feature Zoom Support enables)."),
@@ -293,9 +295,7 @@ export const meetingSchema = z
       .literal([1, 2, 3, 8])
       .optional()
       .describe("`1` instant, `2` scheduled (Zoom's default), `3` recurring without a fixed time, `8` recurring with a fixed time."),
-    startTime: z
-      .string()
-      .regex(DATE_TIME, { error: "expected an ISO 8601 date-time such as 2026-03-01T09:30:00Z, 2026-03-01T10:30:00+01:00, or local time with timezone" })
+    startTime: dateTime("expected an ISO 8601 date-time such as 2026-03-01T09:30:00Z, 2026-03-01T10:30:00+01:00, or local time with timezone")
       .optional()
       .describe(
         "Start (types 2 and 8): `2026-03-01T09:30:00Z`, with an offset, or local time (`2026-03-01T09:30:00`) in `timezone`. Zoom answers in UTC; equal instants never show as changes.",
@@ -339,8 +339,34 @@ export const meetingSchema = z
     if (type === 8 && m.recurrence === undefined) {
       ctx.addIssue({ code: "custom", path: ["recurrence"], message: "required for a recurring meeting with a fixed time (type 8)" });
     }
-    if ((type === 1 || type === 2) && m.recurrence !== undefined) {
-      ctx.addIssue({ code: "custom", path: ["recurrence"], message: `only recurring meetings (type 3 or 8) have a recurrence; this is type ${type}` });
+    if (type !== 8 && m.recurrence !== undefined) {
+      // Zoom: "Use this object only for a meeting with type 8". It drops the recurrence of any other type
+      // (type 3 included), so a declared one could never be in Zoom and the plan would never settle.
+      ctx.addIssue({
+        code: "custom",
+        path: ["recurrence"],
+        message: `only recurring meetings with a fixed time (type 8) have a recurrence; Zoom drops it from a type ${type} meeting`,
+      });
+    }
+    const end = m.recurrence?.endDateTime;
+    if (end !== undefined && !hasZone(end) && m.timezone === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["recurrence", "endDateTime"],
+        message: `${JSON.stringify(end)} is local time without a zone: declare the meeting's timezone, or write it in UTC (Z) or with an offset`,
+      });
+    }
+    if (end !== undefined && m.startTime !== undefined) {
+      const zone = m.timezone ?? "UTC";
+      // An invalid zone is reported on `timezone` already; Intl refuses to read times in it.
+      const [startMs, endMs] = isTimeZone(zone) ? [instantOf(m.startTime, zone), instantOf(end, zone)] : [];
+      if (startMs !== undefined && endMs !== undefined && endMs < startMs) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["recurrence", "endDateTime"],
+          message: `${JSON.stringify(end)} is before the meeting's start (${m.startTime}): the series would end before it begins`,
+        });
+      }
     }
     if ((type === 1 || type === 3) && m.startTime !== undefined) {
       ctx.addIssue({ code: "custom", path: ["startTime"], message: `type ${type} meetings have no start time` });

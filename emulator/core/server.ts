@@ -5,6 +5,7 @@
  * only then the route module's handler.
  */
 import { timingSafeEqual } from "node:crypto";
+import { maximal } from "./specMaximal";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Operation, OperationId } from "../../provider/client/operations";
@@ -307,7 +308,8 @@ export class EmulatorServer {
   private async run(handler: Handler, request: EmulatorRequest): Promise<Answer> {
     try {
       const result = await handler(request, this.context);
-      return { status: result.status, json: result.body, headers: result.headers };
+      const json = this.options.specMaximal && result.status < 300 ? maximal(request.operationId, result.body) : result.body;
+      return { status: result.status, json, headers: result.headers };
     } catch (error) {
       if (error instanceof ZoomHttpError) return errorAnswer(error);
       console.error(`pulumi-zoom emulator: handler for ${request.operationId} failed`, error);

@@ -40,6 +40,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 const zoomDateTime = z.string().refine((text) => parseZoomDateTime(text, "UTC") !== undefined);
 
+/**
+ * `recurrence.end_date_time`: the spec gives it `format: date-time` and says "Should be in UTC time", and an
+ * RFC 3339 date-time carries its zone: local time (`2030-03-01T10:00:00`) is an invalid field, as Zoom
+ * validates a date-time, not a value to echo back out of spec.
+ */
+const zonedDateTime = zoomDateTime.refine((text) => /(Z|[+-]\d{2}:?\d{2})$/.test(text));
+
 /** The spec's old passcode rule: at most 10 characters from `[a-zA-Z0-9@-_*]`. */
 const password = z
   .string()
@@ -58,7 +65,7 @@ const recurrenceSchema = z.object({
   monthly_week: z.union([z.literal(-1), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
   monthly_week_day: z.number().int().min(1).max(7).optional(),
   end_times: z.number().int().min(0).max(MAX_OCCURRENCES).optional(),
-  end_date_time: zoomDateTime.optional(),
+  end_date_time: zonedDateTime.optional(),
 });
 type Recurrence = z.infer<typeof recurrenceSchema>;
 

@@ -3,7 +3,9 @@
  * every property (type, constraints, default, what a change does, secrecy), the outputs, the Zoom operations
  * and OAuth scopes it needs, and how to adopt an existing object.
  */
-import type { ResourceDefinition } from "../framework/definition";
+import type { PropertySpec, ResourceDefinition } from "../framework/definition";
+import { equalityRules } from "../framework/diff";
+import { describeRules } from "../framework/equality";
 import { sectionOf } from "../yaml/sections";
 import type { ResourceExample } from "./examples";
 import { code, fenced, GENERATED_NOTE, page, table } from "./markdown";
@@ -69,6 +71,37 @@ function propertiesTable(definition: ResourceDefinition): string {
     `${row.secret && !row.path.includes(".") && !row.path.includes("[]") ? "**Secret.** " : ""}${row.description}`,
   ]);
   return table(["Property", "Type", "Constraints", "Default", "On change", "Description"], rows);
+}
+
+/** The one equality rule (provider/framework/equality.ts), in words, and where this resource departs from it. */
+export const EQUALITY_RULE = [
+  "A plan compares what you declared with what Zoom has, by one rule:",
+  "",
+  "- **Objects** compare only the keys you declared, recursively, inside list items too: whatever else Zoom adds (server defaults, extra fields such as an invitee's `internal_user`) never shows as a change.",
+  "- **An empty object** (`settings: {}`, or an emptied `settings:` in YAML) declares no key: it manages nothing.",
+  "- **Lists** compare item by item, in order, with the same length. **An empty list** (`trackingFields: []`) means “make it empty”: Zoom's absent or empty list satisfies it.",
+  "- **Emails** compare without regard to case and surrounding whitespace, as Zoom stores them.",
+  "- Everything else compares exactly, except where the table below says otherwise.",
+].join("\n");
+
+function equalitySection(definition: ResourceDefinition): string {
+  const rows = describeRules(equalityRules(definition)).map((rule) => [code(rule.path), rule.says]);
+  return rows.length === 0
+    ? `${EQUALITY_RULE}\n\nEvery property of this resource follows that rule.`
+    : `${EQUALITY_RULE}\n\n${table(["Property", "Compared as"], rows)}`;
+}
+
+/** What taking a property out of the program does (PropertySpec.onRemove). */
+function removalSection(definition: ResourceDefinition): string {
+  const specs = Object.entries(definition.properties as Record<string, PropertySpec>).filter(([, spec]) => spec.source === "live" && !spec.scope);
+  const resets = specs.filter(([, spec]) => spec.onRemove);
+  const intro =
+    "Removing an optional property from the program leaves Zoom's value as it is, no longer managed (as Terraform treats optional values the server computes: Zoom's own default is often the user's or account's setting, which pulumi-zoom cannot know). Create-only and provider properties are only recorded. " +
+    (resets.length === 0
+      ? "No property of this resource is reset on removal."
+      : "These properties are set back when removed, so taking a value out of the program takes it out of Zoom (one update, then the plan is empty):");
+  if (resets.length === 0) return intro;
+  return `${intro}\n\n${table(["Property", "Set back to"], resets.map(([key, spec]) => [code(key), code(JSON.stringify(spec.onRemove!.reset))]))}`;
 }
 
 function outputsTable(definition: ResourceDefinition): string {
@@ -165,6 +198,10 @@ export function resourcePage(definition: ResourceDefinition, example: ResourceEx
     "## Properties",
     "Names are the same in TypeScript and YAML. Nested properties are shown with their path (`settings.waitingRoom`; `[]` marks list items). “On change”: what Pulumi does when the value changes — update in place, replace the object, or only record it in the stack's state (provider behaviour, never sent to Zoom). In YAML, any value may be a reference: `${<section>.<name>.<property>}` or `${config.<key>}` (see [the YAML format](../yaml.md)).",
     propertiesTable(definition),
+    "## How values compare",
+    equalitySection(definition),
+    "## Removing a property",
+    removalSection(definition),
     "## Outputs",
     "Besides these, every input property can be read back from the resource (`resource.topic`), and referenced in YAML.",
     outputsTable(definition),

@@ -6,6 +6,7 @@
 import type { z } from "zod";
 import type { OperationId } from "../client/operations";
 import type { PathParams, QueryParams, ZoomClient } from "../client/types";
+import type { EqualityRules } from "./equality";
 
 /** A Zoom object as the API returns it (snake_case JSON). */
 export type ZoomObject = Record<string, unknown>;
@@ -29,6 +30,13 @@ export interface PropertySpec {
    * (`accountId`, `userId`). Kept in state; a change replaces the object.
    */
   readonly scope?: true;
+  /**
+   * What removing the property from a declaration does. Absent: Zoom keeps its value, which is no longer
+   * managed (Terraform's optional+computed: Zoom's own default is the user's or account's setting, which
+   * pulumi-zoom cannot know). `reset`: the value is set back to `reset` (an empty list, empty text, Zoom's
+   * documented default), so taking a value out of the program takes it out of Zoom.
+   */
+  readonly onRemove?: { readonly reset: unknown };
 }
 
 export interface OutputSpec {
@@ -38,7 +46,6 @@ export interface OutputSpec {
   readonly type: string;
 }
 
-export type Comparator = (value: unknown, side: Record<string, unknown>, other: Record<string, unknown>) => unknown;
 
 /** The parts of a Pulumi id: scope values (account, user) and Zoom's own id of the object. */
 export interface ObjectRef {
@@ -200,6 +207,11 @@ export interface Hooks<I> {
    * `current` is the object as outputs. Undefined when it fits.
    */
   adoptionMismatch?(inputs: I, current: Record<string, unknown>): string | undefined;
+  /**
+   * Warnings shown at check (in `pulumi preview` and `up` output) for valid declarations Zoom will not keep as
+   * written (a start in the past). Each names the property and says what Zoom will do.
+   */
+  warnings?(inputs: I, olds?: Partial<I>): readonly string[];
 }
 
 export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
@@ -235,12 +247,10 @@ export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
    */
   normalize(live: ZoomObject, inputs: Partial<z.output<S>>): Record<string, unknown>;
   /**
-   * Per-path comparison keys for declared values where Zoom's equality is not JSON equality: order-insensitive
-   * lists, instants written in different zones. Both sides are passed through before comparing; `side` is the
-   * whole object the value came from, `other` the one it is compared with (a local time declared without a
-   * zone is read in the live object's zone).
+   * Where Zoom's equality is not the default rule (see equality.ts): lists Zoom keeps as sets, values Zoom
+   * normalizes, instants written in different zones. Emails in the schema need no entry.
    */
-  readonly comparators?: Readonly<Record<string, Comparator>>;
+  readonly equality?: EqualityRules;
   /** Zoom's error codes meaning "this object does not exist" (besides HTTP 404 on the object's own path). */
   readonly goneCodes: readonly number[];
   /** Finer "does not exist" answers, for codes Zoom also uses for other errors (see ZoomErrorMatch). */

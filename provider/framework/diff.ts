@@ -4,8 +4,8 @@
  *
  * Used by `diff` (plan), `update` (which fields to send) and the drift report (which properties drifted).
  */
-import equal from "fast-deep-equal";
 import type { ResourceDefinition } from "./definition";
+import { rulesOf, satisfies, type EqualityRules } from "./equality";
 import { formatPath, getPath, leafPaths, type PropertyPath } from "./paths";
 import { isUnknown } from "./unknown";
 
@@ -20,15 +20,39 @@ export interface Difference {
   readonly unknown: boolean;
 }
 
+/** Every equality rule of a definition (its own, plus emails found in its schema), computed once. */
+const RULES = new WeakMap<ResourceDefinition, EqualityRules>();
+
+export function equalityRules(definition: ResourceDefinition): EqualityRules {
+  let rules = RULES.get(definition);
+  if (!rules) {
+    rules = rulesOf(definition.schema, definition.equality);
+    RULES.set(definition, rules);
+  }
+  return rules;
+}
+
 /**
- * Leaf paths of the declaration, stopping at paths that have a comparator (a comparator sees the value whole).
+ * Leaf paths of the declaration, stopping at paths that have a rule (a rule sees the value whole). Lists are
+ * leaves (see paths.ts), and so are empty objects.
  */
-function declaredPaths(definition: ResourceDefinition, declared: Record<string, unknown>): PropertyPath[] {
-  const comparatorPaths = Object.keys(definition.comparators ?? {}).map((p) => p.split("."));
+function declaredPaths(rules: EqualityRules, declared: Record<string, unknown>): PropertyPath[] {
+  const rulePaths = Object.keys(rules).filter((p) => !p.includes("[]")).map((p) => p.split("."));
   return leafPaths(declared).map((path) => {
-    const stop = comparatorPaths.find((c) => c.length <= path.length && c.every((key, i) => path[i] === key));
+    const stop = rulePaths.find((c) => c.length <= path.length && c.every((key, i) => path[i] === key));
     return stop ?? path;
   }).filter((path, index, all) => all.findIndex((other) => formatPath(other) === formatPath(path)) === index);
+}
+
+/** True when `current`'s value at the dotted `path` satisfies the declared one, by the definition's rules. */
+export function declaredSatisfied(
+  definition: ResourceDefinition,
+  path: string,
+  want: unknown,
+  declared: Record<string, unknown>,
+  current: Record<string, unknown>,
+): boolean {
+  return satisfies(want, getPath(current, path.split(".")), path, { rules: equalityRules(definition), declared, current });
 }
 
 export function declaredDifferences(
@@ -37,8 +61,9 @@ export function declaredDifferences(
   current: Record<string, unknown>,
 ): Difference[] {
   const properties = definition.properties as Record<string, { secret?: true } | undefined>;
+  const rules = equalityRules(definition);
   const differences: Difference[] = [];
-  for (const path of declaredPaths(definition, declared)) {
+  for (const path of declaredPaths(rules, declared)) {
     const dotted = formatPath(path);
     const want = getPath(declared, path);
     const have = getPath(current, path);
@@ -47,10 +72,9 @@ export function declaredDifferences(
       differences.push({ path: dotted, declared: want, actual: have, secret, unknown: true });
       continue;
     }
-    const comparators = definition.comparators ?? {};
-    const comparator = Object.hasOwn(comparators, dotted) ? comparators[dotted] : undefined;
-    const same = comparator ? equal(comparator(want, declared, current), comparator(have, current, declared)) : equal(want, have);
-    if (!same) differences.push({ path: dotted, declared: want, actual: have, secret, unknown: false });
+    if (!satisfies(want, have, dotted, { rules, declared, current })) {
+      differences.push({ path: dotted, declared: want, actual: have, secret, unknown: false });
+    }
   }
   return differences;
 }

@@ -16,7 +16,7 @@ import type { ConfigSource } from "../client/config";
 import { fromZoom, isPlainObject, toZoom } from "./case";
 import type { ObjectRef, OperationContext, PropertySpec, ResourceDefinition, ZoomObject } from "./definition";
 import { ADOPT_KEY, checkAdoptId, heldElsewhereError, missingObjectError, unadoptableDifferenceError } from "./adoption";
-import { declaredDifferences, replacementsAmong } from "./diff";
+import { declaredDifferences, declaredSatisfied, replacementsAmong } from "./diff";
 import { idOf, labelled, MalformedAnswerError, requireIdentity } from "./answers";
 import { CreateLedger } from "./createLedger";
 import { explain, isGone, LookupVerdict, ResourceInitError } from "./errors";
@@ -179,7 +179,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
   }
 
   /** Outputs: normalized live object + kept inputs + framework keys. */
-  function outputsFor(live: ZoomObject, kept: Inputs, name: unknown, declared: readonly string[], forms: Props = {}): Props {
+  function outputsFor(live: ZoomObject, kept: Inputs, name: unknown, declared: readonly string[], formsFrom?: Inputs | ((outputs: Props) => Inputs)): Props {
     let normalized: Record<string, unknown>;
     try {
       normalized = definition.normalize(live, kept);
@@ -197,24 +197,66 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     }
     outputs[NAME_KEY] = name;
     outputs[DECLARED_KEY] = [...declared];
+    const from = typeof formsFrom === "function" ? formsFrom(outputs) : formsFrom;
+    const forms = from ? formsOf(from, declared, outputs) : {};
     if (Object.keys(forms).length > 0) outputs[DECLARED_FORMS_KEY] = forms;
     return withoutUndefined(outputs);
   }
 
-  /** The declared values of the comparator paths among `declared` (see DECLARED_FORMS_KEY). */
-  function formsOf(inputs: Inputs, declared: readonly string[]): Props {
+  /**
+   * The declared values Zoom's answer satisfies without saying them word for word (a local time for a UTC one,
+   * an invitee without Zoom's `internal_user`, `settings: {}`), so a refresh keeps the user's form (see
+   * DECLARED_FORMS_KEY). Never secrets: they compare exactly.
+   */
+  function formsOf(inputs: Inputs, declared: readonly string[], outputs: Props): Props {
     const forms: Props = {};
-    for (const path of Object.keys(definition.comparators ?? {})) {
+    for (const path of declared) {
+      if (properties[path.split(".")[0]!]?.secret) continue;
       const value = getPath(inputs, parsePath(path));
-      if (declared.some((d) => d === path || d.startsWith(`${path}.`)) && value !== undefined) forms[path] = value;
+      if (value === undefined || equal(value, getPath(outputs, parsePath(path)))) continue;
+      if (declaredSatisfied(definition, path, value, inputs, outputs)) forms[path] = value;
     }
     return forms;
+  }
+
+  /** The outputs with the recorded declared forms laid over them: the declaration as last applied. */
+  function withForms(outputs: Props, forms: Props): Inputs {
+    const out = structuredClone(userProperties(outputs));
+    for (const [dotted, form] of Object.entries(forms)) setPath(out, parsePath(dotted), form);
+    return out;
   }
 
   function keptInputs(inputs: Inputs): Inputs {
     const out: Inputs = {};
     for (const key of keptKeys) if (inputs[key] !== undefined) out[key] = inputs[key];
     return out;
+  }
+
+  /**
+   * Values to send for live properties the last applied declaration had and this one removed, where the
+   * definition says a removal resets the property (`onRemove`): the property's reset value, when Zoom's value
+   * (in `olds`) differs from it. Properties without `onRemove` are left as Zoom has them. Objects adopted by id
+   * never reset: their recorded declaration is everything Zoom had, not what a program declared.
+   */
+  function resetsFor(olds: Props, inputs: Inputs): Inputs {
+    const recorded = olds[DECLARED_KEY];
+    if (!Array.isArray(recorded) || olds[ADOPTED_KEY] === true) return {};
+    const before = new Set((recorded as string[]).map((path) => path.split(".")[0]!));
+    const resets: Inputs = {};
+    for (const key of liveKeys) {
+      const reset = properties[key]!.onRemove;
+      if (!reset || !before.has(key) || inputs[key] !== undefined) continue;
+      if (!declaredSatisfied(definition, key, reset.reset, { [key]: reset.reset }, olds)) resets[key] = reset.reset;
+    }
+    return resets;
+  }
+
+  /** The declared paths differ from those recorded at the last create or update (never for adopted objects). */
+  function declaredSetChanged(olds: Props, inputs: Inputs): boolean {
+    const recorded = olds[DECLARED_KEY];
+    if (!Array.isArray(recorded) || olds[ADOPTED_KEY] === true) return false;
+    const now = declaredOf(inputs);
+    return now.length !== recorded.length || now.some((path, i) => path !== [...(recorded as string[])].sort()[i]);
   }
 
   function declaredOf(inputs: Inputs): string[] {
@@ -390,7 +432,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const declared = declaredOf(inputs);
       let current: Props;
       try {
-        current = outputsFor(live, keptInputs(inputs), news[NAME_KEY], declared, formsOf(inputs, declared));
+        current = outputsFor(live, keptInputs(inputs), news[NAME_KEY], declared, inputs);
       } catch (error) {
         throw labelled(error, ctx.label);
       }
@@ -425,6 +467,11 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const stored = userProperties(olds ?? {});
       const previous = Object.keys(stored).length > 0 ? stored : undefined;
       const failures = containsUnknown(inputs) ? [] : [...(definition.hooks?.check?.(inputs, previous) ?? [])];
+      if (failures.length === 0 && !containsUnknown(inputs)) {
+        for (const warning of definition.hooks?.warnings?.(inputs, previous) ?? []) {
+          console.error(`warning: ${labelFor("checking", news)}: ${warning}`);
+        }
+      }
       const adopting = adoptId !== undefined && adoptId !== null ? { [ADOPT_KEY]: adoptId } : {};
       return { inputs: { ...inputs, [NAME_KEY]: news[NAME_KEY], ...adopting }, failures };
     },
@@ -432,7 +479,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
     async diff(id: string, olds: Props, news: Props) {
       // This resource holds the object: an adoptId of another resource naming it is refused (adoption.ts).
       ledger.claim(id, nameOf(olds));
-      let differences = declaredDifferences(definition, userProperties(news), userProperties(olds));
+      const declared = userProperties(news);
+      const resets = resetsFor(olds, declared);
+      let differences = declaredDifferences(definition, { ...declared, ...resets }, userProperties(olds));
       const adopted = olds[ADOPTED_KEY] === true;
       if (adopted) {
         // An adopted object's create-only inputs were never seen (Zoom does not return them): a declared value
@@ -449,8 +498,10 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       // refresh, which returns the recorded one as an input, agrees with the program.
       const adoptIdChanged = (news[ADOPT_KEY] ?? undefined) !== (olds[ADOPT_KEY] ?? undefined);
       return {
-        // A partially recorded object is updated even when the declaration matches, to read it back.
-        changes: differences.length > 0 || olds[INCOMPLETE_KEY] === true || adoptIdChanged,
+        // A partially recorded object is updated even when the declaration matches, to read it back; one whose
+        // declared properties changed (one removed, or one added that Zoom already has) gets a state-only
+        // update, so state records what is managed and the next refresh rewrites exactly those inputs.
+        changes: differences.length > 0 || olds[INCOMPLETE_KEY] === true || adoptIdChanged || declaredSetChanged(olds, declared),
         replaces,
         deleteBeforeReplace: replaces.length > 0 && definition.deleteBeforeReplace === true,
       };
@@ -491,7 +542,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         }
       }
       try {
-        return { id, outs: outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared)) };
+        return { id, outs: outputsFor(live, kept, news[NAME_KEY], declared, inputs) };
       } catch (error) {
         // The object exists: keep it in state with its id, to be read again by the next up.
         throw new ResourceInitError(`${ctx.label}: created ${id}, but ${String(error)}`, id, {
@@ -535,7 +586,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         : declaredOf(pickPaths(passed, keys.map((k) => [k])));
       const adopted = props[ADOPTED_KEY] === true || (!Array.isArray(recorded) && declared.length === 0);
       const recordedForms = props[DECLARED_FORMS_KEY];
-      const forms = isPlainObject(recordedForms) ? ownComparatorForms(recordedForms) : formsOf(passed, declared);
+      // A refresh keeps the forms recorded at the last create or update (only those into the kind's own
+      // properties: state may say anything); an import with the program, its own.
+      const forms = isPlainObject(recordedForms) ? (outputs: Props) => withForms(outputs, ownForms(recordedForms, roots)) : passed;
       let outputs: Props;
       try {
         outputs = outputsFor(live, kept, props[NAME_KEY], declared, forms);
@@ -548,7 +601,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       for (const key of definition.volatile ?? []) if (props[key] !== undefined) outputs[key] = props[key];
       // Only declared paths are rewritten: an object adopted by `.get()` declares nothing, so its inputs stay
       // empty (the program's), and a secret Zoom returns (a passcode, a PIN) never becomes a plaintext input.
-      const inputs: Props = rewriteDeclared(declared, outputs, forms);
+      const inputs: Props = rewriteDeclared(declared, outputs, outputs[DECLARED_FORMS_KEY]);
       // A secret input is returned only where the old inputs had it: the dynamic host cannot mark a value secret,
       // and the engine keeps a refreshed input secret only when the same input was secret before.
       for (const key of secretKeys) if (!declared.some((path) => path === key || path.startsWith(`${key}.`))) delete inputs[key];
@@ -561,7 +614,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const ref = parseId(definition.idParts, id, kind, definition.accountIdRequired);
       const inputs = userProperties(news);
       const ctx = context(labelFor("updating", news));
-      const differences = declaredDifferences(definition, inputs, userProperties(olds));
+      // Removed properties that reset are sent, but not recorded as declared: from now on Zoom's value is its own.
+      const sent = { ...inputs, ...resetsFor(olds, inputs) };
+      const differences = declaredDifferences(definition, sent, userProperties(olds));
       const changedLive = differences.map((d) => d.path).filter((path) => liveKeys.includes(path.split(".")[0]!));
       const declared = declaredOf(inputs);
       const kept = keptInputs(inputs);
@@ -570,7 +625,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         const live = await readLive(ctx, ref, inputs);
         if (!live) throw deletedOutsidePulumi(ctx.label, id);
         try {
-          const outs = outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared));
+          const outs = outputsFor(live, kept, news[NAME_KEY], declared, inputs);
           if (olds[ADOPTED_KEY] === true) outs[ADOPTED_KEY] = true;
           if (typeof news[ADOPT_KEY] === "string") outs[ADOPT_KEY] = news[ADOPT_KEY];
           return { outs };
@@ -580,8 +635,8 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       }
       if (changedLive.length === 0) {
         // Only provider-side settings changed (e.g. notifyOnDelete): nothing to send to Zoom.
-        const forms = formsOf(inputs, declared);
-        // As outputsFor writes them (no empty forms), so that a refresh right after finds nothing changed.
+        const forms = formsOf(inputs, declared, olds);
+        // As outputsFor records them: no key when there is no form, or a refresh would report a change.
         const outputs: Props = { ...olds, ...kept, [NAME_KEY]: news[NAME_KEY], [DECLARED_KEY]: declared, [ADOPT_KEY]: news[ADOPT_KEY] };
         if (Object.keys(forms).length > 0) outputs[DECLARED_FORMS_KEY] = forms;
         else delete outputs[DECLARED_FORMS_KEY];
@@ -589,13 +644,13 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       }
       const update = definition.update;
       if (update === "replace") throw new Error(`${ctx.label}: Zoom cannot update a ${kind} in place; this change needs a replacement`);
-      const body = update.body === "full" ? zoomBody(inputs, liveKeys) : zoomBody(inputs, liveKeys, changedLive);
+      const body = update.body === "full" ? zoomBody(sent, liveKeys) : zoomBody(sent, liveKeys, changedLive);
       try {
         await ctx.client.request({
           operation: update.operation,
           pathParams: update.pathParams(ref),
           accountId: ref.accountId,
-          body: update.shapeBody ? update.shapeBody(body, inputs) : body,
+          body: update.shapeBody ? update.shapeBody(body, sent) : body,
           context: ctx.label,
         });
       } catch (error) {
@@ -609,7 +664,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       let outs: Props | undefined;
       try {
         const live = await readLive(ctx, ref, inputs);
-        if (live) outs = outputsFor(live, kept, news[NAME_KEY], declared, formsOf(inputs, declared));
+        if (live) outs = outputsFor(live, kept, news[NAME_KEY], declared, inputs);
       } catch (error) {
         throw new ResourceInitError(`${ctx.label}: updated ${id}, but reading it back failed: ${String(error)}`, id, {
           ...olds,
@@ -666,15 +721,15 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
   };
   return provider;
 
-  /** Recorded forms of the definition's comparator paths only (state may hold anything). */
-  function ownComparatorForms(recorded: Props): Props {
+  /** Recorded forms of paths into the kind's own properties only (state may hold anything). */
+  function ownForms(recorded: Props, roots: ReadonlySet<string>): Props {
     const forms: Props = {};
-    for (const [dotted, form] of Object.entries(recorded)) if (Object.hasOwn(definition.comparators ?? {}, dotted)) forms[dotted] = form;
+    for (const [dotted, form] of Object.entries(recorded)) if (isDeclarablePath(parsePath(dotted), roots)) forms[dotted] = form;
     return forms;
   }
 
   /** Inputs after a refresh: each declared path now holds the live value (drift recorded against the program). */
-  function rewriteDeclared(declared: readonly string[], outputs: Props, forms: Props): Props {
+  function rewriteDeclared(declared: readonly string[], outputs: Props, forms: unknown): Props {
     const inputs: Props = {};
     for (const dotted of declared) {
       const path = parsePath(dotted);
@@ -682,12 +737,9 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       if (value !== undefined) setPath(inputs, path, value);
     }
     // Where the user's form means what Zoom has (a local time for a UTC one), the input keeps the user's form.
-    for (const [dotted, form] of Object.entries(forms)) {
-      const comparator = definition.comparators?.[dotted];
-      const path = parsePath(dotted);
-      const live = getPath(outputs, path);
-      if (comparator && live !== undefined && equal(comparator(form, outputs, outputs), comparator(live, outputs, outputs))) {
-        setPath(inputs, path, form);
+    for (const [dotted, form] of Object.entries(isPlainObject(forms) ? forms : {})) {
+      if (getPath(outputs, parsePath(dotted)) !== undefined || Array.isArray(form)) {
+        if (declaredSatisfied(definition, dotted, form, outputs, outputs)) setPath(inputs, parsePath(dotted), form);
       }
     }
     return inputs;

@@ -8,6 +8,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { h323DeviceSchema, type H323DeviceArgs } from "../../schema/h323Device";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
+import { normalized } from "../framework/equality";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 
@@ -20,8 +21,6 @@ function normalizeDevice(live: ZoomObject): Record<string, unknown> {
   return { ...rest, deviceId: id === undefined ? undefined : String(id) };
 }
 
-/** Host names are case-insensitive, and so are the hex digits of IPv6 addresses. */
-const caseInsensitive = (value: unknown) => (typeof value === "string" ? value.toLowerCase() : value);
 
 export const h323DeviceDefinition = {
   kind: "H323Device",
@@ -42,7 +41,10 @@ export const h323DeviceDefinition = {
     deviceId: { type: "string", description: "Zoom's id of the device." },
   },
   normalize: normalizeDevice,
-  comparators: { ip: caseInsensitive },
+  equality: {
+    // Host names are case-insensitive, and so are the hex digits of IPv6 addresses.
+    ip: normalized("case does not matter (host names, IPv6 hex digits)", (value) => (typeof value === "string" ? value.toLowerCase() : value)),
+  },
   // Zoom documents a bare 404 for an unknown device (the emulator answers it with code 404); 2001: the
   // sub-account is gone, and its devices with it.
   goneCodes: [404, 2001],

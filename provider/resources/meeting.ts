@@ -10,10 +10,11 @@ import { meetingSchema, type MeetingArgs, type MeetingInputs } from "../../schem
 import { ZoomApiError } from "../client/errors";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { isPlainObject, toZoom } from "../framework/case";
+import { custom, emailRule, normalized, set, type EqualityRules } from "../framework/equality";
 import { LookupVerdict } from "../framework/errors";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type ResourceArgs } from "../framework/resource";
-import { instantOf } from "../framework/time";
+import { instantOf, utcString } from "../framework/time";
 import { firstOccurrence, type RecurrenceRule } from "./meetingRecurrence";
 
 /** `a@x.com; B@x.com` and `b@x.com,a@x.com` are the same alternative hosts. */
@@ -46,11 +47,60 @@ function seriesStart(value: unknown, side: Record<string, unknown>, other: Recor
   return firstOccurrence(ms, zoneOf(side, other) ?? "UTC", side.recurrence as RecurrenceRule | undefined);
 }
 
-function trackingFieldSet(value: unknown): unknown {
-  if (!Array.isArray(value)) return value;
-  return value
-    .map((entry: { field?: unknown; value?: unknown }) => `${String(entry.field)}\u0000${String(entry.value ?? "")}`)
-    .sort();
+/**
+ * A start declared in the past is in sync with any start at or after it: Zoom schedules such a meeting for the
+ * time of the request ("If start_time is ... set to a past value, it defaults to the current time"), so moving
+ * it back could never succeed and every plan would try again.
+ */
+function pastStartMoved(want: unknown, have: unknown): boolean {
+  return typeof want === "number" && typeof have === "number" && want < Date.now() && have >= want;
+}
+
+/** Check warnings: a start in the past, which Zoom will not keep (see pastStartMoved). */
+function pastStartWarnings(inputs: MeetingInputs, olds: Partial<MeetingInputs> | undefined): string[] {
+  if (inputs.startTime === undefined || inputs.startTime === olds?.startTime) return [];
+  const ms = instantOf(inputs.startTime, inputs.timezone ?? "UTC");
+  if (ms === undefined || ms >= Date.now()) return [];
+  return [
+    `startTime ${inputs.startTime}${inputs.timezone ? ` (${inputs.timezone})` : ""} is in the past: Zoom schedules the meeting for the time of the request instead; any start at or after the declared one is treated as in sync, so plans will not try to move it back`,
+  ];
+}
+
+/** How a meeting's values compare with Zoom's, where the default rule (equality.ts) is not Zoom's meaning. */
+const meetingEquality = {
+  startTime: custom(
+    "an instant: local time is read in `timezone`; a recurring meeting's start is its first occurrence; a start declared in the past is satisfied by any start at or after it (Zoom moves past starts to the time of the request)",
+    seriesStart,
+    pastStartMoved,
+  ),
+  "recurrence.endDateTime": custom("an instant: local time is read in the meeting's `timezone`", instant),
+  "recurrence.weeklyDays": normalized("a set of days: order and repeats do not matter", daySet),
+  "settings.alternativeHosts": normalized("a set of emails or ids: order, separators, case and spaces do not matter", hostSet),
+  "settings.contactEmail": emailRule,
+  trackingFields: set(),
+  "settings.meetingInvitees": set(),
+  "settings.authenticationException": set(),
+  "settings.breakoutRoom.rooms": set(),
+  "settings.breakoutRoom.rooms[].participants": set(),
+  "settings.languageInterpretation.interpreters": set(),
+  "settings.signLanguageInterpretation.interpreters": set(),
+  "settings.additionalDataCenterRegions": set(),
+  "settings.approvedOrDeniedCountriesOrRegions.approvedList": set(),
+  "settings.approvedOrDeniedCountriesOrRegions.deniedList": set(),
+  "settings.autoAddRecordingToVideoManagement.channels": set(),
+  "settings.globalDialInCountries": set(),
+  "settings.resources": set(),
+} satisfies EqualityRules;
+
+/**
+ * The body with `recurrence.end_date_time` in UTC: Zoom's spec requires a UTC date-time there, while the user
+ * may write local time in the meeting's `timezone` (check refuses local time without one).
+ */
+function withUtcEnd(body: ZoomObject, inputs: MeetingInputs): ZoomObject {
+  const recurrence = body.recurrence;
+  if (!isPlainObject(recurrence) || typeof recurrence.end_date_time !== "string") return body;
+  const ms = instantOf(recurrence.end_date_time, inputs.timezone ?? "UTC");
+  return ms === undefined ? body : { ...body, recurrence: { ...recurrence, end_date_time: utcString(ms) } };
 }
 
 /** Zoom's meeting in the resource's shape: camelCase, plus named outputs. */
@@ -131,15 +181,15 @@ export const meetingDefinition = {
     topic: { source: "live" },
     type: { source: "live" },
     startTime: { source: "live" },
-    duration: { source: "live" },
+    duration: { source: "live", onRemove: { reset: 60 } },
     timezone: { source: "live" },
-    agenda: { source: "live" },
+    agenda: { source: "live", onRemove: { reset: "" } },
     password: { source: "live", secret: true },
     defaultPassword: { source: "createOnly" },
     preSchedule: { source: "createOnly" },
     recurrence: { source: "live" },
     settings: { source: "live" },
-    trackingFields: { source: "live" },
+    trackingFields: { source: "live", onRemove: { reset: [] } },
     templateId: { source: "createOnly" },
     scheduleFor: { source: "createOnly" },
     userId: { source: "provider", scope: true },
@@ -180,17 +230,12 @@ export const meetingDefinition = {
     },
   },
   normalize: normalizeMeeting,
-  comparators: {
-    startTime: seriesStart,
-    "recurrence.endDateTime": instant,
-    "recurrence.weeklyDays": daySet,
-    "settings.alternativeHosts": hostSet,
-    trackingFields: trackingFieldSet,
-  },
+  equality: meetingEquality,
   goneCodes: [3001],
   create: {
     operation: "meetingCreate",
     pathParams: (inputs) => ({ userId: inputs.userId }),
+    body: (zoom, inputs) => withUtcEnd(zoom, inputs),
     answerIsObject: true,
   },
   read: {
@@ -212,7 +257,14 @@ export const meetingDefinition = {
       if (shaped.recurrence !== undefined && inputs.recurrence !== undefined) {
         shaped.recurrence = toZoom(inputs.recurrence);
       }
-      return shaped;
+      // Zoom validates this settings object whole: `enable` is required beside changed channels.
+      const settings = shaped.settings as ZoomObject | undefined;
+      const recordingChannels = settings?.auto_add_recording_to_video_management as ZoomObject | undefined;
+      const declaredEnable = inputs.settings?.autoAddRecordingToVideoManagement?.enable;
+      if (settings && recordingChannels && recordingChannels.enable === undefined && declaredEnable !== undefined) {
+        shaped.settings = { ...settings, auto_add_recording_to_video_management: { ...recordingChannels, enable: declaredEnable } };
+      }
+      return withUtcEnd(shaped, inputs);
     },
   },
   delete: {
@@ -266,6 +318,7 @@ export const meetingDefinition = {
       if (host.some((h) => owners.includes(h))) return undefined;
       return `is hosted by ${JSON.stringify(current.hostEmail ?? current.hostId)}, not by userId ${JSON.stringify(inputs.userId)}${inputs.scheduleFor ? ` or scheduleFor ${JSON.stringify(inputs.scheduleFor)}` : ""}: declare its host as userId`;
     },
+    warnings: pastStartWarnings,
   },
 } satisfies ResourceDefinition<typeof meetingSchema>;
 

@@ -8,12 +8,12 @@ import { trackingFieldSchema, type TrackingFieldArgs } from "../../schema/tracki
 import { camelCaseOf } from "../framework/provider";
 import { idOf } from "../framework/answers";
 import type { ResourceDefinition } from "../framework/definition";
+import { set } from "../framework/equality";
 import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 
 /** The account's tracking fields, as the read spec and `findCreated` both use them. */
 const FIELD_LIST = { operation: "trackingfieldList", itemsKey: "tracking_fields", paginated: false } as const;
 
-const sortedStrings = (value: unknown) => (Array.isArray(value) ? [...value].map(String).sort() : value);
 
 export const trackingFieldDefinition = {
   kind: "TrackingField",
@@ -25,7 +25,7 @@ export const trackingFieldDefinition = {
   schema: trackingFieldSchema,
   properties: {
     field: { source: "live" },
-    recommendedValues: { source: "live" },
+    recommendedValues: { source: "live", onRemove: { reset: [] } },
     required: { source: "live" },
     visible: { source: "live" },
     accountId: { source: "provider", scope: true },
@@ -37,7 +37,7 @@ export const trackingFieldDefinition = {
     const out = camelCaseOf(live);
     return { ...out, trackingFieldId: out.id, recommendedValues: out.recommendedValues ?? [] };
   },
-  comparators: { recommendedValues: sortedStrings },
+  equality: { recommendedValues: set() },
   goneCodes: [5110],
   create: {
     operation: "trackingfieldCreate",

@@ -198,6 +198,8 @@ describe("create", () => {
     [{ type: 8, recurrence: { type: 2 } }, "recurrence.weekly_days"],
     [{ type: 8, recurrence: { type: 1, end_times: 61 } }, "recurrence.end_times"],
     [{ type: 8, recurrence: { type: 1, end_times: 2, end_date_time: FUTURE } }, "recurrence.end_date_time"],
+    // A date-time without its zone is not the spec's UTC `date-time`: Zoom validates it, never echoes it back.
+    [{ type: 8, start_time: "2031-02-03T10:00:00Z", recurrence: { type: 1, end_date_time: "2031-03-01T10:00:00" } }, "recurrence.end_date_time"],
     [{ type: 8, recurrence: { type: 3, repeat_interval: 11 } }, "recurrence.repeat_interval"],
   ])("invalid %j answers 400 code 300 naming %s", async (body, fieldName) => {
     const answer = await t.zoom.call("POST", "/users/me/meetings", { body });

@@ -22,6 +22,7 @@ interface EmulatorCommandOptions {
   host: string;
   plan: EmulatorPlan;
   tokenTtl: number;
+  specMaximal?: boolean;
 }
 
 export function registerEmulator(program: Command): void {
@@ -34,12 +35,17 @@ export function registerEmulator(program: Command): void {
       new Option("--plan <plan>", "Zoom plan whose rate limits apply").choices(["free", "pro", "business", "unlimited"]).default("pro"),
     )
     .option("--token-ttl <seconds>", "lifetime of issued access tokens", integer(1, 365 * 24 * 3600), 3600)
+    .option(
+      "--spec-maximal",
+      "answer with every optional field Zoom's response schemas allow, and set-like lists in another order than written (for testing that plans settle)",
+    )
     .action(async (options: EmulatorCommandOptions) => {
       const emulator = await startEmulator({
         port: options.port,
         host: options.host,
         plan: options.plan,
         tokenTtlSeconds: options.tokenTtl,
+        specMaximal: options.specMaximal === true,
       });
       const { url, oauthUrl, accountId, clientId, clientSecret, controlToken } = emulator;
       process.stdout.write(`${JSON.stringify({ url, oauthUrl, accountId, clientId, clientSecret, controlToken })}\n`);

@@ -1,0 +1,197 @@
+/**
+ * Named regressions of "plans settle for every value a user can declare" (issue 13, items 1–9), through the real
+ * dynamic-provider host against the spec-maximal emulator: Zoom's answers carry every optional field its
+ * response schemas allow and reorder set-like lists. "Settles" means: after `up`, a fresh host's refresh changes
+ * nothing and its plan is empty (`pulumi refresh --expect-no-changes`, then `pulumi preview --expect-no-changes`).
+ */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { Meeting, TrackingField } from "../../provider";
+import { validateFiles } from "../../provider/cli/commands/validate";
+import { Deployment, DeploymentError, type PlanSummary, type Program } from "../harness";
+import { portalClient } from "../support/resources";
+import { useTestEmulator, zoomConfig } from "../support/emulator";
+
+const root = path.resolve(__dirname, "../..");
+const suite = useTestEmulator({ plan: "unlimited", specMaximal: true });
+
+function deployment(state?: Deployment["state"]): Deployment {
+  return new Deployment({
+    project: "settle-regressions",
+    stack: "dev",
+    cwd: root,
+    config: zoomConfig(suite.emulator),
+    secretConfigKeys: ["zoom:clientSecret"],
+    ...(state ? { state } : {}),
+  });
+}
+
+const changed = (summary: PlanSummary) => summary.steps.filter((s) => s.custom && s.op !== "same" && s.op !== "read");
+
+/** A fresh host refreshes (nothing changes) and plans `program` (nothing to do). Returns that host. */
+async function expectSettled(d: Deployment, program: Program): Promise<Deployment> {
+  const fresh = deployment(d.state);
+  const refreshed = await fresh.refresh();
+  expect(changed(refreshed)).toEqual([]);
+  const plan = await fresh.preview(program);
+  expect(changed(plan)).toEqual([]);
+  return fresh;
+}
+
+async function upAndSettle(program: Program): Promise<Deployment> {
+  const d = deployment();
+  await d.up(program);
+  return expectSettled(d, program);
+}
+
+async function checkFailure(program: Program): Promise<string> {
+  const failed = await deployment().preview(program).then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(failed).toBeInstanceOf(DeploymentError);
+  return (failed as DeploymentError).summary.errors.join("\n");
+}
+
+const meetingOf = async (d: Deployment, name: string) => {
+  const res = d.state.resources.find((r) => r.urn.endsWith(`::${name}`))!;
+  const answer = await portalClient(suite.emulator).request<Record<string, unknown>>({ operation: "meeting", pathParams: { meetingId: String(res.outputs.meetingId) } });
+  return answer.data!;
+};
+
+test("1. settings.meetingInvitees [{ email }]: Zoom's items carry internal_user and come back reordered; the plan settles", async () => {
+  const program = () => {
+    new Meeting("invitees", {
+      topic: "Invitees",
+      startTime: "2031-02-03T10:00:00Z",
+      settings: { meetingInvitees: [{ email: "Ann@Example.com" }, { email: "bob@example.com" }] },
+    });
+  };
+  await upAndSettle(program);
+});
+
+test("2. settings: {} manages nothing: no change against Zoom's whole settings object", async () => {
+  const program = () => {
+    new Meeting("empty-settings", { topic: "Empty settings", startTime: "2031-02-03T10:00:00Z", settings: {} });
+  };
+  await upAndSettle(program);
+});
+
+test("3. trackingFields: [] empties the list and settles; removing trackingFields also takes the values out of Zoom", async () => {
+  const withFields = () => {
+    new Meeting("tagged", { topic: "Tagged", startTime: "2031-02-03T10:00:00Z", trackingFields: [{ field: "dept", value: "eng" }] });
+  };
+  const emptied = () => {
+    new Meeting("tagged", { topic: "Tagged", startTime: "2031-02-03T10:00:00Z", trackingFields: [] });
+  };
+  const removed = () => {
+    new Meeting("tagged", { topic: "Tagged", startTime: "2031-02-03T10:00:00Z" });
+  };
+  const d = await upAndSettle(withFields);
+  expect(changed(await d.up(emptied)).map((s) => s.op)).toEqual(["update"]);
+  expect((await meetingOf(d, "tagged")).tracking_fields ?? []).toEqual([]);
+  const e = await expectSettled(d, emptied);
+  await e.up(withFields);
+  expect(changed(await e.up(removed)).map((s) => s.op)).toEqual(["update"]);
+  expect((await meetingOf(e, "tagged")).tracking_fields ?? []).toEqual([]);
+  await expectSettled(e, removed);
+});
+
+test("4. type 3 with a recurrence is refused at check: Zoom drops it", async () => {
+  const errors = await checkFailure(() => {
+    new Meeting("office-hours", { topic: "Office hours", type: 3, recurrence: { type: 1, endTimes: 3 } });
+  });
+  expect(errors).toMatch(/recurrence: only recurring meetings with a fixed time \(type 8\) have a recurrence; Zoom drops it from a type 3 meeting/);
+});
+
+test("5. a start in the past: a warning at check naming the property, and no update loop once Zoom moved it", async () => {
+  const program = () => {
+    new Meeting("late", { topic: "Late", startTime: "2021-03-01T09:00:00", timezone: "Europe/Berlin" });
+  };
+  const d = deployment();
+  await d.up(program);
+  expect(d.hostOutput().stderr).toMatch(/warning: checking zoom:Meeting "late": startTime 2021-03-01T09:00:00 \(Europe\/Berlin\) is in the past: Zoom schedules the meeting for the time of the request/);
+  const live = await meetingOf(d, "late");
+  expect(Date.parse(String(live.start_time))).toBeGreaterThan(Date.parse("2025-01-01T00:00:00Z"));
+  await expectSettled(d, program);
+});
+
+test("6. recurrence.endDateTime in local time with the meeting's timezone is sent in UTC, and compares as an instant", async () => {
+  const program = () => {
+    new Meeting("series", {
+      topic: "Series",
+      type: 8,
+      startTime: "2031-02-03T09:00:00",
+      timezone: "America/New_York",
+      recurrence: { type: 1, endDateTime: "2031-02-10T09:00:00" },
+    });
+  };
+  const d = await upAndSettle(program);
+  expect((await meetingOf(d, "series")).recurrence).toMatchObject({ end_date_time: "2031-02-10T14:00:00Z" });
+});
+
+describe("7. impossible dates are refused with the value and the reason, in check and in pulumi-zoom validate", () => {
+  const cases: [string, Record<string, unknown>, RegExp][] = [
+    ["February 30", { startTime: "2030-02-30T10:00:00Z" }, /startTime: "2030-02-30T10:00:00Z" is not a real date-time: February 2030 has no day 30/],
+    ["month 13", { startTime: "2030-13-45T25:00:00", timezone: "UTC" }, /startTime: "2030-13-45T25:00:00" is not a real date-time: month 13 does not exist/],
+    ["hour 24", { startTime: "2030-05-01T24:00:00Z" }, /startTime: "2030-05-01T24:00:00Z" is not a real date-time: hour 24 does not exist/],
+    [
+      "an end before the start",
+      { type: 8, startTime: "2030-05-01T10:00:00Z", recurrence: { type: 1, endDateTime: "2030-04-01T10:00:00Z" } },
+      /recurrence.endDateTime: "2030-04-01T10:00:00Z" is before the meeting's start/,
+    ],
+  ];
+  test.each(cases)("check: %s", async (_name, declared, reason) => {
+    const errors = await checkFailure(() => {
+      new Meeting("bad-date", { topic: "Bad date", ...declared });
+    });
+    expect(errors).toMatch(reason);
+  });
+
+  test.each(cases)("pulumi-zoom validate: %s", (_name, declared, reason) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "settle-validate-"));
+    try {
+      const file = path.join(dir, "zoom.yaml");
+      fs.writeFileSync(file, `meetings:\n  bad:\n    topic: Bad date\n${Object.entries(declared).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`).join("\n")}\n`);
+      const report = validateFiles([file]);
+      expect(report.exitCode).toBe(1);
+      expect(report.output.join("\n")).toMatch(new RegExp(reason.source.replace(/^(startTime|recurrence)/, "meetings\\.bad\\.$1")));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+test("8. lists Zoom keeps as sets (countries, dial-in countries, data center regions) settle although Zoom reorders them", async () => {
+  const program = () => {
+    new Meeting("regions", {
+      topic: "Regions",
+      startTime: "2031-02-03T10:00:00Z",
+      settings: {
+        approvedOrDeniedCountriesOrRegions: { enable: true, method: "approve", approvedList: ["CX", "US", "DE"] },
+        globalDialInCountries: ["US", "DE", "JP"],
+        additionalDataCenterRegions: ["EU", "AU"],
+      },
+    });
+    new TrackingField("sets", { field: "Settle sets", recommendedValues: ["b", "a", "c"] });
+  };
+  const d = await upAndSettle(program);
+  // The emulator really answered them in another order than written.
+  expect(((await meetingOf(d, "regions")).settings as { global_dial_in_countries: string[] }).global_dial_in_countries).toEqual(["JP", "DE", "US"]);
+});
+
+test("9. removing a property: agenda is set back to empty (one update); a removed setting stays as Zoom has it; both settle", async () => {
+  const before = () => {
+    new Meeting("removal", { topic: "Removal", startTime: "2031-02-03T10:00:00Z", agenda: "Quarterly numbers", settings: { hostVideo: true } });
+  };
+  const after = () => {
+    new Meeting("removal", { topic: "Removal", startTime: "2031-02-03T10:00:00Z" });
+  };
+  const d = await upAndSettle(before);
+  expect(changed(await d.up(after)).map((s) => s.op)).toEqual(["update"]);
+  const live = await meetingOf(d, "removal");
+  expect(live.agenda ?? "").toBe("");
+  expect((live.settings as { host_video: boolean }).host_video).toBe(true);
+  await expectSettled(d, after);
+});
