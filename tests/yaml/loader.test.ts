@@ -219,7 +219,7 @@ describe("references", () => {
       "    name: B", // 10
     );
     expect(problemsOf(load(text))).toEqual([
-      'zoom.yaml:6:5 meetingTemplates.a.meetingId: ${meetings.standup.meetingID}: a Meeting has no property or output "meetingID"; did you mean "meetingId"? (outputs: meetingId, uuid, joinUrl, startUrl, hostId, hostEmail, createdAt, status, occurrences, h323Password, pstnPassword, encryptedPassword)',
+      'zoom.yaml:6:5 meetingTemplates.a.meetingId: ${meetings.standup.meetingID}: a Meeting has no property or output "meetingID"; did you mean "meetingId"? (outputs: meetingId, uuid, joinUrl, startUrl, hostId, hostEmail, createdAt, status, occurrences, h323Password, pstnPassword, encryptedPassword, dynamicHostKey, chatJoinUrl, authenticationExceptionJoinUrls)',
       'zoom.yaml:7:5 meetingTemplates.a.name: ${meetngs.standup.topic}: no section "meetngs"; did you mean "meetings"?',
       "zoom.yaml:9:5 meetingTemplates.b.meetingId: ${trackingFields.standup.trackingFieldId}: trackingFields.standup is not declared in this file",
     ]);
