@@ -18,7 +18,7 @@
 import type { z } from "zod";
 import type { ObjectRef, PropertySpec, ResourceDefinition } from "../framework/definition";
 import { declaredDifferences } from "../framework/diff";
-import { NAME_KEY } from "../framework/provider";
+import { DECLARED_KEY, NAME_KEY } from "../framework/provider";
 import { dynamicProvider } from "../framework/registry";
 import { deletePath } from "./paths";
 import { conform, defaultOf, isOptional } from "./schemaValues";
@@ -137,7 +137,9 @@ export async function declare(input: DeclareInput, options: DeclareOptions): Pro
     }
     const inputs = (checked.inputs ?? {}) as Record<string, unknown>;
     // What the engine asks when importing: the read object (olds) against the program's checked inputs.
-    const diff = await provider.diff!(id, { ...outputs }, inputs);
+    // Without the recorded `__declared` of the scan's read: the adopting create records the program's own.
+    const { [DECLARED_KEY]: _scanned, ...olds } = outputs;
+    const diff = await provider.diff!(id, olds, inputs);
     if (!diff.changes) {
       const literal: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(candidate)) if (!secrets.some((s) => s.property === key)) literal[key] = value;
