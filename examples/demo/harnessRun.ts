@@ -17,6 +17,8 @@ async function timed<T>(body: () => Promise<T>): Promise<[T, number]> {
 }
 
 const customSteps = (summary: PlanSummary) => summary.steps.filter((s) => s.custom);
+/** A join URL without its query: `pwd=` is the passcode, which the demo never prints. */
+const maskedUrl = (url: string) => url.replace(/\?.*$/, "?pwd=[secret]");
 
 export async function runWithHarness(project: string, account: DemoAccount): Promise<void> {
   const deployment = new Deployment({
@@ -42,7 +44,7 @@ export async function runWithHarness(project: string, account: DemoAccount): Pro
   );
   say();
   say(`${plural(created.length, "object")} created in ${seconds(upMs)}.`);
-  say(`Stack output allHandsJoinUrl = ${String(plainValue(first.outputs.allHandsJoinUrl))}`);
+  say(`Stack output allHandsJoinUrl = ${maskedUrl(String(plainValue(first.outputs.allHandsJoinUrl)))} (a secret: shown without its passcode)`);
 
   section("pulumi up again: nothing to do");
   const second = await deployment.up(orgProgram);

@@ -51,12 +51,15 @@ export function yamlPage(): string {
     "Each top-level key is a kind; under it, logical names map to that kind's properties. Another top-level key is an error (with a “did you mean”).",
     table(
       ["Section", "Kind", "Reference"],
-      sections.map(({ key, definition }) => [code(key), SECTION_TITLES[key], `[zoom:${definition.kind}](resources/${definition.kind}.md)`]),
+      [
+        ...sections.map(({ key, definition }) => [code(key), SECTION_TITLES[key], `[zoom:${definition.kind}](resources/${definition.kind}.md)`]),
+        [code("lookups"), "Lookups (read-only)", "[Lookups](#lookups)"],
+      ],
     ),
     "Logical names start with a letter or `_` and contain letters, digits, `_` and `-`. `ZoomStack` names each child resource `<stack name>-<logical name>` (`org-standup`), so two stacks in one program cannot clash, and exposes it as `stack.<section>.<logical name>`, typed as the resource class (`org.meetings.standup` is a `Meeting`). An empty section (`meetings:`) declares nothing; an object with no properties is written `{}`.",
     "## References",
     [
-      "A value written `${...}` is known only when Pulumi runs. It is always the **whole** value, never part of a string (write `$${` for a literal `${`). Two forms:",
+      "A value written `${...}` is known only when Pulumi runs. It is always the **whole** value, never part of a string (write `$${` for a literal `${`). Three forms:",
       "",
       "- `${<section>.<name>.<property>}`: a property of another object in the file — any of its outputs (`meetingId`, `joinUrl`, `trackingFieldId`, ...) or input properties. The value keeps its type (`meetingId` is a number), and Pulumi creates the referenced object first. The object must be declared, the property must exist on its kind, and references must not form a cycle.",
       "- `${config.<key>}`: the stack config value `<project>:<key>` (`pulumi config set <key> ...`). Config values are strings; secret config (`pulumi config set --secret`) stays secret. Use it for leader PINs, passcodes and anything that differs per stack.",

@@ -79,6 +79,14 @@ export abstract class ZoomResource extends pulumi.dynamic.Resource {
     args: object | undefined,
     opts: pulumi.CustomResourceOptions | undefined,
   ) {
+    if (opts?.import !== undefined) {
+      // Pulumi's engine imports by calling Read with the id alone (ImportStep in pkg/resource/deploy/step.go), and
+      // the dynamic-provider host cannot load a provider it was not sent: the up would fail inside the host with
+      // "code must be a string". Say what works instead, before anything is registered.
+      throw new Error(
+        `zoom:${shape.kind} "${name}": Pulumi's import option cannot adopt a dynamic resource (the engine's import reads with the id alone); declare adoptId: ${JSON.stringify(String(opts.import))} instead, which reads the existing object on the first up and never creates one`,
+      );
+    }
     const props: Record<string, unknown> = {};
     // Outputs must be present (as undefined) for Pulumi to expose them as properties of the resource.
     for (const output of shape.outputNames) props[output] = undefined;

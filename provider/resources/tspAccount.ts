@@ -42,7 +42,7 @@ async function findCreatedTsp(ctx: CreateLookupContext, inputs: TspAccountInputs
   const candidates = sameCode.length > 1 ? sameCode.filter((tsp) => tsp.leader_pin === inputs.leaderPin) : sameCode;
   if (candidates.length > 1) {
     throw new LookupVerdict(
-      `${ctx.label}: the outcome of the create is unknown and both TSP accounts of user ${userLabel(inputs)} have conference code ${inputs.conferenceCode}, so pulumi-zoom cannot tell which one it created; import the right one (id "<userId>/<1 or 2>") instead`,
+      `${ctx.label}: the outcome of the create is unknown and both TSP accounts of user ${userLabel(inputs)} have conference code ${inputs.conferenceCode}, so pulumi-zoom cannot tell which one it created; adopt the right one instead (adoptId: "<userId>/<1 or 2>")`,
     );
   }
   return candidates[0] === undefined ? undefined : idOf(candidates[0]) || undefined;
@@ -54,7 +54,7 @@ export const tspAccountDefinition = {
     "A user's TSP (Telephony Service Provider) account: conference code, leader PIN (secret), bridge and dial-in numbers of a third-party audio bridge. Zoom allows at most two per user (ids `1` and `2`, so the Pulumi id is `[<accountId>/]<userId>/<tspId>`), needs TSP enabled on the account, and refuses to delete a user's last TSP account: destroying it fails and keeps it in the stack until the user has another one.",
   idParts: ["accountId", "userId"],
   lostCreate:
-    "the user's two TSP slots are searched for the declared conference code (the leader PIN decides between two alike) before it is tried again; when neither tells them apart, the create fails with an error asking you to import the right one",
+    "the user's two TSP slots are searched for the declared conference code (the leader PIN decides between two alike) before it is tried again; when neither tells them apart, the create fails with an error asking you to adopt the right one with `adoptId`",
   schema: tspAccountSchema,
   properties: {
     conferenceCode: { source: "live" },

@@ -118,7 +118,7 @@ function readObjects(source: YamlSource, report: (at: Path, reason: string) => v
   for (const [key, section] of Object.entries(root)) {
     if (key === LOOKUPS_SECTION) continue; // read by readLookups
     if (!isSectionKey(key)) {
-      report([key], `unknown section${didYouMean(key, [...SECTION_KEYS, LOOKUPS_SECTION])} (sections: ${SECTION_KEYS.join(", ")})`);
+      report([key], `unknown section${didYouMean(key, [...SECTION_KEYS, LOOKUPS_SECTION])} (sections: ${[...SECTION_KEYS, LOOKUPS_SECTION].join(", ")})`);
       continue;
     }
     const definition = definitions.get(key);
@@ -169,8 +169,10 @@ function readObject(
   } else {
     for (const failure of result.failures) {
       const inner = innerPath(failure.property);
-      // A value known only at deployment cannot be judged now, and only it.
-      if (unknowns.some((prefix) => startsWith(inner, prefix))) continue;
+      // A value known only at deployment cannot be judged now, and only it: the name it is given can (a typo'd
+      // property holding a reference is still a typo).
+      const unknownKey = failure.reason.startsWith("unknown property");
+      if (!unknownKey && unknowns.some((prefix) => startsWith(inner, prefix))) continue;
       report([...at, ...inner], failure.reason);
     }
   }

@@ -55,3 +55,12 @@ test("the program's stack-trace limit is as it was after a resource is made, and
   expect(String(refusal)).toMatch(/name/i);
   expect(afterRefused).toBe(before);
 });
+
+test("Pulumi's import option is refused before anything is registered, naming adoptId (the engine cannot import dynamic resources)", async () => {
+  function program(): void {
+    new TrackingField("legacy", { field: "Legacy" }, { import: "abc123" });
+  }
+  const run = await runProgram(program, OPTS);
+  expect(run.resources.find((r) => r.name === "legacy")).toBeUndefined();
+  expect(run.errors.map((e) => e.message).join("\n")).toMatch(/zoom:TrackingField "legacy": Pulumi's import option cannot adopt .*adoptId: "abc123"/);
+});

@@ -116,7 +116,7 @@ describe("problems point at the place to fix", () => {
 
   test("an unknown section, with a suggestion", () => {
     expect(problemsOf(load(yaml("meeting:", "  standup: {}")))).toEqual([
-      'zoom.yaml:1:1 meeting: unknown section; did you mean "meetings"? (sections: meetings, trackingFields, h323Devices, sipTrunks, internalNumbers, tspAccounts, meetingTemplates)',
+      'zoom.yaml:1:1 meeting: unknown section; did you mean "meetings"? (sections: meetings, trackingFields, h323Devices, sipTrunks, internalNumbers, tspAccounts, meetingTemplates, lookups)',
     ]);
   });
 
@@ -184,7 +184,7 @@ describe("problems point at the place to fix", () => {
       "    name: T", // 15
     );
     expect(problemsOf(load(text))).toEqual([
-      'zoom.yaml:1:1 meetngs: unknown section; did you mean "meetings"? (sections: meetings, trackingFields, h323Devices, sipTrunks, internalNumbers, tspAccounts, meetingTemplates)',
+      'zoom.yaml:1:1 meetngs: unknown section; did you mean "meetings"? (sections: meetings, trackingFields, h323Devices, sipTrunks, internalNumbers, tspAccounts, meetingTemplates, lookups)',
       "zoom.yaml:4:5 meetings.standup.topic: expected string, got number",
       "zoom.yaml:5:5 meetings.standup.duration: Too big: expected number to be <=1440",
       "zoom.yaml:7:7 meetings.standup.settings.waitingRoom: expected boolean, got string",
@@ -222,6 +222,14 @@ describe("references", () => {
       'zoom.yaml:6:5 meetingTemplates.a.meetingId: ${meetings.standup.meetingID}: a Meeting has no property or output "meetingID"; did you mean "meetingId"? (outputs: meetingId, uuid, joinUrl, startUrl, hostId, hostEmail, createdAt, status, occurrences, h323Password, pstnPassword, encryptedPassword, dynamicHostKey, chatJoinUrl, authenticationExceptionJoinUrls)',
       'zoom.yaml:7:5 meetingTemplates.a.name: ${meetngs.standup.topic}: no section "meetngs"; did you mean "meetings"?',
       "zoom.yaml:9:5 meetingTemplates.b.meetingId: ${trackingFields.standup.trackingFieldId}: trackingFields.standup is not declared in this file",
+    ]);
+  });
+
+  test("a property name is judged even when its value is a reference (a typo holding ${...} is still a typo)", () => {
+    const text = withMeeting("    passcod: ${config.pass}", "    settings:", "      waitingRom: ${config.wr}");
+    expect(problemsOf(load(text))).toEqual([
+      'zoom.yaml:4:5 meetings.standup.passcod: unknown property; did you mean "password"?',
+      'zoom.yaml:6:7 meetings.standup.settings.waitingRom: unknown property; did you mean "waitingRoom"?',
     ]);
   });
 
