@@ -354,7 +354,22 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
   }
 
   /** The Pulumi id of an object these inputs would create: the key of its claim in the ledger. */
-  const claimKey = (inputs: Inputs, zoomId: string) => formatId(definition.idParts, refOf(inputs, zoomId));
+  const claimKey = (inputs: Inputs, zoomId: string) => ledgerKey(refOf(inputs, zoomId));
+  /**
+   * The ledger's key for an object: its Pulumi id with the credentials' own account written one way (`me/x` and
+   * `x` name one object), so that two resources cannot hold one object under two spellings of its id.
+   */
+  function ledgerKey(ref: ObjectRef): string {
+    return formatId(definition.idParts, ref.accountId === "me" ? { ...ref, accountId: undefined } : ref);
+  }
+  /** The ledger's key for a Pulumi id from state (as it is, when it does not parse). */
+  function ledgerKeyOfId(id: string): string {
+    try {
+      return ledgerKey(parseId(definition.idParts, id, kind, definition.accountIdRequired));
+    } catch {
+      return id;
+    }
+  }
 
   /**
    * Creates the object, never twice: when the outcome of an attempt is unknown (timeout, reset, 5xx after the
@@ -417,17 +432,18 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       throw labelled(error, ctx.label);
     }
     const id = formatId(definition.idParts, ref);
-    const holder = ledger.holderOf(id);
+    const key = ledgerKey(ref);
+    const holder = ledger.holderOf(key);
     // This resource already holds the object (its diff claimed it) or just deleted it: this create is its
     // replacement, which makes a new object; adopting the old one again would lose it to the delete.
-    if (holder === name || ledger.deletedBy(id) === name) return undefined;
+    if (holder === name || ledger.deletedBy(key) === name) return undefined;
     if (holder !== undefined && holder !== name) throw heldElsewhereError(ctx.label, definition, id, holder);
     const found = await readLive(ctx, ref, inputs);
     // The object with exactly this id: a list read's fallback match (a template by name) is another object.
     const live = found && (idOf(found) === "" || idOf(found) === ref.zoomId) ? found : undefined;
     if (!live) throw missingObjectError(ctx.label, definition, ref, "adoptId");
-    if (!ledger.claim(id, name)) throw heldElsewhereError(ctx.label, definition, id, ledger.holderOf(id) ?? "");
-    ledger.markAdopted(id, name);
+    if (!ledger.claim(key, name)) throw heldElsewhereError(ctx.label, definition, id, ledger.holderOf(key) ?? "");
+    ledger.markAdopted(key, name);
     try {
       const declared = declaredOf(inputs);
       let current: Props;
@@ -446,7 +462,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       return { id, outs: { ...outs, [ADOPTED_KEY]: true, [ADOPT_KEY]: adoptId } };
     } catch (error) {
       // Not adopted: the object stays the user's, free for another resource.
-      if (!(error instanceof ResourceInitError)) ledger.release(id);
+      if (!(error instanceof ResourceInitError)) ledger.release(key);
       throw error;
     }
   }
@@ -478,7 +494,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
 
     async diff(id: string, olds: Props, news: Props) {
       // This resource holds the object: an adoptId of another resource naming it is refused (adoption.ts).
-      ledger.claim(id, nameOf(olds));
+      ledger.claim(ledgerKeyOfId(id), nameOf(olds));
       const declared = userProperties(news);
       const resets = resetsFor(olds, declared);
       let differences = declaredDifferences(definition, { ...declared, ...resets }, userProperties(olds));
@@ -569,11 +585,11 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const refreshing = Array.isArray(props[DECLARED_KEY]);
       if (!live) {
         if (!refreshing) throw missingObjectError(ctx.label, definition, ref, "get");
-        ledger.release(formatId(definition.idParts, ref));
+        ledger.release(ledgerKey(ref));
         return { id: "", props: {} };
       }
       // A refreshed resource holds its object; a `.get()` only looks at it.
-      if (refreshing) ledger.claim(formatId(definition.idParts, ref), nameOf(props));
+      if (refreshing) ledger.claim(ledgerKey(ref), nameOf(props));
 
       const kept = { ...storedDefaults(), ...keptInputs(given) };
       const recorded = props[DECLARED_KEY];
@@ -686,7 +702,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       const inputs = withScope(userProperties(props), ref);
       const ctx = context(labelFor("deleting", props));
       const spec = definition.delete;
-      const holder = ledger.adoptedBy(formatId(definition.idParts, ref));
+      const holder = ledger.adoptedBy(ledgerKey(ref));
       if (holder !== undefined && holder !== nameOf(props)) {
         // Another resource adopted the object in this deployment (a rename with adoptId): deleting it would
         // take it from under that resource. Only this resource's state goes.
@@ -695,7 +711,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       }
       if ("unsupported" in spec) {
         ctx.warn(spec.unsupported(ref, inputs));
-        ledger.release(formatId(definition.idParts, ref));
+        ledger.release(ledgerKey(ref));
         return;
       }
       try {
@@ -707,10 +723,10 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
           accountId: ref.accountId,
           context: ctx.label,
         });
-        ledger.release(formatId(definition.idParts, ref), nameOf(props));
+        ledger.release(ledgerKey(ref), nameOf(props));
       } catch (error) {
         if (isGone(error, definition.goneCodes, definition.goneErrors)) {
-          ledger.release(formatId(definition.idParts, ref));
+          ledger.release(ledgerKey(ref));
           return;
         }
         throw explain(error, "delete", definition.errors, inputs, ctx.label);
