@@ -624,5 +624,52 @@ export const MAXIMAL_FIELDS: Partial<Record<OperationId, unknown>> = {
         "visible": false
       }
     ]
+  },
+  "users": {
+    "users": [
+      {
+        "id": "extra",
+        "email": "extra@example.com",
+        "first_name": "extra",
+        "last_name": "extra",
+        "display_name": "extra",
+        "type": 1,
+        "status": "active",
+        "verified": 1,
+        "timezone": "extra",
+        "role_id": "extra",
+        "pmi": 1,
+        "dept": "extra"
+      }
+    ]
+  },
+  "user": {
+    "id": "extra",
+    "email": "extra@example.com",
+    "first_name": "extra",
+    "last_name": "extra",
+    "display_name": "extra",
+    "type": 1,
+    "status": "active",
+    "verified": 1,
+    "timezone": "extra",
+    "role_id": "extra",
+    "pmi": 1,
+    "dept": "extra",
+    "account_id": "extra",
+    "role_name": "extra"
+  },
+  "accounts": {
+    "accounts": [
+      {
+        "id": "extra",
+        "account_name": "extra",
+        "owner_email": "extra",
+        "account_type": "extra",
+        "account_number": 1,
+        "seats": 1,
+        "created_at": "2030-01-01T00:00:00Z"
+      }
+    ]
   }
 };
