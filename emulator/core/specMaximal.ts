@@ -39,7 +39,10 @@ function withExtra(answer: unknown, extra: unknown): unknown {
     const out: Record<string, unknown> = { ...answer };
     for (const [key, value] of Object.entries(extra)) {
       if (PAGINATION_KEYS.includes(key)) continue;
-      out[key] = key in answer ? withExtra(answer[key], value) : Array.isArray(value) ? [] : value;
+      // A list the answer lacks stays absent: an invented item would be a value nobody wrote, and an empty list
+      // can break the spec's own minimum (`channels` needs one item); absent is always within it.
+      if (key in answer) out[key] = withExtra(answer[key], value);
+      else if (!Array.isArray(value)) out[key] = value;
     }
     return out;
   }
