@@ -9,12 +9,14 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MAXIMAL_FIELDS } from "../../emulator/core/maximalFields";
 import { maximal } from "../../emulator/core/specMaximal";
+import { specFound, testWithSpec } from "../support/spec";
 import { maximalFieldsFromSpec } from "../support/specMaximal";
 import { useTestEmulator } from "../support/emulator";
 
-const fromSpec = maximalFieldsFromSpec();
+// Without Zoom's documents (a fresh clone) the comparison with them is skipped; the mode's own tests still run.
+const fromSpec = specFound() ? maximalFieldsFromSpec() : undefined;
 
-if (process.env.WRITE_MAXIMAL_FIELDS === "1") {
+if (process.env.WRITE_MAXIMAL_FIELDS === "1" && fromSpec) {
   const text = [
     "/**",
     " * The extra fields of spec-maximal answers, per operation: a valid value for every field Zoom's response schema",
@@ -29,8 +31,8 @@ if (process.env.WRITE_MAXIMAL_FIELDS === "1") {
   writeFileSync(join(__dirname, "../../emulator/core/maximalFields.ts"), text);
 }
 
-test("the shipped extra fields are exactly what Zoom's documents allow, operation by operation", () => {
-  expect(Object.keys(fromSpec).length).toBeGreaterThan(10);
+testWithSpec("the shipped extra fields are exactly what Zoom's documents allow, operation by operation", () => {
+  expect(Object.keys(fromSpec ?? {}).length).toBeGreaterThan(10);
   expect(MAXIMAL_FIELDS).toEqual(fromSpec);
 });
 
