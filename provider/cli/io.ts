@@ -33,7 +33,9 @@ export function processIO(): CliIO {
     stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
     env: process.env,
     readStdin: () => readAll(process.stdin),
-    readFile: (path) => fs.readFile(path, "utf8"),
+    readFile: (path) => fs.readFile(path, "utf8").catch((error: NodeJS.ErrnoException) => {
+      throw new Error(`cannot read ${path}: ${fileProblem(error)}`, { cause: error });
+    }),
     // Written beside the target, then renamed over it: an interrupted run never leaves half a file.
     writeFile: async (path, text) => {
       const temporary = `${path}.${process.pid}.tmp`;
@@ -42,13 +44,21 @@ export function processIO(): CliIO {
         await fs.rename(temporary, path);
       } catch (error) {
         await fs.rm(temporary, { force: true });
-        throw error;
+        throw new Error(`cannot write ${path}: ${fileProblem(error as NodeJS.ErrnoException)}`, { cause: error });
       }
     },
     setExitCode: (code) => {
       process.exitCode = code;
     },
   };
+}
+
+/** What went wrong with a file, in words (no temporary names, no stack). */
+function fileProblem(error: NodeJS.ErrnoException): string {
+  if (error.code === "ENOENT") return "no such file or directory";
+  if (error.code === "EACCES" || error.code === "EPERM") return "permission denied";
+  if (error.code === "EISDIR") return "it is a directory";
+  return error.message;
 }
 
 /** Colour on a terminal, unless NO_COLOR is set to anything non-empty (https://no-color.org). */

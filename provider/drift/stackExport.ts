@@ -134,6 +134,9 @@ function urnParts(urn: string): { stack?: string; project?: string; name: string
 function deploymentOf(document: unknown): Record<string, unknown> {
   if (!isPlainObject(document)) throw new StackExportError("the stack state is not a JSON object");
   const version = document.version;
+  if (version === undefined) {
+    throw new StackExportError("this is not a Pulumi stack export (it has no version): give the output of `pulumi stack export`");
+  }
   if (typeof version !== "number" || !SUPPORTED_VERSIONS.has(version)) {
     throw new StackExportError(
       `unsupported stack state version ${JSON.stringify(version)}: expected the output of \`pulumi stack export\` (deployment version 3)`,

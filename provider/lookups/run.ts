@@ -75,7 +75,8 @@ export function hasSecrets(definition: LookupDefinition, result: Item): boolean 
 export function checkArgs(definition: LookupDefinition, rawArgs: unknown): Item {
   const validation = validate(definition.args, rawArgs ?? {});
   if (!validation.ok) {
-    const reasons = validation.failures.map((f) => `${f.property}: ${f.reason}`).join("; ");
+    // A rule over the arguments as a whole (e.g. "exactly one of") has no property to name.
+    const reasons = validation.failures.map((f) => (f.property === "(resource)" ? f.reason : `${f.property}: ${f.reason}`)).join("; ");
     throw new ZoomLookupError(`${callText(definition.name, rawArgs)}: invalid arguments: ${reasons}`);
   }
   return validation.value as Item;

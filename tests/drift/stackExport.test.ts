@@ -65,6 +65,7 @@ test.each([
   ["not JSON", "{", /not JSON/],
   ["an array", "[]", /not a JSON object/],
   ["another version", '{"version": 2, "deployment": {}}', /unsupported stack state version 2/],
+  ["a JSON object that is no export", '{"foo": 1}', /not a Pulumi stack export \(it has no version\)/],
   ["no deployment", '{"version": 3}', /has no `deployment`/],
   ["resources not a list", '{"version": 3, "deployment": {"resources": {}}}', /not a list/],
   ["a resource without urn", '{"version": 3, "deployment": {"resources": [{"type": "x"}]}}', /lacks a urn/],

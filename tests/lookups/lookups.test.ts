@@ -127,7 +127,8 @@ test("bad arguments fail before any request, naming the argument", async () => {
   }));
   const { both, unknownKey } = said as Record<string, string>;
   expect(both).toContain('zoom.getUser({"email":"a@example.com","name":"A"}): invalid arguments');
-  expect(both).toContain("give exactly one of id, email or name");
+  expect(both).toContain("invalid arguments: give exactly one of id, email or name");
+  expect(both).not.toContain("(resource)");
   expect(unknownKey).toMatch(/feild: unknown property; did you mean "field"\?/);
   expect(await t.control.requests()).toEqual([]);
 });
