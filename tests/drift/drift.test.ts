@@ -6,6 +6,7 @@ import { runDrift, type DriftCommandOptions } from "../../provider/cli/commands/
 import type { DriftReport } from "../../provider/drift/report";
 import { allDefinitions } from "../../provider/framework/registry";
 import { startResourceTestbed, type Created, type ResourceTestbed } from "../support/resources";
+import { zoomEnv } from "../support/emulator";
 import { fakeIO } from "./cliIO";
 import { stackExportText, type FixtureResource, type SecretForm } from "./fixtures";
 
@@ -15,7 +16,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   bed = await startResourceTestbed();
   const e = bed.emulator;
-  env = { ZOOM_API_URL: e.url, ZOOM_OAUTH_URL: e.oauthUrl, ZOOM_ACCOUNT_ID: e.accountId, ZOOM_CLIENT_ID: e.clientId, ZOOM_CLIENT_SECRET: e.clientSecret };
+  env = zoomEnv(e);
 });
 afterAll(async () => bed.close());
 beforeEach(async () => {

@@ -7,6 +7,7 @@
 import { runDrift } from "../../provider/cli/commands/drift";
 import type { DriftReport } from "../../provider/drift/report";
 import { startResourceTestbed, type Created, type ResourceTestbed } from "../support/resources";
+import { zoomEnv } from "../support/emulator";
 import { fakeIO } from "./cliIO";
 import { SECRET, SIG, stackExport } from "./fixtures";
 
@@ -16,7 +17,7 @@ let env: Record<string, string>;
 beforeAll(async () => {
   bed = await startResourceTestbed();
   const e = bed.emulator;
-  env = { ZOOM_API_URL: e.url, ZOOM_OAUTH_URL: e.oauthUrl, ZOOM_ACCOUNT_ID: e.accountId, ZOOM_CLIENT_ID: e.clientId, ZOOM_CLIENT_SECRET: e.clientSecret };
+  env = zoomEnv(e);
 });
 afterAll(async () => bed.close());
 beforeEach(async () => bed.control.reset());

@@ -28,7 +28,7 @@ import { runDrift } from "../../provider/cli/commands/drift";
 import { runImport } from "../../provider/cli/commands/import";
 import { fakeIO } from "../drift/cliIO";
 import { Deployment, DeploymentError } from "../harness";
-import { startTestEmulator, zoomConfig } from "../support/emulator";
+import { startTestEmulator, zoomConfig, zoomEnv } from "../support/emulator";
 import { portalClient } from "../support/resources";
 import { exampleProgram, sipConfig } from "../support/examples";
 
@@ -104,7 +104,7 @@ function leaksIn(secrets: readonly string[], texts: Texts): string[] {
 }
 
 function cliEnv(e: RunningEmulator): Record<string, string> {
-  return { ZOOM_API_URL: e.url, ZOOM_OAUTH_URL: e.oauthUrl, ZOOM_ACCOUNT_ID: e.accountId, ZOOM_CLIENT_ID: e.clientId, ZOOM_CLIENT_SECRET: e.clientSecret, ZOOM_LOG: "debug" };
+  return { ...zoomEnv(e), ZOOM_LOG: "debug" };
 }
 
 /** Everything `pulumi-zoom drift` prints for the exported state, in each format (stdout and stderr). */

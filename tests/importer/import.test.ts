@@ -2,6 +2,7 @@
 import { runImport, type ImportCommandOptions } from "../../provider/cli/commands/import";
 import { buildProgram } from "../../provider/cli/main";
 import { startResourceTestbed, type ResourceTestbed } from "../support/resources";
+import { zoomEnv } from "../support/emulator";
 import { fakeIO } from "../drift/cliIO";
 
 let bed: ResourceTestbed;
@@ -11,7 +12,7 @@ const base: ImportCommandOptions = { account: [], format: "ts", secrets: "omit",
 beforeAll(async () => {
   bed = await startResourceTestbed();
   const e = bed.emulator;
-  env = { ZOOM_API_URL: e.url, ZOOM_OAUTH_URL: e.oauthUrl, ZOOM_ACCOUNT_ID: e.accountId, ZOOM_CLIENT_ID: e.clientId, ZOOM_CLIENT_SECRET: e.clientSecret };
+  env = zoomEnv(e);
   await bed.control.seed({
     tracking_fields: [{ field: "Department", recommended_values: ["eng", "sales"] }, { field: "Cost center" }],
     meetings: [

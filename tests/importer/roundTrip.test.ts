@@ -16,7 +16,7 @@ import type { DriftReport } from "../../provider/drift/report";
 import { allDefinitions } from "../../provider/framework/registry";
 import { Deployment, type PlanSummary } from "../harness";
 import { fakeIO } from "../drift/cliIO";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { startTestEmulator, zoomEnv, type TestEmulator } from "../support/emulator";
 import { programOf, ROOT, typeErrors } from "./program";
 import { seedBusyAccount, type SeededAccount } from "./seed";
 
@@ -39,7 +39,7 @@ async function importProgram(options: Partial<ImportCommandOptions>): Promise<st
 beforeAll(async () => {
   emu = await startTestEmulator({ plan: "unlimited" });
   const e = emu.emulator;
-  env = { ZOOM_API_URL: e.url, ZOOM_OAUTH_URL: e.oauthUrl, ZOOM_ACCOUNT_ID: e.accountId, ZOOM_CLIENT_ID: e.clientId, ZOOM_CLIENT_SECRET: e.clientSecret };
+  env = zoomEnv(e);
   seeded = await seedBusyAccount(emu.control);
   masterProgram = await importProgram({ users: seeded.users.join(",") });
   subProgram = await importProgram({ account: [seeded.subAccountId], kinds: "sipTrunks" });

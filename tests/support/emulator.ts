@@ -142,6 +142,17 @@ export function useTestEmulator(options: EmulatorOptions = {}): EmulatorSuite {
 /** Where Zoom (or an emulator) answers and the app's credentials: what a client needs, without the emulator's control token. */
 export type ZoomEndpoint = Omit<EmulatorInfo, "controlToken">;
 
+/** The same settings as `ZOOM_*` environment variables, as the CLI (`drift`, `import`) and lookups read them. */
+export function zoomEnv(emulator: ZoomEndpoint): Record<string, string> {
+  return {
+    ZOOM_API_URL: emulator.url,
+    ZOOM_OAUTH_URL: emulator.oauthUrl,
+    ZOOM_ACCOUNT_ID: emulator.accountId,
+    ZOOM_CLIENT_ID: emulator.clientId,
+    ZOOM_CLIENT_SECRET: emulator.clientSecret,
+  };
+}
+
 export function zoomConfig(emulator: ZoomEndpoint): Record<string, string> {
   return {
     "zoom:apiUrl": emulator.url,
