@@ -8,12 +8,12 @@
  * All counts are deterministic: `tests/bench/calls.test.ts` asserts them; the bench prints them.
  */
 import { H323Device, InternalNumber, Meeting, MeetingTemplate, SipTrunk, TrackingField, TspAccount } from "../provider";
-import type { OperationId } from "../provider/client/operations";
+import type { OperationId } from "../catalogue/operations";
 import type { EmulatorControl, EmulatorInfo } from "../emulator";
 import { attempt, benchDeployment, type Outcome } from "./deployment";
 import { ALL_KINDS, MINIMUM, pagesFor, total, type Kind, type OperationCounts, type Phase } from "./minimum";
 import { delta, type StatsDelta } from "./stats";
-import type { StackExport } from "../tests/harness";
+import type { StackExport } from "../harness";
 
 export type CallsPhase = Phase | "noop";
 

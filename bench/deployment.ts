@@ -2,7 +2,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EmulatorInfo } from "../emulator";
-import { Deployment, DeploymentError, type PlanSummary } from "../tests/harness";
+import { Deployment, DeploymentError, type PlanSummary } from "../harness";
 
 /**
  * The host's cwd: the nearest directory above this module with `node_modules/pulumi-zoom`, where the state's stubs

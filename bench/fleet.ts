@@ -24,7 +24,7 @@ import {
 } from "../provider";
 import type { ResourceDefinition } from "../provider/framework/definition";
 import { shapeOf } from "../provider/framework/resource";
-import { DAILY_MEETING_WRITES_PER_USER } from "../provider/client/operations";
+import { DAILY_MEETING_WRITES_PER_USER } from "../catalogue/operations";
 import type { EmulatorControl } from "../emulator";
 import { NullResource } from "./nullProvider";
 

@@ -4,7 +4,7 @@
  * kind and account, tracking fields through their one-page list. These are the "expected" columns of the calls table and the request counts the throughput
  * lower bound is computed from, so our own waste shows up as measured > expected, and as time.
  */
-import { MAX_PAGE_SIZE, OPERATIONS, RATE_LIMITS_PER_SECOND, type OperationId, type RateLimitCategory } from "../provider/client/operations";
+import { MAX_PAGE_SIZE, OPERATIONS, RATE_LIMITS_PER_SECOND, type OperationId, type RateLimitCategory } from "../catalogue/operations";
 import type { Fleet, FleetKind } from "./fleet";
 
 export const ALL_KINDS = ["Meeting", "TrackingField", "H323Device", "InternalNumber", "TspAccount", "SipTrunk", "MeetingTemplate"] as const;

@@ -8,7 +8,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DEFAULT_PARALLEL } from "../tests/harness";
+import { DEFAULT_PARALLEL } from "../harness";
 import { measureCalls } from "./calls";
 import { REPO_ROOT } from "./deployment";
 import { startBenchEmulator } from "./emulator";

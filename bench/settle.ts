@@ -11,7 +11,7 @@
  */
 import fc from "fast-check";
 import type { EmulatorControl, EmulatorInfo, EmulatorStateSummary } from "../emulator";
-import { Deployment, DeploymentError, type PlanSummary, type StepRecord } from "../tests/harness";
+import { Deployment, DeploymentError, type PlanSummary, type StepRecord } from "../harness";
 import { REPO_ROOT } from "./deployment";
 import { SETTLE_KINDS, type Props, type SettleKind } from "./settleKinds";
 

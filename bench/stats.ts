@@ -1,6 +1,6 @@
 /** Differences between two emulator stats snapshots: what one phase cost. */
 import type { EmulatorStats } from "../emulator";
-import type { OperationId, RateLimitCategory } from "../provider/client/operations";
+import type { OperationId, RateLimitCategory } from "../catalogue/operations";
 import type { OperationCounts } from "./minimum";
 
 export interface StatsDelta {

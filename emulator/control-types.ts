@@ -18,7 +18,7 @@
  *   GET    /_emulator/emails                 -> RecordedEmail[]
  *   GET    /_emulator/start-url?url=...      -> {"valid": boolean}: would this start URL still start the meeting?
  */
-import type { OperationId, RateLimitCategory } from "../provider/client/operations";
+import type { OperationId, RateLimitCategory } from "../catalogue/operations";
 import type { RecordedEmail } from "./types";
 
 export type EmulatorPlan = "free" | "pro" | "business" | "unlimited";

@@ -2,13 +2,13 @@
  * The seam between the emulator's core (HTTP server, OAuth, account scoping, rate limits, faults, control
  * endpoints: `emulator/core/`) and its route modules (one per Zoom object family: `emulator/routes/`).
  *
- * The core resolves every request to a catalogued operation (provider/client/operations.ts), authenticates
+ * The core resolves every request to a catalogued operation (catalogue/operations.ts), authenticates
  * it, resolves the account from the path form, counts it against the rate limits, applies the fault plan, and
  * only then calls the route module's handler. Handlers see decoded path parameters and a parsed body, and
  * answer with a status and a JSON body, or throw `ZoomHttpError` for Zoom's error answers.
  */
 import type { z } from "zod";
-import type { OperationId } from "../provider/client/operations";
+import type { OperationId } from "../catalogue/operations";
 import type { PaginateOptions } from "./core/pagination";
 
 /** Zoom's error body: `{"code": 300, "message": "..."}`, sometimes with per-field `errors`. */

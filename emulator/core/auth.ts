@@ -6,7 +6,7 @@
  * OAuth error page names the cases (invalid client, unsupported grant type, missing parameters) but not every
  * body; where it is silent the bodies below follow the same style.
  */
-import { OPERATIONS } from "../../provider/client/operations";
+import { OPERATIONS } from "../../catalogue/operations";
 import { ZoomHttpError } from "../types";
 import type { EmulatorClock } from "./clock";
 import { secretToken } from "./random";

@@ -4,7 +4,7 @@
  * generator so a run repeats.
  */
 import type { Fault, FaultMatch, FaultPlan, FaultRule } from "../control-types";
-import type { OperationId } from "../../provider/client/operations";
+import type { OperationId } from "../../catalogue/operations";
 import type { SeededRandom } from "./random";
 
 export interface FaultTarget {

@@ -6,7 +6,7 @@
  * Some lists (H.323 devices, a user's meetings) still take the deprecated `page_number`; they pass
  * `{ pageNumbers: true }`.
  */
-import { MAX_PAGE_SIZE } from "../../provider/client/operations";
+import { MAX_PAGE_SIZE } from "../../catalogue/operations";
 import { ZoomHttpError } from "../types";
 
 const DEFAULT_PAGE_SIZE = 30;

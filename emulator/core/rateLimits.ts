@@ -11,7 +11,7 @@ import {
   FREE_DAILY_LIMITS,
   RATE_LIMITS_PER_SECOND,
   type RateLimitCategory,
-} from "../../provider/client/operations";
+} from "../../catalogue/operations";
 import type { EmulatorPlan } from "../control-types";
 import { ZoomHttpError } from "../types";
 import { nextUtcMidnight, utcDay } from "./clock";

@@ -1,9 +1,9 @@
 /**
- * Routes `/v2/...` paths to catalogued operations (provider/client/operations.ts), in both of Zoom's path forms:
+ * Routes `/v2/...` paths to catalogued operations (catalogue/operations.ts), in both of Zoom's path forms:
  * the plain path (the token's own account) and `/accounts/{accountId}` + path. `accountOnly` operations exist
  * only in the second form, `plainOnly` ones only in the first, as in Zoom's documents.
  */
-import { OPERATIONS, type Operation, type OperationId } from "../../provider/client/operations";
+import { OPERATIONS, type Operation, type OperationId } from "../../catalogue/operations";
 import { ZoomHttpError } from "../types";
 
 export interface RouteMatch {

@@ -8,7 +8,7 @@ import { timingSafeEqual } from "node:crypto";
 import { maximal } from "./specMaximal";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Operation, OperationId } from "../../provider/client/operations";
+import type { Operation, OperationId } from "../../catalogue/operations";
 import type { EmulatorExchange, EmulatorOptions, EmulatorPlan, Fault, RunningEmulator } from "../control-types";
 import {
   ZoomHttpError,

@@ -7,7 +7,7 @@
  * The fields are the emulator's own knowledge (maximalFields.ts), checked against Zoom's documents by
  * tests/emulator/specMaximal.test.ts; nothing here reads the documents.
  */
-import type { OperationId } from "../../provider/client/operations";
+import type { OperationId } from "../../catalogue/operations";
 import { MAXIMAL_FIELDS } from "./maximalFields";
 
 /** Pagination fields: an invented `next_page_token` would send a client round forever. */

@@ -1,5 +1,5 @@
 /** Counters and the request log behind `GET /_emulator/stats` and `GET /_emulator/requests`. */
-import type { OperationId, RateLimitCategory } from "../../provider/client/operations";
+import type { OperationId, RateLimitCategory } from "../../catalogue/operations";
 import { faultLabel, type EmulatorStats, type Fault, type RequestLogEntry } from "../control-types";
 
 /** Enough for any test or benchmark run; beyond it the oldest entries go, so memory stays bounded. */

@@ -1,9 +1,9 @@
 /**
- * The demo through the engine contract harness (tests/harness): the Pulumi CLI is not needed. The harness drives
+ * The demo through the engine contract harness (harness/): the Pulumi CLI is not needed. The harness drives
  * the real dynamic-provider host from @pulumi/pulumi over gRPC as the engine does, runs the org program under the
  * Pulumi runtime, and keeps the stack state in memory.
  */
-import { Deployment, plainValue, type PlanSummary } from "../../tests/harness";
+import { Deployment, plainValue, type PlanSummary } from "../../harness";
 import { block, plural, say, section, seconds, table } from "./format";
 import { inventory } from "./inventory";
 import { showWhatZoomKept } from "./leftovers";

@@ -2,7 +2,7 @@
  * How the demo names what a stack holds: kind, logical name, Zoom id, and a short human description taken from
  * the resource's outputs. Secret values are never printed.
  */
-import { isSecret, plainValue, type StateResource } from "../../tests/harness";
+import { isSecret, plainValue, type StateResource } from "../../harness";
 
 export function kindOf(type: string): string {
   return type.split(":").pop() ?? type;

@@ -28,7 +28,7 @@ import {
 import { axiosTransport, TransportError, type Transport, type WireResponse } from "./http";
 import { isolatedLimiter, sharedLimiter, UNLIMITED, type RateLimiter } from "./limiter";
 import { createLogger, debugFromEnv, stderrSink, type LogSink, type Logger } from "./log";
-import { MAX_PAGE_SIZE, OPERATIONS, type Operation, type OperationId } from "./operations";
+import { MAX_PAGE_SIZE, OPERATIONS, type Operation, type OperationId } from "../../catalogue/operations";
 import { buildPath, buildUrl } from "./path";
 import { registerSecretsIn } from "./redact";
 import { errorFromResponse, errorInfo, isPlainObject, parseBody, responseError } from "./response";
@@ -77,7 +77,7 @@ function newCounters(): ClientCounters {
 
 function lookupOperation(id: OperationId): Operation {
   if (!Object.prototype.hasOwnProperty.call(OPERATIONS, id)) {
-    throw new ZoomInvalidRequestError(`unknown Zoom operation "${String(id)}" (see provider/client/operations.ts)`);
+    throw new ZoomInvalidRequestError(`unknown Zoom operation "${String(id)}" (see catalogue/operations.ts)`);
   }
   return OPERATIONS[id];
 }

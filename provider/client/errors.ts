@@ -6,7 +6,7 @@
  *   creating zoom:Meeting "standup": Zoom 400 (code 300): Invalid field: password
  *     [meetingCreate POST /users/{userId}/meetings, x-zm-trackingid v=2.0;clid=...]
  */
-import type { HttpMethod, OperationId, RateLimitCategory } from "./operations";
+import type { HttpMethod, OperationId, RateLimitCategory } from "../../catalogue/operations";
 import { redactText, redactValue } from "./redact";
 
 /** Where a request went: enough to find it in Zoom's logs and in ours. */

@@ -7,7 +7,7 @@
 import http from "node:http";
 import https from "node:https";
 import axios, { AxiosError } from "axios";
-import type { HttpMethod } from "./operations";
+import type { HttpMethod } from "../../catalogue/operations";
 
 export interface WireRequest {
   readonly method: HttpMethod;

@@ -18,7 +18,7 @@ export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
 export { budgetFor, DEFAULT_SAFETY_MARGIN } from "./limiter";
 export type { LogSink } from "./log";
 export * from "./types";
-export * from "./operations";
+export * from "../../catalogue/operations";
 
 const shared = new Map<string, HttpZoomClient>();
 

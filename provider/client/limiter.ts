@@ -21,7 +21,7 @@
  */
 import Bottleneck from "bottleneck";
 import type { ZoomPlan } from "./types";
-import { RATE_LIMITS_PER_SECOND, type RateLimitCategory } from "./operations";
+import { RATE_LIMITS_PER_SECOND, type RateLimitCategory } from "../../catalogue/operations";
 
 /**
  * Fraction of Zoom's published limit we leave unused: room for other apps of the account. A permit cycles once

@@ -5,7 +5,7 @@
  * refused before anything is sent.
  */
 import { ZoomInvalidRequestError } from "./errors";
-import type { Operation } from "./operations";
+import type { Operation } from "../../catalogue/operations";
 import type { PathParams, QueryParams } from "./types";
 
 export interface BuiltPath {

@@ -3,7 +3,7 @@
  * 429 means. The request loop in client.ts applies them; keeping them here keeps that loop readable and lets
  * the rules be tested without a server.
  */
-import type { RateLimitCategory } from "./operations";
+import type { RateLimitCategory } from "../../catalogue/operations";
 import type { RateLimitKind } from "./errors";
 
 export interface RetryPolicy {

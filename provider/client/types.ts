@@ -2,7 +2,7 @@
  * The contract between the Zoom API client and everything that uses it (the resource framework, the CLI).
  * Implementation: `client.ts`; errors: `errors.ts`; settings: `config.ts`.
  */
-import type { OperationId } from "./operations";
+import type { OperationId } from "../../catalogue/operations";
 
 export type ZoomPlan = "free" | "pro" | "business";
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { isPlainObject } from "../framework/case";
 import type { LookupDefinition } from "../lookups/definition";
-import { OPERATIONS } from "../client/operations";
+import { OPERATIONS } from "../../catalogue/operations";
 import { code, fenced, GENERATED_NOTE, page, table } from "./markdown";
 
 type JsonSchema = Record<string, unknown>;

@@ -8,7 +8,7 @@
  * through a helper defined elsewhere would be missed; every such helper today reuses the read operation.
  */
 import type { ResourceDefinition } from "../framework/definition";
-import { OPERATIONS, type Operation, type OperationId } from "../client/operations";
+import { OPERATIONS, type Operation, type OperationId } from "../../catalogue/operations";
 
 export interface UsedOperation {
   readonly operation: Operation;

@@ -4,7 +4,7 @@
  * `provider/resources/` are declarations of this type; CRUD, diff and drift logic live once, in the framework.
  */
 import type { z } from "zod";
-import type { OperationId } from "../client/operations";
+import type { OperationId } from "../../catalogue/operations";
 import type { PathParams, QueryParams, ZoomClient } from "../client/types";
 import type { EqualityRules } from "./equality";
 

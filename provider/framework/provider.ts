@@ -11,7 +11,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import equal from "fast-deep-equal";
 import { ZoomApiError, ZoomOutcomeUnknownError } from "../client/errors";
-import { OPERATIONS } from "../client/operations";
+import { OPERATIONS } from "../../catalogue/operations";
 import type { ConfigSource } from "../client/config";
 import { fromZoom, isPlainObject, toZoom } from "./case";
 import type { ObjectRef, OperationContext, PropertySpec, ResourceDefinition, ZoomObject } from "./definition";

@@ -6,7 +6,7 @@
  * devices and looks for unmanaged ones makes one sweep, not two. Kinds read by id are enumerated with their
  * own list operation, named here because a definition only says how to read one object.
  */
-import { OPERATIONS, type OperationId } from "../client/operations";
+import { OPERATIONS, type OperationId } from "../../catalogue/operations";
 import type { PathParams, QueryParams } from "../client/types";
 import type { ResourceDefinition } from "../framework/definition";
 import type { Scope } from "./scopes";

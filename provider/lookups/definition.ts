@@ -6,7 +6,7 @@
  * of a native provider later: an args schema, the operations, a match rule, and the result's fields.
  */
 import type { z } from "zod";
-import type { OperationId } from "../client/operations";
+import type { OperationId } from "../../catalogue/operations";
 import type { PathParams } from "../client/types";
 
 /** One field of a result (or of each item of a list result), read from Zoom's answer in camelCase. */

@@ -1,5 +1,5 @@
 import { ZoomInvalidRequestError } from "../../provider/client/errors";
-import { OPERATIONS } from "../../provider/client/operations";
+import { OPERATIONS } from "../../catalogue/operations";
 import { buildPath, buildQuery, buildUrl } from "../../provider/client/path";
 
 describe("buildPath", () => {

@@ -6,11 +6,11 @@
  */
 import type { EmulatorExchange } from "../../emulator";
 import * as zoom from "../../provider";
-import type { OperationId } from "../../provider/client/operations";
+import type { OperationId } from "../../catalogue/operations";
 import { allDefinitions } from "../../provider/framework/registry";
 import { configure } from "../../provider/framework/runtime";
 import { scanAccount, type ImportedObject } from "../../provider/importer/scan";
-import { Deployment, DeploymentError, type PlanSummary } from "../harness";
+import { Deployment, DeploymentError, type PlanSummary } from "../../harness";
 import { startTestEmulator, zoomConfig, type TestEmulator } from "../support/emulator";
 import { ROOT } from "../importer/program";
 

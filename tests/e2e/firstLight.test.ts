@@ -3,7 +3,7 @@
  * 2.5 KB stub from state loading this package, real HTTP to the emulator.
  */
 import * as path from "node:path";
-import { Deployment } from "../harness";
+import { Deployment } from "../../harness";
 import { Meeting, TrackingField } from "../../provider";
 import { useTestEmulator, zoomConfig } from "../support/emulator";
 

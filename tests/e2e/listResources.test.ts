@@ -5,7 +5,7 @@
  * replacing it, delete first), destroy.
  */
 import * as path from "node:path";
-import { Deployment } from "../harness";
+import { Deployment } from "../../harness";
 import { H323Device, InternalNumber, SipTrunk } from "../../provider";
 import { useTestEmulator, zoomConfig } from "../support/emulator";
 import { portalClient } from "../support/resources";

@@ -27,7 +27,7 @@ import { Meeting, TspAccount } from "../../provider";
 import { runDrift } from "../../provider/cli/commands/drift";
 import { runImport } from "../../provider/cli/commands/import";
 import { fakeIO } from "../drift/cliIO";
-import { Deployment, DeploymentError } from "../harness";
+import { Deployment, DeploymentError } from "../../harness";
 import { startTestEmulator, zoomConfig, zoomEnv } from "../support/emulator";
 import { portalClient } from "../support/resources";
 import { exampleProgram, sipConfig } from "../support/examples";

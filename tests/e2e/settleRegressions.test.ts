@@ -9,7 +9,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { Meeting, TrackingField } from "../../provider";
 import { validateFiles } from "../../provider/cli/commands/validate";
-import { Deployment, DeploymentError, type PlanSummary, type Program } from "../harness";
+import { Deployment, DeploymentError, type PlanSummary, type Program } from "../../harness";
 import { portalClient } from "../support/resources";
 import { useTestEmulator, zoomConfig } from "../support/emulator";
 

@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { EmulatorExchange } from "../../emulator";
 import { Meeting, TrackingField } from "../../provider";
 import { createClient } from "../../provider/client";
-import { Deployment, type PlanSummary } from "../harness";
+import { Deployment, type PlanSummary } from "../../harness";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
 
 const root = path.resolve(__dirname, "../..");

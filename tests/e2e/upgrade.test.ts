@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { TrackingField } from "../../provider";
-import { Deployment } from "../harness";
+import { Deployment } from "../../harness";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
 
 const realPackage = path.resolve(__dirname, "../../dist/provider/index.js");

@@ -1,8 +1,8 @@
 /**
- * The operations catalogue (provider/client/operations.ts) against Zoom's OpenAPI documents: every row's method
+ * The operations catalogue (catalogue/operations.ts) against Zoom's OpenAPI documents: every row's method
  * and path exist in the right document(s), with the row's operationId and rate-limit label.
  */
-import { OPERATIONS, type Operation } from "../../provider/client/operations";
+import { OPERATIONS, type Operation } from "../../catalogue/operations";
 import { describeWithSpec, loadZoomSpec, specFound, ZoomSpec } from "../support/spec";
 
 // Without the documents every row is skipped (describeWithSpec) and nothing reads them.

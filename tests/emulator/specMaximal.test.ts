@@ -23,7 +23,7 @@ if (process.env.WRITE_MAXIMAL_FIELDS === "1" && fromSpec) {
     " * allows (a list holds one template item, merged into each item of the answer). Written from Zoom's documents",
     " * by tests/support/specMaximal.ts and checked against them by tests/emulator/specMaximal.test.ts.",
     " */",
-    "import type { OperationId } from \"../../provider/client/operations\";",
+    "import type { OperationId } from \"../../catalogue/operations\";",
     "",
     `export const MAXIMAL_FIELDS: Partial<Record<OperationId, unknown>> = ${JSON.stringify(fromSpec, null, 2)};`,
     "",

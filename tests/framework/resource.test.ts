@@ -4,7 +4,7 @@
  * promise-leak debugging on, and the global stack-trace limit restored, even when the SDK's constructor throws.
  */
 import { TrackingField } from "../../provider";
-import { runProgram, type ResourceRegistration } from "../harness/program";
+import { runProgram, type ResourceRegistration } from "../../harness/program";
 
 const OPTS = { project: "proj", stack: "dev" };
 

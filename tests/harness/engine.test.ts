@@ -6,9 +6,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, DeploymentError, type PlanSummary } from "./engine";
-import type { StateResource } from "./state";
-import { isSecret, reveal, UNKNOWN } from "./values";
+import { Deployment, DeploymentError, type PlanSummary } from "../../harness/engine";
+import type { StateResource } from "../../harness/state";
+import { isSecret, reveal, UNKNOWN } from "../../harness/values";
 import { Counter, makeCounterProvider, readCounterFile, readOps } from "./fixtures/counter";
 
 const PREFIX = "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/harness:Counter::";

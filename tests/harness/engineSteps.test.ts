@@ -6,9 +6,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Deployment, DeploymentError } from "./engine";
-import type { StateResource } from "./state";
-import { PROVIDER_KEY } from "./values";
+import { Deployment, DeploymentError } from "../../harness/engine";
+import type { StateResource } from "../../harness/state";
+import { PROVIDER_KEY } from "../../harness/values";
 import { Counter, makeCounterProvider, readCounterFile, readDiffs, readOps, type CounterFile } from "./fixtures/counter";
 import { inProcessHost } from "./fixtures/inProcessHost";
 

@@ -5,9 +5,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type * as pulumi from "@pulumi/pulumi";
-import { HostCrashedError, ProviderError, ResourceInitError } from "./errors";
-import { ProviderHost } from "./host";
-import { serializeProvider } from "./serialize";
+import { HostCrashedError, ProviderError, ResourceInitError } from "../../harness/errors";
+import { ProviderHost } from "../../harness/host";
+import { serializeProvider } from "../../harness/serialize";
 import { counterProviderV1, readCounterFile, readOps } from "./fixtures/counter";
 
 const URN = (name: string): string => `urn:pulumi:dev::proj::pulumi-nodejs:dynamic/harness:Counter::${name}`;

@@ -4,8 +4,8 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { echoEngine, makeUrn, runProgram, type ResourceRegistration } from "./program";
-import { SECRET_SIG, SIG_KEY, UNKNOWN } from "./values";
+import { echoEngine, makeUrn, runProgram, type ResourceRegistration } from "../../harness/program";
+import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../harness/values";
 import { Counter } from "./fixtures/counter";
 
 const OPTS = { project: "proj", stack: "dev" };

@@ -1,5 +1,5 @@
 /** The `parallel` bound and the destroy schedule, without a host. */
-import { deleteAntichains, runDeletes, Slots } from "./slots";
+import { deleteAntichains, runDeletes, Slots } from "../../harness/slots";
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 

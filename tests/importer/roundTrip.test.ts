@@ -14,7 +14,7 @@ import { runDrift } from "../../provider/cli/commands/drift";
 import { runImport, type ImportCommandOptions } from "../../provider/cli/commands/import";
 import type { DriftReport } from "../../provider/drift/report";
 import { allDefinitions } from "../../provider/framework/registry";
-import { Deployment, type PlanSummary } from "../harness";
+import { Deployment, type PlanSummary } from "../../harness";
 import { fakeIO } from "../drift/cliIO";
 import { startTestEmulator, zoomEnv, type TestEmulator } from "../support/emulator";
 import { programOf, ROOT, typeErrors } from "./program";

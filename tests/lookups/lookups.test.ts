@@ -6,8 +6,8 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import type * as Zoom from "../../provider";
-import { Deployment, plainValue } from "../harness";
-import { isSecret, reveal, UNKNOWN } from "../harness/values";
+import { Deployment, plainValue } from "../../harness";
+import { isSecret, reveal, UNKNOWN } from "../../harness/values";
 import { useTestEmulator, zoomConfig } from "../support/emulator";
 
 // The package as programs resolve it (node_modules/pulumi-zoom, linked to this checkout's dist/).

@@ -11,7 +11,7 @@ import * as net from "node:net";
 import * as path from "node:path";
 import { H323Device, Meeting, TrackingField } from "../../provider";
 import { runDrift } from "../../provider/cli/commands/drift";
-import { Deployment, DeploymentError } from "../harness";
+import { Deployment, DeploymentError } from "../../harness";
 import { fakeIO } from "../drift/cliIO";
 import { stackExportText } from "../drift/fixtures";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";

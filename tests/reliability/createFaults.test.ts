@@ -11,7 +11,7 @@
  *   (`ErrorResourceInitFailed` through the host), so it is in state, never orphaned.
  */
 import type { EmulatorExchange, EmulatorStateSummary, Fault } from "../../emulator";
-import { OPERATIONS } from "../../provider/client/operations";
+import { OPERATIONS } from "../../catalogue/operations";
 import { ResourceInitError } from "../../provider/framework/errors";
 import { startResourceTestbed, type Created, type ResourceTestbed } from "../support/resources";
 import { accountObjects, objectKey, stateKey } from "./support/account";

@@ -9,7 +9,7 @@
  * that is accepted arrives whole: reading the object back gives exactly the declared value.
  */
 import type { EmulatorStateSummary } from "../../emulator";
-import { OPERATIONS, type OperationId } from "../../provider/client/operations";
+import { OPERATIONS, type OperationId } from "../../catalogue/operations";
 import { allDefinitions } from "../../provider/framework/registry";
 import { startResourceTestbed, type ResourceTestbed } from "../support/resources";
 import { kindCase, type KindEnv, type Props } from "./support/kinds";

@@ -6,7 +6,7 @@
 import * as path from "node:path";
 import type { EmulatorStateSummary } from "../../emulator";
 import { Meeting, SipTrunk } from "../../provider";
-import { Deployment, DeploymentError, plainValue } from "../harness";
+import { Deployment, DeploymentError, plainValue } from "../../harness";
 import { createClient, type HttpZoomClient } from "../../provider/client";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
 import { accountObjects, stateKey } from "./support/account";

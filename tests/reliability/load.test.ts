@@ -14,7 +14,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { EmulatorStateSummary } from "../../emulator";
 import { providerStub } from "../../provider/framework/stub";
-import { ProviderHost, serializeProvider, type PropertyMap } from "../harness";
+import { ProviderHost, serializeProvider, type PropertyMap } from "../../harness";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
 
 const root = path.resolve(__dirname, "../..");

@@ -11,7 +11,7 @@
  *   or a clear error; never a second object.
  */
 import type { EmulatorStateSummary, Fault } from "../../emulator";
-import type { OperationId } from "../../provider/client/operations";
+import type { OperationId } from "../../catalogue/operations";
 import { listCacheFor } from "../../provider/framework/listCache";
 import { currentClient } from "../../provider/framework/runtime";
 import { startResourceTestbed, type Created, type ResourceTestbed } from "../support/resources";

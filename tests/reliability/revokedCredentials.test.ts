@@ -16,7 +16,7 @@ import type { EmulatorStateSummary } from "../../emulator";
 import type { EmulatorExchange } from "../../emulator";
 import { H323Device, Meeting, TrackingField } from "../../provider";
 import { createClient, type HttpZoomClient } from "../../provider/client";
-import { Deployment, DeploymentError } from "../harness";
+import { Deployment, DeploymentError } from "../../harness";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
 import { accountObjects, stateKey } from "./support/account";
 

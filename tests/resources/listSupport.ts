@@ -6,7 +6,7 @@
  * empty cache; in a test everything runs in one process, so a test that edits out of band and then reads
  * "as the next command would" first forgets the cached lists, as a new process would not have them.
  */
-import type { OperationId } from "../../provider/client/operations";
+import type { OperationId } from "../../catalogue/operations";
 import { listCacheFor } from "../../provider/framework/listCache";
 import { currentClient } from "../../provider/framework/runtime";
 

@@ -3,7 +3,7 @@
  * that timed out (a loaded machine) leaves its deployment going on in the background, its hosts retrying against
  * an emulator that is gone; they kept the worker from exiting ("a worker process has failed to exit
  * gracefully"). Tests close their hosts themselves; this is the safety net, after every hook of the file.
- * The harness records the hosts' process ids on the test's global object (tests/harness/host.ts).
+ * The harness records the hosts' process ids on the test's global object (harness/host.ts).
  */
 const { TestEnvironment } = require("jest-environment-node");
 

@@ -10,7 +10,7 @@ import { parse as parseYaml } from "yaml";
 import type { EmulatorStateSummary } from "../../emulator";
 import { compareInventories, countByKind, type ZoomObjectEntry } from "../../examples/demo/inventory";
 import type { HttpZoomClient, RequestOptions } from "../../provider/client";
-import { Deployment, plainValue, type PlanSummary, type Program } from "../harness";
+import { Deployment, plainValue, type PlanSummary, type Program } from "../../harness";
 import { zoomConfig, type ZoomEndpoint } from "./emulator";
 import { sipConfig } from "./examples";
 import { portalClient } from "./resources";

@@ -4,7 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { EmulatorStateSummary } from "../../emulator";
-import type { Program } from "../harness";
+import type { Program } from "../../harness";
 
 // The package as the examples resolve it (node_modules/pulumi-zoom, linked to this checkout: dist/), loaded once.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

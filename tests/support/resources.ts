@@ -7,7 +7,7 @@
 import type { EmulatorControl, RunningEmulator } from "../../emulator";
 import { dynamicProvider } from "../../provider";
 import { createClient, type HttpZoomClient } from "../../provider/client";
-import type { OperationId } from "../../provider/client/operations";
+import type { OperationId } from "../../catalogue/operations";
 import type { ZoomDynamicProvider } from "../../provider/framework/provider";
 import { startTestEmulator, zoomConfig, type ZoomEndpoint } from "./emulator";
 import type { EmulatorOptions } from "../../emulator";

@@ -4,7 +4,7 @@
  * its own copy (emulator/core/maximalFields.ts), written from this and checked against it by
  * tests/emulator/specMaximal.test.ts, so the shipped mode never needs the documents.
  */
-import { OPERATIONS, type OperationId } from "../../provider/client/operations";
+import { OPERATIONS, type OperationId } from "../../catalogue/operations";
 import { PAGINATION_KEYS } from "../../emulator/core/specMaximal";
 import { loadZoomSpec } from "./spec";
 

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
 import type { EmulatorStateSummary } from "../../emulator";
-import { Deployment, type PlanSummary } from "../harness";
+import { Deployment, type PlanSummary } from "../../harness";
 import { startTestEmulator, zoomConfig } from "../support/emulator";
 import { exampleProgram, sipConfig } from "../support/examples";
 import { loadStackText } from "../../provider/yaml/loader";

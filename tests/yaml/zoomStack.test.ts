@@ -6,8 +6,8 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runProgram, type ProgramEngine, type ResourceRegistration } from "../harness/program";
-import { isSecret, reveal } from "../harness/values";
+import { runProgram, type ProgramEngine, type ResourceRegistration } from "../../harness/program";
+import { isSecret, reveal } from "../../harness/values";
 import { ZoomStack } from "../../provider";
 
 const OPTS = { project: "proj", stack: "dev" };

@@ -17,7 +17,7 @@
 import type { EmulatorInfo, EmulatorStateSummary, Fault, FaultPlan, FaultRule } from "../../../emulator";
 import { EmulatorControl, faultLabel } from "../../../emulator";
 import { createClient, type HttpZoomClient } from "../../../provider/client";
-import { Deployment, DeploymentError, type PlanSummary, type StepRecord } from "../../harness";
+import { Deployment, DeploymentError, type PlanSummary, type StepRecord } from "../../../harness";
 import * as zoom from "../../../provider";
 import { accountObjects, stateKey, userKey, type AccountObject } from "../support/account";
 import { Random, World, type Args, type Declaration } from "./world";

@@ -8,7 +8,7 @@
  */
 import type { EmulatorStateSummary } from "../../../emulator";
 import type { HttpZoomClient } from "../../../provider/client";
-import type { OperationId } from "../../../provider/client/operations";
+import type { OperationId } from "../../../catalogue/operations";
 
 export type Listing = Record<string, unknown>;
 

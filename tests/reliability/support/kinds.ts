@@ -3,7 +3,7 @@
  * makes among everything the account lists: so fault tests can count how many objects one create left behind.
  */
 import type { EmulatorStateSummary } from "../../../emulator";
-import type { OperationId } from "../../../provider/client/operations";
+import type { OperationId } from "../../../catalogue/operations";
 import type { AccountObject, Listing } from "./account";
 import { userKey } from "./account";
 
