@@ -368,6 +368,14 @@ export const meetingSchema = z
         });
       }
     }
+    if (m.preSchedule === true && type !== 2 && type !== 3) {
+      // Zoom: pre_schedule "only supports the meeting type value of 2 ... and 3"; it refuses the create otherwise.
+      ctx.addIssue({
+        code: "custom",
+        path: ["preSchedule"],
+        message: `only scheduled meetings (type 2) and recurring meetings with no fixed time (type 3) can be prescheduled, not type ${type}`,
+      });
+    }
     if ((type === 1 || type === 3) && m.startTime !== undefined) {
       ctx.addIssue({ code: "custom", path: ["startTime"], message: `type ${type} meetings have no start time` });
     }

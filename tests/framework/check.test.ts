@@ -82,3 +82,12 @@ test("a declaration Zoom would silently change is refused: waiting room with joi
     { property: "settings.joinBeforeHost", reason: "Zoom turns join before host off when waitingRoom is true: set one of them to false" },
   ]);
 });
+
+test("a declaration Zoom would refuse is refused at check: prescheduling a meeting that is not type 2 or 3", async () => {
+  const recurrence = { type: 1, repeatInterval: 1, endTimes: 3 };
+  expect(await failuresOf(meeting, { type: 8, startTime: "2031-03-01T09:30:00Z", recurrence, preSchedule: true })).toEqual([
+    { property: "preSchedule", reason: "only scheduled meetings (type 2) and recurring meetings with no fixed time (type 3) can be prescheduled, not type 8" },
+  ]);
+  expect(await failuresOf(meeting, { type: 3, preSchedule: true })).toEqual([]);
+  expect(await failuresOf(meeting, { type: 8, startTime: "2031-03-01T09:30:00Z", recurrence, preSchedule: false })).toEqual([]);
+});
