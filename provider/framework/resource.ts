@@ -5,6 +5,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PropertySpec, ResourceDefinition } from "./definition";
+import { NAME_KEY } from "./stateKeys";
 import { providerStub } from "./stub";
 
 /** A declaration's value type with every level accepting Pulumi inputs (outputs of other resources). */
@@ -95,7 +96,7 @@ export abstract class ZoomResource extends pulumi.dynamic.Resource {
     }
     // The logical name, for error messages (`creating zoom:Meeting "standup"`). Not `__name`: Pulumi's
     // Resource keeps its own property of that name.
-    props.__logicalName = name;
+    props[NAME_KEY] = name;
     const secretOutputs = [...shape.secretOutputs, ...(opts?.additionalSecretOutputs ?? [])];
     // The SDK gives each of a resource's promises (four per property) a captured stack trace, which it prints
     // only in its promise-leak report under PULUMI_DEBUG_PROMISE_LEAKS. Capturing and formatting them was a

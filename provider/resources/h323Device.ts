@@ -9,7 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { h323DeviceSchema, type H323DeviceArgs } from "../../schema/h323Device";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { normalized } from "../framework/equality";
-import { camelCaseOf } from "../framework/provider";
+import { camelCaseOf } from "../framework/case";
 import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 
 /** The device list, as the read spec and `findCreated` both use it. */

@@ -10,7 +10,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { internalNumberSchema, type InternalNumberArgs, type INTERNAL_NUMBER_LANGUAGES } from "../../schema/internalNumber";
 import { idOf } from "../framework/answers";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
-import { camelCaseOf } from "../framework/provider";
+import { camelCaseOf } from "../framework/case";
 import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 
 type NumberType = "toll" | "tollfree";

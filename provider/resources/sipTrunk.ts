@@ -11,7 +11,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DNIS_PREFIX_LENGTH, sipTrunkSchema, type SipTrunkArgs, type SipTrunkInputs } from "../../schema/sipTrunk";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
-import { camelCaseOf } from "../framework/provider";
+import { camelCaseOf } from "../framework/case";
 import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 import { shown } from "../framework/validate";
 

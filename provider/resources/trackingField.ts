@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { trackingFieldSchema, type TrackingFieldArgs } from "../../schema/trackingField";
-import { camelCaseOf } from "../framework/provider";
+import { camelCaseOf } from "../framework/case";
 import { idOf } from "../framework/answers";
 import type { ResourceDefinition } from "../framework/definition";
 import { set } from "../framework/equality";

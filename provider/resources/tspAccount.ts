@@ -11,7 +11,7 @@ import { tspAccountSchema, type DialInNumber, type TspAccountArgs, type TspAccou
 import { idOf, itemsOf } from "../framework/answers";
 import type { CreateLookupContext, ResourceDefinition } from "../framework/definition";
 import { LookupVerdict } from "../framework/errors";
-import { camelCaseOf } from "../framework/provider";
+import { camelCaseOf } from "../framework/case";
 import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
 
 /** The user as error messages name them: `me` is not self-explanatory. */
