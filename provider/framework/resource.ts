@@ -8,11 +8,15 @@ import type { PropertySpec, ResourceDefinition } from "./definition";
 import { NAME_KEY } from "./stateKeys";
 import { providerStub } from "./stub";
 
-/** A declaration's value type with every level accepting Pulumi inputs (outputs of other resources). */
-export type Inputs<T> = T extends readonly (infer E)[]
-  ? pulumi.Input<readonly pulumi.Input<Inputs<E>>[]>
+/**
+ * A declaration's value type with every level accepting Pulumi inputs (outputs of other resources): what a
+ * resource class's constructor takes. Not the properties the provider gets (state.ts `UserProps`, plain values)
+ * nor the parsed declaration (definition.ts `DeclarationOf`).
+ */
+export type DeepInput<T> = T extends readonly (infer E)[]
+  ? pulumi.Input<readonly pulumi.Input<DeepInput<E>>[]>
   : T extends object
-    ? { [K in keyof T]: pulumi.Input<Inputs<T[K]>> }
+    ? { [K in keyof T]: pulumi.Input<DeepInput<T[K]>> }
     : pulumi.Input<T>;
 
 /**
@@ -31,7 +35,7 @@ export interface AdoptionArgs {
 }
 
 /** A resource's constructor arguments: its declaration plus the framework's inputs. */
-export type ResourceArgs<T> = Inputs<T> & AdoptionArgs;
+export type ResourceArgs<T> = DeepInput<T> & AdoptionArgs;
 
 /** What a resource class needs to know at construction: no schemas, no client, nothing heavy. */
 export interface ResourceShape {
