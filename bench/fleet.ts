@@ -24,6 +24,7 @@ import {
 } from "../provider";
 import type { ResourceDefinition } from "../provider/framework/definition";
 import { shapeOf } from "../provider/framework/resource";
+import { NAME_KEY } from "../provider/framework/stateKeys";
 import { DAILY_MEETING_WRITES_PER_USER } from "../catalogue/operations";
 import type { EmulatorControl } from "../emulator";
 import { NullResource } from "./nullProvider";
@@ -135,7 +136,7 @@ export function nullProgram(fleet: Fleet): () => void {
     FLEET_KINDS.map((kind) => [kind, Object.fromEntries(shapeOf(DEFINITIONS[kind]).outputNames.map((name) => [name, undefined]))]),
   );
   return () => {
-    for (const item of fleet.items) new NullResource(item.name, { ...placeholders[item.kind], ...item.args, __logicalName: item.name });
+    for (const item of fleet.items) new NullResource(item.name, { ...placeholders[item.kind], ...item.args, [NAME_KEY]: item.name });
   };
 }
 

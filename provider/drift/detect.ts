@@ -18,7 +18,7 @@ import { parseId } from "../framework/ids";
 import { listCacheFor } from "../framework/listCache";
 import { formatPath, isDeclarablePath, leafPaths, pickPaths, parsePath } from "../framework/paths";
 import { shapeOf } from "../framework/resource";
-import { DECLARED_KEY, NAME_KEY } from "../framework/provider";
+import { DECLARED_KEY, NAME_KEY } from "../framework/stateKeys";
 import { allDefinitions, definitionOf, dynamicProvider } from "../framework/registry";
 import { currentClient } from "../framework/runtime";
 import { discover, effectiveScope, forgetListing, type FoundObject } from "../inventory/discover";

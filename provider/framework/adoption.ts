@@ -16,13 +16,17 @@
  *   after adoption. A later replacement creates a new object: its create sees that this resource holds the
  *   object already (its diff claimed it) or has just deleted it (delete-before-replace), and does not adopt.
  */
+import { idOf, labelled } from "./answers";
+import type { CreateRecovery } from "./createRecovery";
 import type { ObjectRef, ResourceDefinition } from "./definition";
-import { expectedForm, formatId, parseId, shownId } from "./ids";
+import { declaredDifferences, replacementsAmong } from "./diff";
+import { ResourceInitError } from "./errors";
+import { expectedForm, formatId, parseId, refOf, shownId } from "./ids";
+import { declaredOf, labelOf, nameOf, userProperties, type Props, type StateCodec } from "./state";
+import { ADOPT_KEY, ADOPTED_KEY, NAME_KEY } from "./stateKeys";
 import type { CheckFailure } from "./validate";
 import { isUnknown } from "./unknown";
-
-/** The input naming the Zoom object to adopt, by its Pulumi id. */
-export const ADOPT_KEY = "adoptId";
+import { operationContext, type ZoomCalls } from "./zoomCalls";
 
 export interface AdoptionCheck {
   /** The declaration with the scope the id names filled in. */
@@ -94,4 +98,69 @@ export function unadoptableDifferenceError(label: string, definition: ResourceDe
   return new Error(
     `${label}: ${definition.kind} ${shownId(id)} differs from the declaration in ${roots.join(", ")}, which Zoom cannot change in place; nothing was adopted or changed: declare Zoom's current ${roots.length === 1 ? "value" : "values"} (pulumi-zoom import writes them), or remove adoptId to create a new ${definition.kind}`,
   );
+}
+
+/** What adopting needs of the provider of its kind. */
+export interface AdoptionParts {
+  readonly definition: ResourceDefinition;
+  readonly state: StateCodec;
+  readonly zoom: ZoomCalls;
+  readonly recovery: CreateRecovery;
+  /** The provider's own update, which sends the declared differences. */
+  update(id: string, olds: Props, news: Props): Promise<{ outs?: Props }>;
+}
+
+/**
+ * Create with `adoptId`: reads the object instead of creating one, then sends the declared differences through
+ * `update`, exactly as an update of a managed object would. Undefined when this create must make a new object
+ * (a replacement of the adopted one).
+ */
+export async function adoptExisting(parts: AdoptionParts, adoptId: string, news: Props): Promise<{ id: string; outs: Props } | undefined> {
+  const { definition, state, zoom, recovery } = parts;
+  const { ledger } = recovery;
+  const kind = definition.kind;
+  const inputs = userProperties(news);
+  const name = nameOf(news);
+  const ctx = operationContext(labelOf("adopting", kind, news));
+  let ref: ObjectRef;
+  try {
+    // check filled the scope from the id, so the inputs locate the object.
+    ref = refOf(inputs, parseId(definition.idParts, adoptId, kind, definition.accountIdRequired).zoomId);
+  } catch (error) {
+    throw labelled(error, ctx.label);
+  }
+  const id = formatId(definition.idParts, ref);
+  const key = recovery.keyOf(ref);
+  const holder = ledger.holderOf(key);
+  // This resource already holds the object (its diff claimed it) or just deleted it: this create is its
+  // replacement, which makes a new object; adopting the old one again would lose it to the delete.
+  if (holder === name || ledger.deletedBy(key) === name) return undefined;
+  if (holder !== undefined && holder !== name) throw heldElsewhereError(ctx.label, definition, id, holder);
+  const found = await zoom.read(ctx, ref, inputs);
+  // The object with exactly this id: a list read's fallback match (a template by name) is another object.
+  const live = found && (idOf(found) === "" || idOf(found) === ref.zoomId) ? found : undefined;
+  if (!live) throw missingObjectError(ctx.label, definition, ref, "adoptId");
+  if (!ledger.claim(key, name)) throw heldElsewhereError(ctx.label, definition, id, ledger.holderOf(key) ?? "");
+  ledger.markAdopted(key, name);
+  try {
+    const declared = declaredOf(inputs);
+    let current: Props;
+    try {
+      current = state.outputsFor(live, state.keptInputs(inputs), news[NAME_KEY], declared, inputs);
+    } catch (error) {
+      throw labelled(error, ctx.label);
+    }
+    const mismatch = definition.hooks?.adoptionMismatch?.(inputs, current);
+    if (mismatch !== undefined) throw new Error(`${ctx.label}: ${kind} ${shownId(id)} ${mismatch}; nothing was adopted or changed`);
+    const differences = declaredDifferences(definition, inputs, userProperties(current));
+    const replaces = replacementsAmong(definition, differences);
+    if (replaces.length > 0) throw unadoptableDifferenceError(ctx.label, definition, id, replaces);
+    if (differences.length === 0) return { id, outs: { ...current, [ADOPTED_KEY]: true, [ADOPT_KEY]: adoptId } };
+    const { outs } = await parts.update(id, current, news);
+    return { id, outs: { ...outs, [ADOPTED_KEY]: true, [ADOPT_KEY]: adoptId } };
+  } catch (error) {
+    // Not adopted: the object stays the user's, free for another resource.
+    if (!(error instanceof ResourceInitError)) ledger.release(key);
+    throw error;
+  }
 }

@@ -52,3 +52,8 @@ export function fromZoom(value: unknown): unknown {
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+/** Zoom's snake_case answer in camelCase: the default normalization step resources build on. */
+export function camelCaseOf(live: Record<string, unknown>): Record<string, unknown> {
+  return fromZoom(live) as Record<string, unknown>;
+}

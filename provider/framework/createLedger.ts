@@ -16,17 +16,41 @@
  *   wait while a lookup is pending. Lookups are rare (only after an unknown outcome), so the wait costs little.
  */
 
-interface Deferred {
-  readonly promise: Promise<void>;
-  resolve(): void;
-}
+/** How many operations of one sort are under way, and a wait for the moment none is. */
+class InFlight {
+  private count = 0;
+  private idle: { readonly promise: Promise<void>; resolve(): void } | undefined;
 
-function deferred(): Deferred {
-  let resolve!: () => void;
-  const promise = new Promise<void>((r) => {
-    resolve = r;
-  });
-  return { promise, resolve };
+  get busy(): boolean {
+    return this.count > 0;
+  }
+
+  /** Runs `run` counted as under way. */
+  async during<T>(run: () => Promise<T>): Promise<T> {
+    this.count += 1;
+    try {
+      return await run();
+    } finally {
+      this.count -= 1;
+      if (this.count === 0 && this.idle) {
+        const idle = this.idle;
+        this.idle = undefined;
+        idle.resolve();
+      }
+    }
+  }
+
+  /** Resolves when the count next drops to zero (check `busy` again after: another may have started). */
+  untilIdle(): Promise<void> {
+    if (!this.idle) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => {
+        resolve = r;
+      });
+      this.idle = { promise, resolve };
+    }
+    return this.idle.promise;
+  }
 }
 
 export class CreateLedger {
@@ -35,51 +59,27 @@ export class CreateLedger {
   private readonly deleted = new Map<string, string>();
   /** Objects adopted (`adoptId`) in this process, with the adopting resource's logical name. */
   private readonly adopted = new Map<string, string>();
-  private attemptsInFlight = 0;
-  private attemptsSettled: Deferred | undefined;
-  private lookupsPending = 0;
-  private lookupsDone: Deferred | undefined;
+  private readonly attempts = new InFlight();
+  private readonly lookups = new InFlight();
   /** Lookups run one at a time, in order. */
   private lookupChain: Promise<unknown> = Promise.resolve();
 
   /** Runs one create attempt; waits first while a lookup is pending. */
   async attempt<T>(send: () => Promise<T>): Promise<T> {
-    while (this.lookupsPending > 0 && this.lookupsDone) await this.lookupsDone.promise;
-    this.attemptsInFlight += 1;
-    try {
-      return await send();
-    } finally {
-      this.attemptsInFlight -= 1;
-      if (this.attemptsInFlight === 0 && this.attemptsSettled) {
-        const settled = this.attemptsSettled;
-        this.attemptsSettled = undefined;
-        settled.resolve();
-      }
-    }
+    while (this.lookups.busy) await this.lookups.untilIdle();
+    return this.attempts.during(send);
   }
 
   /** Runs one lookup alone: after every attempt in flight has settled, and before any new one starts. */
   async lookup<T>(find: () => Promise<T>): Promise<T> {
-    this.lookupsPending += 1;
-    this.lookupsDone ??= deferred();
-    const run = this.lookupChain.then(async () => {
-      while (this.attemptsInFlight > 0) {
-        this.attemptsSettled ??= deferred();
-        await this.attemptsSettled.promise;
-      }
-      return find();
+    return this.lookups.during(() => {
+      const run = this.lookupChain.then(async () => {
+        while (this.attempts.busy) await this.attempts.untilIdle();
+        return find();
+      });
+      this.lookupChain = run.catch(() => undefined);
+      return run;
     });
-    this.lookupChain = run.catch(() => undefined);
-    try {
-      return await run;
-    } finally {
-      this.lookupsPending -= 1;
-      if (this.lookupsPending === 0 && this.lookupsDone) {
-        const done = this.lookupsDone;
-        this.lookupsDone = undefined;
-        done.resolve();
-      }
-    }
   }
 
   /**

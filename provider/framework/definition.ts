@@ -271,8 +271,12 @@ export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
    * recovered, i.e. what `findCreated` looks for, and what it cannot find.
    */
   readonly lostCreate?: string;
-  /** OAuth scopes, for docs (derived from the catalogue by the docs generator when absent). */
+  /**
+   * The example on the resource's reference page, in TypeScript and YAML. Default: cut by the docs generator from
+   * the example program that declares the most objects of the kind (provider/docs/examples.ts).
+   */
   readonly example?: { readonly typescript: string; readonly yaml: string };
 }
 
-export type InputsOf<D extends ResourceDefinition> = z.output<D["schema"]>;
+/** A definition's declaration as its schema parses it: the type `hooks`, `create` and friends get as `inputs`. */
+export type DeclarationOf<D extends ResourceDefinition> = z.output<D["schema"]>;

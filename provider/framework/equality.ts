@@ -17,6 +17,7 @@
 import equal from "fast-deep-equal";
 import { z } from "zod";
 import { isPlainObject } from "./case";
+import { unwrapSchema } from "./validate";
 
 /** A comparison key for a value; `side` is the whole object it came from, `other` the one it is compared with. */
 export type ComparisonKey = (value: unknown, side: Record<string, unknown>, other: Record<string, unknown>) => unknown;
@@ -51,10 +52,7 @@ export const emailRule = normalized("an email address: case and surrounding whit
 export function emailPaths(schema: z.ZodType): string[] {
   const found: string[] = [];
   const visit = (node: z.ZodType | undefined, path: string) => {
-    let current = node;
-    while (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault || current instanceof z.ZodPipe) {
-      current = (current instanceof z.ZodPipe ? current.in : current.unwrap()) as z.ZodType;
-    }
+    const current = unwrapSchema(node);
     if (current instanceof z.ZodEmail) found.push(path);
     else if (current instanceof z.ZodObject) {
       for (const [key, inner] of Object.entries(current.shape as Record<string, z.ZodType>)) visit(inner, path ? `${path}.${key}` : key);

@@ -80,3 +80,19 @@ export function expectedForm(parts: readonly IdPart[], accountRequired = false):
   const shown = parts.map((part) => (part === "accountId" && !accountRequired ? "[<accountId>/]" : `<${part}>/`)).join("");
   return `"${shown}<zoomId>"`;
 }
+
+/** The object `zoomId` in the scope (`accountId`, `userId`) the inputs declare. */
+export function refOf(inputs: Readonly<Record<string, unknown>>, zoomId: string): ObjectRef {
+  const ref: { accountId?: string; userId?: string; zoomId: string } = { zoomId };
+  if (typeof inputs.accountId === "string") ref.accountId = inputs.accountId;
+  if (typeof inputs.userId === "string") ref.userId = inputs.userId;
+  return ref;
+}
+
+/** The inputs with the scope recovered from an id, which wins over whatever they say (an import passes none). */
+export function withScope<T extends Record<string, unknown>>(inputs: T, ref: ObjectRef): T {
+  const out: Record<string, unknown> = { ...inputs };
+  if (ref.accountId !== undefined) out.accountId = ref.accountId;
+  if (ref.userId !== undefined) out.userId = ref.userId;
+  return out as T;
+}

@@ -5,13 +5,18 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import type { PropertySpec, ResourceDefinition } from "./definition";
+import { NAME_KEY } from "./stateKeys";
 import { providerStub } from "./stub";
 
-/** A declaration's value type with every level accepting Pulumi inputs (outputs of other resources). */
-export type Inputs<T> = T extends readonly (infer E)[]
-  ? pulumi.Input<readonly pulumi.Input<Inputs<E>>[]>
+/**
+ * A declaration's value type with every level accepting Pulumi inputs (outputs of other resources): what a
+ * resource class's constructor takes. Not the properties the provider gets (state.ts `UserProps`, plain values)
+ * nor the parsed declaration (definition.ts `DeclarationOf`).
+ */
+export type DeepInput<T> = T extends readonly (infer E)[]
+  ? pulumi.Input<readonly pulumi.Input<DeepInput<E>>[]>
   : T extends object
-    ? { [K in keyof T]: pulumi.Input<Inputs<T[K]>> }
+    ? { [K in keyof T]: pulumi.Input<DeepInput<T[K]>> }
     : pulumi.Input<T>;
 
 /**
@@ -30,7 +35,7 @@ export interface AdoptionArgs {
 }
 
 /** A resource's constructor arguments: its declaration plus the framework's inputs. */
-export type ResourceArgs<T> = Inputs<T> & AdoptionArgs;
+export type ResourceArgs<T> = DeepInput<T> & AdoptionArgs;
 
 /** What a resource class needs to know at construction: no schemas, no client, nothing heavy. */
 export interface ResourceShape {
@@ -95,7 +100,7 @@ export abstract class ZoomResource extends pulumi.dynamic.Resource {
     }
     // The logical name, for error messages (`creating zoom:Meeting "standup"`). Not `__name`: Pulumi's
     // Resource keeps its own property of that name.
-    props.__logicalName = name;
+    props[NAME_KEY] = name;
     const secretOutputs = [...shape.secretOutputs, ...(opts?.additionalSecretOutputs ?? [])];
     // The SDK gives each of a resource's promises (four per property) a captured stack trace, which it prints
     // only in its promise-leak report under PULUMI_DEBUG_PROMISE_LEAKS. Capturing and formatting them was a

@@ -95,18 +95,19 @@ function readableKey(key: string): string {
 function knownKeysAt(schema: z.ZodType, path: PropertyPath): string[] {
   let current: z.ZodType | undefined = schema;
   for (const key of path) {
-    current = unwrap(current);
+    current = unwrapSchema(current);
     if (current instanceof z.ZodObject) current = (current.shape as Record<string, z.ZodType>)[key];
     else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
     else return [];
   }
-  current = unwrap(current);
+  current = unwrapSchema(current);
   return current instanceof z.ZodObject ? Object.keys(current.shape as object) : [];
 }
 
-function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+/** The schema under optional/default/nullable wrappers and transforms: what a value must be. */
+export function unwrapSchema(schema: z.ZodType | undefined): z.ZodType | undefined {
   let current = schema;
-  for (;;) {
+  for (let depth = 0; depth < 20 && current; depth++) {
     if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
       current = current.unwrap() as z.ZodType;
     } else if (current instanceof z.ZodPipe) {
@@ -115,6 +116,7 @@ function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
       return current;
     }
   }
+  return current;
 }
 
 function reasonFor(issue: z.core.$ZodIssue, input: unknown): string {

@@ -10,7 +10,7 @@ import type { ZoomClient } from "../client/types";
 import { ZoomApiError } from "../client/errors";
 import type { ResourceDefinition } from "../framework/definition";
 import { listCacheFor } from "../framework/listCache";
-import { DECLARED_KEY, NAME_KEY } from "../framework/provider";
+import { DECLARED_KEY, NAME_KEY } from "../framework/stateKeys";
 import { allDefinitions, dynamicProvider } from "../framework/registry";
 import { currentClient } from "../framework/runtime";
 import { discover, forgetListing, type FoundObject } from "../inventory/discover";

@@ -5,26 +5,13 @@
  */
 import { z } from "zod";
 import { isPlainObject } from "../framework/case";
+import { unwrapSchema } from "../framework/validate";
 
-/** The schema under optional/default/nullable wrappers and transforms. */
-function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
-  let current = schema;
-  for (let depth = 0; depth < 20 && current; depth++) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
-      current = current.unwrap() as z.ZodType;
-    } else if (current instanceof z.ZodPipe) {
-      current = current.in as z.ZodType;
-    } else {
-      return current;
-    }
-  }
-  return current;
-}
 
 /** `value` restricted to what `schema` declares; undefined when nothing is left. */
 export function conform(schema: z.ZodType | undefined, value: unknown): unknown {
   if (value === null || value === undefined) return undefined;
-  const inner = unwrap(schema);
+  const inner = unwrapSchema(schema);
   if (inner instanceof z.ZodObject && isPlainObject(value)) {
     const shape = inner.shape as Record<string, z.ZodType>;
     const out: Record<string, unknown> = {};

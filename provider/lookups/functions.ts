@@ -8,13 +8,13 @@
  *   (it comes from a resource not made yet), the result is unknown as well.
  */
 import * as pulumi from "@pulumi/pulumi";
-import type { Inputs } from "../framework/resource";
+import type { DeepInput } from "../framework/resource";
 import { lookupClient } from "./client";
 import type { LookupDefinition } from "./definition";
 import { hasSecrets, runLookup } from "./run";
 
 export type PromiseForm<A, R> = (args: A) => Promise<R>;
-export type OutputForm<A, R> = (args: Inputs<A>) => pulumi.Output<R>;
+export type OutputForm<A, R> = (args: DeepInput<A>) => pulumi.Output<R>;
 
 export function promiseForm<A, R>(definition: LookupDefinition): PromiseForm<A, R> {
   return async (args) => (await runLookup(definition, args, lookupClient())) as R;

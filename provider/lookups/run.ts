@@ -5,7 +5,7 @@
  */
 import { ZoomApiError, registerSecret } from "../client";
 import type { ZoomClient } from "../client/types";
-import { camelCaseOf } from "../framework/provider";
+import { camelCaseOf } from "../framework/case";
 import { validate } from "../framework/validate";
 import type { LookupDefinition, LookupSource, MatchRule } from "./definition";
 import { callText, listed, ZoomLookupError } from "./errors";

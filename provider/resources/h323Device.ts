@@ -9,8 +9,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { h323DeviceSchema, type H323DeviceArgs } from "../../schema/h323Device";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { normalized } from "../framework/equality";
-import { camelCaseOf } from "../framework/provider";
-import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
+import { camelCaseOf } from "../framework/case";
+import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
 
 /** The device list, as the read spec and `findCreated` both use it. */
 const DEVICE_LIST = { operation: "deviceList", itemsKey: "devices", paginated: true } as const;
@@ -117,6 +117,6 @@ export class H323Device extends ZoomResource {
   /** Adopts an existing device by id (`[<accountId>/]<deviceId>`). */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): H323Device {
     // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new H323Device(name, {} as Inputs<H323DeviceArgs>, { ...opts, id });
+    return new H323Device(name, {} as DeepInput<H323DeviceArgs>, { ...opts, id });
   }
 }

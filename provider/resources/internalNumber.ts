@@ -10,8 +10,8 @@ import type * as pulumi from "@pulumi/pulumi";
 import { internalNumberSchema, type InternalNumberArgs, type INTERNAL_NUMBER_LANGUAGES } from "../../schema/internalNumber";
 import { idOf } from "../framework/answers";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
-import { camelCaseOf } from "../framework/provider";
-import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
+import { camelCaseOf } from "../framework/case";
+import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
 
 type NumberType = "toll" | "tollfree";
 
@@ -153,6 +153,6 @@ export class InternalNumber extends ZoomResource {
   /** Adopts an existing internal number by id (`[<accountId>/]<numberId>`; without an account, the master's). */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): InternalNumber {
     // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new InternalNumber(name, {} as Inputs<InternalNumberArgs>, { ...opts, id });
+    return new InternalNumber(name, {} as DeepInput<InternalNumberArgs>, { ...opts, id });
   }
 }

@@ -10,7 +10,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { meetingTemplateSchema, type MeetingTemplateArgs, type MeetingTemplateInputs } from "../../schema/meetingTemplate";
 import { idOf, itemsOf } from "../framework/answers";
 import type { ObjectRef, OperationContext, ResourceDefinition, ZoomObject } from "../framework/definition";
-import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
+import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
 
 /** Zoom's documented per-user limit. */
 const MAX_TEMPLATES_PER_USER = 40;
@@ -146,6 +146,6 @@ export class MeetingTemplate extends ZoomResource {
    */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): MeetingTemplate {
     // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new MeetingTemplate(name, {} as Inputs<MeetingTemplateArgs>, { ...opts, id });
+    return new MeetingTemplate(name, {} as DeepInput<MeetingTemplateArgs>, { ...opts, id });
   }
 }

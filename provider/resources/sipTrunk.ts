@@ -11,8 +11,8 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { DNIS_PREFIX_LENGTH, sipTrunkSchema, type SipTrunkArgs, type SipTrunkInputs } from "../../schema/sipTrunk";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
-import { camelCaseOf } from "../framework/provider";
-import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
+import { camelCaseOf } from "../framework/case";
+import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
 import { shown } from "../framework/validate";
 
 /** A sub-account's assigned trunks: one short list, no pagination. */
@@ -161,6 +161,6 @@ export class SipTrunk extends ZoomResource {
   /** Adopts an existing assignment by id (`<subAccountId>/<trunkId>`). */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): SipTrunk {
     // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new SipTrunk(name, {} as Inputs<SipTrunkArgs>, { ...opts, id });
+    return new SipTrunk(name, {} as DeepInput<SipTrunkArgs>, { ...opts, id });
   }
 }

@@ -5,11 +5,11 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { trackingFieldSchema, type TrackingFieldArgs } from "../../schema/trackingField";
-import { camelCaseOf } from "../framework/provider";
+import { camelCaseOf } from "../framework/case";
 import { idOf } from "../framework/answers";
 import type { ResourceDefinition } from "../framework/definition";
 import { set } from "../framework/equality";
-import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
+import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
 
 /** The account's tracking fields, as the read spec and `findCreated` both use them. */
 const FIELD_LIST = { operation: "trackingfieldList", itemsKey: "tracking_fields", paginated: false } as const;
@@ -93,6 +93,6 @@ export class TrackingField extends ZoomResource {
   /** Adopts an existing tracking field by id (`[<accountId>/]<fieldId>`). */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): TrackingField {
     // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new TrackingField(name, {} as Inputs<TrackingFieldArgs>, { ...opts, id });
+    return new TrackingField(name, {} as DeepInput<TrackingFieldArgs>, { ...opts, id });
   }
 }

@@ -11,8 +11,8 @@ import { tspAccountSchema, type DialInNumber, type TspAccountArgs, type TspAccou
 import { idOf, itemsOf } from "../framework/answers";
 import type { CreateLookupContext, ResourceDefinition } from "../framework/definition";
 import { LookupVerdict } from "../framework/errors";
-import { camelCaseOf } from "../framework/provider";
-import { shapeOf, ZoomResource, type Inputs, type ResourceArgs } from "../framework/resource";
+import { camelCaseOf } from "../framework/case";
+import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
 
 /** The user as error messages name them: `me` is not self-explanatory. */
 function userLabel(inputs: Partial<TspAccountInputs>): string {
@@ -143,6 +143,6 @@ export class TspAccount extends ZoomResource {
   /** Adopts an existing TSP account by id (`[<accountId>/]<userId>/<tspId>`, e.g. `me/1`). */
   static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): TspAccount {
     // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new TspAccount(name, {} as Inputs<TspAccountArgs>, { ...opts, id });
+    return new TspAccount(name, {} as DeepInput<TspAccountArgs>, { ...opts, id });
   }
 }

@@ -2,7 +2,7 @@
  * Declarations of existing objects, checked locally with the provider's own check and diff (no API call): what
  * is declared, what is left out and why, secrets, and read-only adoption.
  */
-import { NAME_KEY } from "../../provider/framework/provider";
+import { ADOPTED_KEY, NAME_KEY } from "../../provider/framework/stateKeys";
 import { definitionOf } from "../../provider/framework/registry";
 import { declare, type Declaration } from "../../provider/importer/declaration";
 import "../../provider/resources";
@@ -110,7 +110,7 @@ test("defaults and the credentials' own account are not written", async () => {
       definition: definitionOf("TrackingField"),
       id: "f1",
       ref: { zoomId: "f1" },
-      outputs: { field: "Department", recommendedValues: ["b", "a"], required: false, visible: true, trackingFieldId: "f1", [NAME_KEY]: "department", __adopted: true },
+      outputs: { field: "Department", recommendedValues: ["b", "a"], required: false, visible: true, trackingFieldId: "f1", [NAME_KEY]: "department", [ADOPTED_KEY]: true },
       name: "department",
     },
     { secrets: "omit", configKeyFor: (property) => property },

@@ -3,9 +3,10 @@
  * inputs the schema accepts. Plain code, no jest matchers: it runs 70,000 times.
  */
 import type { z } from "zod";
+import { NAME_KEY, PROVIDER_KEY } from "../../../provider/framework/stateKeys";
 import { containsUnknown } from "../../../provider/framework/unknown";
 
-const FRAMEWORK_KEYS = new Set(["__logicalName", "__provider"]);
+const FRAMEWORK_KEYS = new Set([NAME_KEY, PROVIDER_KEY]);
 const withoutFrameworkKeys = (props: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(props).filter(([key]) => !FRAMEWORK_KEYS.has(key)));
 

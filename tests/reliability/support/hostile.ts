@@ -5,7 +5,9 @@
  */
 import fc from "fast-check";
 import { z } from "zod";
+import { DECLARED_KEY, INCOMPLETE_KEY, PROVIDER_KEY } from "../../../provider/framework/stateKeys";
 import { UNKNOWN } from "../../../provider/framework/unknown";
+import { unwrapSchema } from "../../../provider/framework/validate";
 
 /** One megabyte: built once and shared, so runs that pick it stay fast. */
 export const ONE_MEGABYTE = "x".repeat(1024 * 1024);
@@ -73,21 +75,13 @@ const anyValue: fc.Arbitrary<unknown> = fc.oneof(
 
 /** Keys a declaration should not have: typos, prototype keys, framework keys. */
 const junkKey = fc.oneof(
-  fc.constantFrom("__proto__", "constructor", "prototype", "toString", "__provider", "__declared", "__incomplete", "topik", "userID", "id"),
+  fc.constantFrom("__proto__", "constructor", "prototype", "toString", PROVIDER_KEY, DECLARED_KEY, INCOMPLETE_KEY, "topik", "userID", "id"),
   fc.string({ maxLength: 12 }),
 );
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  for (;;) {
-    if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable || schema instanceof z.ZodDefault) schema = schema.unwrap() as z.ZodType;
-    else if (schema instanceof z.ZodPipe) schema = schema.in as z.ZodType;
-    else return schema;
-  }
-}
-
 /** Values of the right type for one schema node, valid or nearly so. */
 function shaped(schema: z.ZodType, depth: number): fc.Arbitrary<unknown> {
-  const inner = unwrap(schema);
+  const inner = unwrapSchema(schema);
   if (inner instanceof z.ZodObject) return objectOf(inner, depth + 1);
   if (inner instanceof z.ZodArray) return fc.array(declarationValue(inner.element as z.ZodType, depth + 1), { maxLength: 4 });
   if (inner instanceof z.ZodUnion) return fc.oneof(...(inner.options as z.ZodType[]).map((option) => shaped(option, depth)));
