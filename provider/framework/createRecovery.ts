@@ -112,7 +112,7 @@ async function lookUp<T>(ctx: OperationContext, unknown: ZoomOutcomeUnknownError
     const why = raw.startsWith(`${ctx.label}: `) ? raw.slice(ctx.label.length + 2) : raw;
     throw new Error(
       `${ctx.label}: create (${unknown.method} ${unknown.pathTemplate}) got no usable answer (${unknown.reason}), and looking for the object in Zoom failed (${why}); ` +
-        `the create's outcome is unknown; check whether Zoom has it before running pulumi up again (if it does, adopt it with the resource's \`get\` or \`pulumi-zoom import\` instead of creating it again)`,
+        `the create's outcome is unknown; check whether Zoom has it before running pulumi up again (if it does, adopt it instead of creating it again: set the resource's \`adoptId\` to its id, which \`pulumi-zoom import\` lists)`,
       { cause: error },
     );
   }

@@ -3,6 +3,7 @@
  * worked out once per kind.
  */
 import type { PropertySpec, ResourceDefinition } from "./definition";
+import { wholeObjectPaths } from "./wholeObjects";
 
 export interface PropertyClasses {
   /** Every input property. */
@@ -18,6 +19,8 @@ export interface PropertyClasses {
   /** Sent on create only and never returned by Zoom. */
   readonly createOnly: readonly string[];
   readonly secret: readonly string[];
+  /** Objects Zoom validates whole (wholeObjects.ts): an update changing anything inside sends them whole. */
+  readonly wholeObjects: readonly string[];
 }
 
 export function classify(definition: ResourceDefinition): PropertyClasses {
@@ -33,5 +36,6 @@ export function classify(definition: ResourceDefinition): PropertyClasses {
     kept: all.filter((key) => !live.includes(key)),
     createOnly: where((spec) => spec.source === "createOnly" && !spec.scope),
     secret: where((spec) => spec.secret),
+    wholeObjects: wholeObjectPaths(definition.schema),
   };
 }

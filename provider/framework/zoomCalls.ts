@@ -14,6 +14,7 @@ import { parsePath, pickPaths } from "./paths";
 import type { PropertyClasses } from "./propertyClasses";
 import { currentClient } from "./runtime";
 import type { UserProps } from "./state";
+import { widenToWholeObjects } from "./wholeObjects";
 
 /** What one create attempt learned: Zoom's id of the object, and the object itself when the answer holds it. */
 export interface Created {
@@ -153,7 +154,8 @@ export class ZoomCalls {
   }
 
   /**
-   * Sends the update of `changedLive` paths (or of every live property, where Zoom wants the whole object).
+   * Sends the update of `changedLive` paths, each widened to the object Zoom validates whole around it (or of
+   * every live property, where Zoom wants the whole resource).
    * An object Zoom no longer has fails saying it was deleted outside Pulumi.
    */
   async update(ctx: OperationContext, ref: ObjectRef, id: string, sent: UserProps, changedLive: readonly string[], inputs: UserProps): Promise<void> {
@@ -161,7 +163,7 @@ export class ZoomCalls {
     const update = definition.update;
     if (update === "replace") throw new Error(`${ctx.label}: Zoom cannot update a ${definition.kind} in place; this change needs a replacement`);
     const live = this.classes.live;
-    const body = update.body === "full" ? zoomBody(sent, live) : zoomBody(sent, live, changedLive);
+    const body = update.body === "full" ? zoomBody(sent, live) : zoomBody(sent, live, widenToWholeObjects(changedLive, this.classes.wholeObjects));
     try {
       await ctx.client.request({
         operation: update.operation,

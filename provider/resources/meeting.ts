@@ -9,7 +9,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { meetingSchema, type MeetingArgs, type MeetingInputs } from "../../schema/meeting";
 import { ZoomApiError } from "../client/errors";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
-import { camelCaseOf, isPlainObject, toZoom } from "../framework/case";
+import { camelCaseOf, isPlainObject } from "../framework/case";
 import { custom, emailRule, normalized, set, type EqualityRules } from "../framework/equality";
 import { LookupVerdict } from "../framework/errors";
 import { shapeOf, ZoomResource, type ResourceArgs } from "../framework/resource";
@@ -249,20 +249,11 @@ export const meetingDefinition = {
     operation: "meetingUpdate",
     pathParams: (ref) => ({ meetingId: ref.zoomId }),
     body: "changed",
-    // Zoom reads a start time without offset in the meeting's zone, and replaces recurrence whole.
+    // Zoom reads a start time without offset in the meeting's zone. (Recurrence, waiting-room options and
+    // recording channels are sent whole by the framework: Zoom validates them whole, see wholeObjects.ts.)
     shapeBody: (body, inputs) => {
       const shaped: ZoomObject = { ...body };
       if (shaped.start_time !== undefined && inputs.timezone !== undefined) shaped.timezone = inputs.timezone;
-      if (shaped.recurrence !== undefined && inputs.recurrence !== undefined) {
-        shaped.recurrence = toZoom(inputs.recurrence);
-      }
-      // Zoom validates this settings object whole: `enable` is required beside changed channels.
-      const settings = shaped.settings as ZoomObject | undefined;
-      const recordingChannels = settings?.auto_add_recording_to_video_management as ZoomObject | undefined;
-      const declaredEnable = inputs.settings?.autoAddRecordingToVideoManagement?.enable;
-      if (settings && recordingChannels && recordingChannels.enable === undefined && declaredEnable !== undefined) {
-        shaped.settings = { ...settings, auto_add_recording_to_video_management: { ...recordingChannels, enable: declaredEnable } };
-      }
       return withUtcEnd(shaped, inputs);
     },
   },

@@ -195,3 +195,18 @@ test("9. removing a property: agenda is set back to empty (one update); a remove
   expect((live.settings as { host_video: boolean }).host_video).toBe(true);
   await expectSettled(d, after);
 });
+
+test("10. an object Zoom validates whole: changing one key of settings.waitingRoomOptions updates (mode is sent along) and settles", async () => {
+  const declare = (who: "everyone" | "users_not_in_account") => () => {
+    new Meeting("waiting", {
+      topic: "Waiting room",
+      startTime: "2031-02-03T10:00:00Z",
+      settings: { waitingRoom: true, waitingRoomOptions: { mode: "custom", whoGoesToWaitingRoom: who } },
+    });
+  };
+  const d = await upAndSettle(declare("everyone"));
+  expect(changed(await d.up(declare("users_not_in_account"))).map((s) => s.op)).toEqual(["update"]);
+  const live = await meetingOf(d, "waiting");
+  expect((live.settings as { waiting_room_options: unknown }).waiting_room_options).toEqual({ mode: "custom", who_goes_to_waiting_room: "users_not_in_account" });
+  await expectSettled(d, declare("users_not_in_account"));
+});

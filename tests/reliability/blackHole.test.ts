@@ -74,6 +74,7 @@ test("pulumi up against a silent API: fails fast with one explanation; the other
     for (const error of errors) {
       expect(error).toMatch(/: creating zoom:(TrackingField|Meeting|H323Device) "(field|meeting|room)": create \(POST [^)]+\) got no usable answer \(timeout after 1000 ms\)/);
       expect(error).toContain("the create's outcome is unknown; check whether Zoom has it");
+      expect(error).toContain("set the resource's `adoptId` to its id");
     }
     expect(errors.filter((error) => error.includes("tried up to"))).toHaveLength(1);
     expect(errors.filter((error) => error.includes("earlier in this run; the first error"))).toHaveLength(2);
