@@ -15,7 +15,8 @@ import { NAME_KEY } from "../framework/provider";
 import { shapeOf } from "../framework/resource";
 import { checkConfig, configChanged, configSourceOf, type ConfigFailure } from "./config";
 import { frameworkProvider, pluginDefinitions } from "./kinds";
-import { kindOfToken, packageVersion, renderPulumiSchema } from "./schema";
+import { packageVersion } from "./location";
+import { kindOfToken, renderPulumiSchema } from "./schema";
 import { conceal, reveal } from "./secrets";
 
 type Props = Record<string, unknown>;

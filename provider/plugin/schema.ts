@@ -4,8 +4,6 @@
  * `schema/zoom.schema.json` and the docs. `pulumi package add` makes every language's SDK from it, Pulumi YAML
  * reads it directly, and `npm run generate` writes it to `schema/pulumi-schema.json`.
  */
-import { readFileSync } from "fs";
-import * as path from "path";
 import { SETTING_KEYS } from "../client/config";
 import { changeEffect } from "../docs/properties";
 import { DESCRIPTIONS as SETTING_DESCRIPTIONS } from "../docs/configurationPage";
@@ -13,6 +11,7 @@ import { ADOPT_KEY } from "../framework/adoption";
 import type { OutputSpec, PropertySpec as FrameworkPropertySpec, ResourceDefinition } from "../framework/definition";
 import { inputJsonSchema } from "../yaml/jsonSchema";
 import { pluginDefinitions } from "./kinds";
+import { packageVersion } from "./location";
 import { MODULE, PACKAGE, propertyOf, requiredOf, TypeTable, type PropertySpec, type TypeSpec } from "./schemaTypes";
 
 export const PULUMI_SCHEMA_FILE = "schema/pulumi-schema.json";
@@ -31,19 +30,6 @@ export function resourceToken(kind: string): string {
 export function kindOfToken(token: string): string | undefined {
   const match = /^zoom:index:([A-Za-z0-9]+)$/.exec(token);
   return match?.[1];
-}
-
-/** The version in pulumi-zoom's package.json: the plugin's version and the schema's. */
-export function packageVersion(): string {
-  for (let dir = __dirname; path.dirname(dir) !== dir; dir = path.dirname(dir)) {
-    try {
-      const manifest = JSON.parse(readFileSync(path.join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
-      if (manifest.name === "pulumi-zoom" && typeof manifest.version === "string") return manifest.version;
-    } catch {
-      // No package.json here: look further up.
-    }
-  }
-  throw new Error(`cannot find pulumi-zoom's package.json above ${__dirname}`);
 }
 
 /**
