@@ -46,6 +46,7 @@ function indexPage(): string {
       "- [Configuration](configuration.md): credentials and settings (`zoom:*` stack config, `ZOOM_*` variables)",
       "- [Desired state in YAML](yaml.md): `zoom.yaml`, `ZoomStack`, references, editor support",
       "- [Command line](cli.md): `pulumi-zoom` commands",
+      "- [Using pulumi-zoom from Python, Go, C#, Java and YAML](languages.md): the provider plugin, `zoom:index:<Kind>`",
     ].join("\n"),
     "## Resources",
     table(["Resource", "What it is"], resources),

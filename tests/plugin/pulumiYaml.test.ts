@@ -6,6 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { parse as parseYaml } from "yaml";
 import type { EngineHost } from "../../harness/host";
 import { PluginHost } from "../../harness/plugin";
 import { isSecret, reveal, rpcSecret, type PropertyMap } from "../../harness/values";
@@ -13,7 +14,7 @@ import { renderPulumiSchema } from "../../provider/plugin/schema";
 import { startTestEmulator, zoomConfig, type TestEmulator } from "../support/emulator";
 import { sipConfig } from "../support/examples";
 import { portalClient } from "../support/resources";
-import { loadYamlProgram, resolve, resourceOrder, schemaProblems, type PackageSchema, type Scope } from "./pulumiYaml";
+import { loadYamlProgram, resolve, resourceOrder, schemaProblems, type PackageSchema, type Scope, type YamlProgram } from "./pulumiYaml";
 
 const exampleDir = path.resolve(__dirname, "../../examples/pulumi-yaml");
 const program = loadYamlProgram(path.join(exampleDir, "Pulumi.yaml"));
@@ -29,6 +30,13 @@ test("a Pulumi YAML program that runs the zoom plugin from the installed package
 
 test("every resource is valid against the plugin's schema", () => {
   expect(schemaProblems(program, schema)).toEqual([]);
+});
+
+test("the Pulumi YAML shown in docs/languages.md is valid against the schema", () => {
+  const page = fs.readFileSync(path.resolve(__dirname, "../../docs/languages.md"), "utf8");
+  const programs = [...page.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((match) => parseYaml(match[1]!) as Partial<YamlProgram>).filter((doc) => doc.resources);
+  expect(programs.length).toBeGreaterThan(0);
+  for (const shown of programs) expect(schemaProblems({ ...program, ...shown } as YamlProgram, schema)).toEqual([]);
 });
 
 test("the schema check finds what Pulumi YAML would refuse", () => {
