@@ -75,15 +75,11 @@ export class PluginHost implements EngineHost {
 
   /** CheckConfig with the provider's inputs (`olds` the last configured ones). */
   async checkConfig(news: PropertyMap, olds: PropertyMap = {}): Promise<CheckResult> {
-    const req = new provproto.CheckRequest();
-    req.setUrn(defaultProviderUrn(this.pkg)).setName("default").setType(`pulumi:providers:${this.pkg}`);
-    req.setOlds(toStruct(olds));
-    req.setNews(toStruct(news));
+    const urn = defaultProviderUrn(this.pkg);
+    const req = new provproto.CheckRequest().setUrn(urn).setName("default").setType(`pulumi:providers:${this.pkg}`).setOlds(toStruct(olds)).setNews(toStruct(news));
     const resp = await this.unary<provproto.CheckResponse>("checkConfig", (cb) => this.client.checkConfig(req, cb));
-    return {
-      inputs: fromStruct(resp.getInputs()),
-      failures: resp.getFailuresList().map((f) => ({ property: f.getProperty(), reason: f.getReason() })),
-    };
+    const failures = resp.getFailuresList().map((failure) => ({ property: failure.getProperty(), reason: failure.getReason() }));
+    return { inputs: fromStruct(resp.getInputs()), failures };
   }
 
   async diffConfig(olds: PropertyMap, news: PropertyMap): Promise<Pick<DiffResult, "changes" | "replaces">> {
@@ -103,16 +99,12 @@ export class PluginHost implements EngineHost {
    * `args` with secrets wrapped, and `variables` keyed `<pkg>:config:<name>` with text values.
    */
   async configureInputs(inputs: PropertyMap): Promise<{ acceptSecrets: boolean }> {
-    const req = new provproto.ConfigureRequest();
-    const variables = req.getVariablesMap();
+    // What the engine says it can do: secrets, resource references, old inputs with Diff, Update and Delete.
+    const req = new provproto.ConfigureRequest().setArgs(toStruct(inputs)).setAcceptsecrets(true).setAcceptresources(true);
+    req.setSendsOldInputs(true).setSendsOldInputsToDelete(true);
     for (const [name, value] of Object.entries(revealMap(inputs))) {
-      variables.set(`${this.pkg}:config:${name}`, typeof value === "string" ? value : JSON.stringify(value));
+      req.getVariablesMap().set(`${this.pkg}:config:${name}`, typeof value === "string" ? value : JSON.stringify(value));
     }
-    req.setArgs(toStruct(inputs));
-    req.setAcceptsecrets(true);
-    req.setAcceptresources(true);
-    req.setSendsOldInputs(true);
-    req.setSendsOldInputsToDelete(true);
     const resp = await this.unary<provproto.ConfigureResponse>("configure", (cb) => this.client.configure(req, cb));
     return { acceptSecrets: resp.getAcceptsecrets() };
   }
