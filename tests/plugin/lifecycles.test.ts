@@ -33,6 +33,8 @@ let zoom: TestEmulator;
 let world: World;
 let config: Record<string, string>;
 const traces: Record<DoorName, Record<string, Trace>> = { dynamic: {}, plugin: {} };
+/** Bytes a created resource puts in the state (its inputs and outputs as JSON), by door and kind. */
+const stateBytes: Record<DoorName, Record<string, number>> = { dynamic: {}, plugin: {} };
 const KINDS = LIFECYCLES.map((lifecycle) => lifecycle.kind);
 const caseOf = (kind: string): LifecycleCase => LIFECYCLES.find((lifecycle) => lifecycle.kind === kind)!;
 
@@ -97,6 +99,7 @@ describe.each(["dynamic", "plugin"] as const)("through the %s front door", (door
     const next = await host!.diff(created.id, urn, created.properties, checked.inputs, checked.inputs);
     expect(next.changes).toBe("none");
     runs.set(kind, { urn, program, declared, id: created.id, outputs: created.properties, inputs: checked.inputs });
+    stateBytes[doorName][kind] = JSON.stringify({ inputs: checked.inputs, outputs: created.properties }).length;
     const outputKeys = Object.keys(created.properties).filter((key) => key !== "__provider").sort();
     trace(kind).created = { failures: checked.failures, nextPlan: next.changes, outputKeys };
   });
@@ -167,4 +170,11 @@ describe.each(["dynamic", "plugin"] as const)("through the %s front door", (door
 test("both front doors went through the same life cycle for every kind", () => {
   expect(Object.keys(traces.plugin)).toEqual(KINDS);
   expect(traces.plugin).toEqual(traces.dynamic);
+});
+
+test("the plugin's state carries no provider code: smaller for every kind", () => {
+  for (const kind of KINDS) {
+    expect({ kind, smaller: stateBytes.plugin[kind]! < stateBytes.dynamic[kind]! }).toEqual({ kind, smaller: true });
+  }
+  console.log(`state bytes per resource (dynamic -> plugin): ${KINDS.map((kind) => `${kind} ${stateBytes.dynamic[kind]} -> ${stateBytes.plugin[kind]}`).join(", ")}`);
 });
