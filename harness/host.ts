@@ -34,6 +34,8 @@ export interface ProviderHostOptions {
   startTimeoutMs?: number;
   /** Copy the host's stdout/stderr to this process's stderr as it arrives (debugging). */
   echo?: boolean;
+  /** What `node` runs instead of the dynamic-provider host: a provider plugin's script or folder (plugin.ts). */
+  script?: string;
 }
 
 export interface ConfigureOptions {
@@ -179,7 +181,7 @@ export class ProviderHost implements EngineHost {
       PULUMI_NODEJS_STACK: options.stack ?? "stack",
     };
     // The host's only required argument is the engine address; the dynamic host never dials it.
-    const child = spawn(process.execPath, [HOST_SCRIPT, "127.0.0.1:1"], {
+    const child = spawn(process.execPath, [options.script ?? HOST_SCRIPT, "127.0.0.1:1"], {
       cwd: options.cwd ?? process.cwd(),
       env,
       stdio: ["ignore", "pipe", "pipe"],

@@ -34,6 +34,7 @@ export type { DeleteOutcome } from "./slots";
 export type { DeploymentOptions, PlanSummary, StepOp, StepRecord } from "./engine";
 export { DEFAULT_NODEJS_PROVIDER_TYPE, exportStack, importStack, SecretsCrypter, topoSort } from "./state";
 export type { DeploymentState, ExportedResource, StackExport, StateResource } from "./state";
+export { defaultProviderUrn, PluginHost, providerInputs, type PluginHostOptions } from "./plugin";
 export { serializeProvider } from "./serialize";
 export {
   annotateSecrets,

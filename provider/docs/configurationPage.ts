@@ -15,7 +15,7 @@ import { code, GENERATED_NOTE, page, table } from "./markdown";
 
 type SettingName = keyof typeof SETTING_KEYS;
 
-const DESCRIPTIONS: Readonly<Record<SettingName, { readonly description: string; readonly defaultValue: string; readonly secret?: true }>> = {
+export const DESCRIPTIONS: Readonly<Record<SettingName, { readonly description: string; readonly defaultValue: string; readonly secret?: true }>> = {
   accountId: {
     description:
       "The Zoom account id of the Server-to-Server OAuth app. With an access token, optional: it only lets clients of the same account share one rate budget.",

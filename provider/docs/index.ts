@@ -1,6 +1,6 @@
 /**
- * Every generated file: `schema/zoom.schema.json` and the pages under `docs/`, as repository-relative path →
- * content. `schema/generate.ts` writes them; the staleness tests compare them with the committed files.
+ * Every generated file: `schema/zoom.schema.json`, the plugin's `schema/pulumi-schema.json` and the pages under
+ * `docs/`, as repository-relative path → content. `schema/generate.ts` writes them; the staleness tests compare them with the committed files.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -10,6 +10,7 @@ import { cliPage } from "./cliPage";
 import { configurationPage } from "./configurationPage";
 import { exampleFor, type ExampleFile } from "./examples";
 import { LOOKUPS } from "../lookups";
+import { PULUMI_SCHEMA_FILE, renderPulumiSchema } from "../plugin/schema";
 import { lookupPage } from "./lookupPage";
 import { GENERATED_NOTE, page, table } from "./markdown";
 import { resourcePage } from "./resourcePage";
@@ -45,6 +46,7 @@ function indexPage(): string {
       "- [Configuration](configuration.md): credentials and settings (`zoom:*` stack config, `ZOOM_*` variables)",
       "- [Desired state in YAML](yaml.md): `zoom.yaml`, `ZoomStack`, references, editor support",
       "- [Command line](cli.md): `pulumi-zoom` commands",
+      "- [Using pulumi-zoom from Python, Go, C#, Java and YAML](languages.md): the provider plugin, `zoom:index:<Kind>`",
     ].join("\n"),
     "## Resources",
     table(["Resource", "What it is"], resources),
@@ -61,6 +63,7 @@ function indexPage(): string {
 export function generatedFiles(root: string): Map<string, string> {
   const files = new Map<string, string>();
   files.set(SCHEMA_FILE, renderJsonSchema());
+  files.set(PULUMI_SCHEMA_FILE, renderPulumiSchema());
   files.set("docs/README.md", indexPage());
   files.set("docs/configuration.md", configurationPage());
   files.set("docs/cli.md", cliPage());

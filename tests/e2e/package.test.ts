@@ -12,11 +12,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { EmulatorInfo } from "../../emulator";
+import { PluginHost } from "../../harness/plugin";
 import { ensureBuilt, repoRoot } from "../support/build";
 import { RawZoom } from "../support/zoomHttp";
 
 interface Manifest {
   name: string;
+  version: string;
   main: string;
   types: string;
   bin: Record<string, string>;
@@ -155,4 +157,15 @@ test("the bin runs the emulator, which serves the API until interrupted", async 
     child.kill("SIGTERM");
   }
   expect(await exited).toBe(0);
+});
+
+test("the plugin folder runs the provider plugin from the installed package, as Pulumi runs it", async () => {
+  expect(manifest.bin["pulumi-resource-zoom"]).toBe("dist/provider/plugin/main.js");
+  const plugin = await PluginHost.start({ plugin: path.join(installed, "plugin"), cwd: project });
+  try {
+    expect(await plugin.getPluginInfo()).toBe(manifest.version);
+    expect(await plugin.getSchema()).toBe(fs.readFileSync(path.join(installed, "schema", "pulumi-schema.json"), "utf8"));
+  } finally {
+    await plugin.close();
+  }
 });
