@@ -11,7 +11,7 @@
  */
 import type * as pulumiProvider from "@pulumi/pulumi/provider";
 import { configure } from "../framework/runtime";
-import { NAME_KEY } from "../framework/provider";
+import { NAME_KEY } from "../framework/stateKeys";
 import { shapeOf } from "../framework/resource";
 import { checkConfig, configChanged, configSourceOf, type ConfigFailure } from "./config";
 import { frameworkProvider, pluginDefinitions } from "./kinds";

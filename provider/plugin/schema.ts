@@ -7,7 +7,7 @@
 import { SETTING_KEYS } from "../client/config";
 import { changeEffect } from "../docs/properties";
 import { DESCRIPTIONS as SETTING_DESCRIPTIONS } from "../docs/configurationPage";
-import { ADOPT_KEY } from "../framework/adoption";
+import { ADOPT_KEY } from "../framework/stateKeys";
 import type { OutputSpec, PropertySpec as FrameworkPropertySpec, ResourceDefinition } from "../framework/definition";
 import { inputJsonSchema } from "../yaml/jsonSchema";
 import { pluginDefinitions } from "./kinds";
