@@ -1,11 +1,10 @@
 /** The control endpoints and their client, request-size limits, and the test support's own spec check. */
 import { EmulatorControl } from "../../emulator";
-import { startTestEmulator, useTestEmulator } from "../support/emulator";
+import { startTestEmulator, useFreshEmulator } from "../support/emulator";
 import { testWithSpec } from "../support/spec";
 import { RawZoom } from "../support/zoomHttp";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 test("the client takes the info, or the API url or the bare origin with the control token", async () => {
   const origin = t.emulator.url.replace(/\/v2$/, "");

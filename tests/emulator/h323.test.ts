@@ -1,8 +1,7 @@
 /** H.323/SIP devices: list (paginated), create, full-body update, delete; in both path forms and per account. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 interface Device {
   id: string;

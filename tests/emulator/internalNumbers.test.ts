@@ -1,8 +1,7 @@
 /** Internal numbers: batch add, paginated list, update, delete; E.164 numbers unique per account; visible => joinable. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 interface InternalNumber {
   id: string;

@@ -1,8 +1,7 @@
 /** Meetings: create, get, update, delete, status, with Zoom's documented answers and errors. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 /** The fields of Zoom's meeting object this suite reads. */
 interface Meeting {

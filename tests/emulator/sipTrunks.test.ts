@@ -1,8 +1,7 @@
 /** SIP trunks: the master's three, assigned to sub-accounts with their own DNIS; master-account API only. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 interface Trunk {
   id: string;

@@ -1,8 +1,7 @@
 /** Meeting templates: made from an existing meeting, listed per user; at most 40, names unique; no update or delete. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 interface TemplateList {
   total_records: number;
