@@ -25,11 +25,7 @@ function prefixFor(form: "plain" | "master" | "sub"): string {
   return form === "master" ? "/accounts/me" : `/accounts/${t.state.subAccounts[0].id}`;
 }
 
-async function list(prefix = "", query = ""): Promise<DevicePage> {
-  const answer = await t.zoom.call<DevicePage>("GET", `${prefix}/h323/devices${query}`);
-  expect(answer.status).toBe(200);
-  return answer.json;
-}
+const list = (prefix = "", query = "") => t.zoom.read<DevicePage>(`${prefix}/h323/devices${query}`);
 
 async function create(body: Record<string, unknown>, prefix = ""): Promise<Device> {
   const answer = await t.zoom.call<Device>("POST", `${prefix}/h323/devices`, { body });
