@@ -18,6 +18,11 @@ const password = z
   .max(10)
   .regex(/^[a-zA-Z0-9@\-_*]*$/);
 
+/** Optional on/off fields, by name (most of Zoom's meeting settings are). */
+function flags<const Name extends string>(...names: Name[]): Record<Name, z.ZodOptional<z.ZodBoolean>> {
+  return Object.fromEntries(names.map((name) => [name, z.boolean().optional()])) as Record<Name, z.ZodOptional<z.ZodBoolean>>;
+}
+
 const recurrenceSchema = z.object({
   type: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   repeat_interval: z.number().int().min(1).optional(),
@@ -36,11 +41,10 @@ export type Recurrence = z.infer<typeof recurrenceSchema>;
 
 const settingsSchema = z.object({
   additional_data_center_regions: z.array(z.string()).optional(),
-  allow_host_control_participant_mute_state: z.boolean().optional(),
-  allow_multiple_devices: z.boolean().optional(),
-  alternative_host_manage_cloud_recording: z.boolean().optional(),
-  alternative_host_manage_meeting_summary: z.boolean().optional(),
-  alternative_host_update_polls: z.boolean().optional(),
+  ...flags(
+    "allow_host_control_participant_mute_state", "allow_multiple_devices", "alternative_host_manage_cloud_recording",
+    "alternative_host_manage_meeting_summary", "alternative_host_update_polls",
+  ),
   alternative_hosts: z.string().optional(),
   alternative_hosts_email_notification: z.boolean().optional(),
   approval_type: z.union([z.literal(0), z.literal(1), z.literal(2)]).optional(),
@@ -71,8 +75,7 @@ const settingsSchema = z.object({
     })
     .optional(),
   auto_recording: z.enum(["local", "cloud", "none"]).optional(),
-  auto_start_ai_companion_questions: z.boolean().optional(),
-  auto_start_meeting_summary: z.boolean().optional(),
+  ...flags("auto_start_ai_companion_questions", "auto_start_meeting_summary"),
   breakout_room: z
     .object({
       enable: z.boolean().optional(),
@@ -82,25 +85,17 @@ const settingsSchema = z.object({
     })
     .optional(),
   calendar_type: z.union([z.literal(1), z.literal(2)]).optional(),
-  close_registration: z.boolean().optional(),
-  cn_meeting: z.boolean().optional(),
+  ...flags("close_registration", "cn_meeting"),
   contact_email: z.string().optional(),
   contact_name: z.string().optional(),
   continuous_meeting_chat: z
-    .object({
-      enable: z.boolean().optional(),
-      auto_add_invited_external_users: z.boolean().optional(),
-      auto_add_meeting_participants: z.boolean().optional(),
-    })
+    .object(flags("enable", "auto_add_invited_external_users", "auto_add_meeting_participants"))
     .optional(),
   custom_keys: z
     .array(z.object({ key: z.string().max(64).optional(), value: z.string().max(256).optional() }))
     .max(10)
     .optional(),
-  device_testing: z.boolean().optional(),
-  disable_participant_video: z.boolean().optional(),
-  email_in_attendee_report: z.boolean().optional(),
-  email_notification: z.boolean().optional(),
+  ...flags("device_testing", "disable_participant_video", "email_in_attendee_report", "email_notification"),
   encryption_type: z.enum(["enhanced_encryption", "e2ee"]).optional(),
   enforce_login: z.boolean().optional(),
   enforce_login_domains: z.string().optional(),
@@ -108,10 +103,7 @@ const settingsSchema = z.object({
   global_dial_in_countries: z.array(z.string()).optional(),
   /** Accepted (the update schema lists it) but derived from `global_dial_in_countries`, as Zoom does. */
   global_dial_in_numbers: z.array(z.object({}).passthrough()).optional(),
-  host_save_video_order: z.boolean().optional(),
-  host_video: z.boolean().optional(),
-  in_meeting: z.boolean().optional(),
-  internal_meeting: z.boolean().optional(),
+  ...flags("host_save_video_order", "host_video", "in_meeting", "internal_meeting"),
   jbh_time: z.union([z.literal(0), z.literal(5), z.literal(10), z.literal(15)]).optional(),
   join_before_host: z.boolean().optional(),
   language_interpretation: z
@@ -130,23 +122,18 @@ const settingsSchema = z.object({
     .optional(),
   meeting_authentication: z.boolean().optional(),
   meeting_invitees: z.array(z.object({ email: z.email().optional() })).optional(),
-  mute_upon_entry: z.boolean().optional(),
-  participant_focused_meeting: z.boolean().optional(),
-  participant_video: z.boolean().optional(),
-  private_meeting: z.boolean().optional(),
-  push_change_to_calendar: z.boolean().optional(),
+  ...flags(
+    "mute_upon_entry", "participant_focused_meeting", "participant_video", "private_meeting",
+    "push_change_to_calendar",
+  ),
   question_and_answer: z
     .object({
-      enable: z.boolean().optional(),
-      allow_submit_questions: z.boolean().optional(),
-      allow_anonymous_questions: z.boolean().optional(),
+      ...flags("enable", "allow_submit_questions", "allow_anonymous_questions"),
       question_visibility: z.enum(["answered", "all"]).optional(),
-      attendees_can_comment: z.boolean().optional(),
-      attendees_can_upvote: z.boolean().optional(),
+      ...flags("attendees_can_comment", "attendees_can_upvote"),
     })
     .optional(),
-  registrants_confirmation_email: z.boolean().optional(),
-  registrants_email_notification: z.boolean().optional(),
+  ...flags("registrants_confirmation_email", "registrants_email_notification"),
   registration_type: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   request_permission_to_unmute_participants: z.boolean().optional(),
   resources: z
@@ -158,8 +145,7 @@ const settingsSchema = z.object({
       }),
     )
     .optional(),
-  show_join_info: z.boolean().optional(),
-  show_share_button: z.boolean().optional(),
+  ...flags("show_join_info", "show_share_button"),
   sign_language_interpretation: z
     .object({
       enable: z.boolean().optional(),
@@ -170,8 +156,7 @@ const settingsSchema = z.object({
     })
     .optional(),
   summary_template_id: z.string().optional(),
-  use_pmi: z.boolean().optional(),
-  waiting_room: z.boolean().optional(),
+  ...flags("use_pmi", "waiting_room"),
   waiting_room_options: z
     .object({
       mode: z.enum(["follow_setting", "custom"]),
