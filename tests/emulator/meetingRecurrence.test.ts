@@ -13,11 +13,7 @@ const startsOf = (meeting: Meeting) => meeting.occurrences?.map((o) => o.start_t
 describe("recurring meetings (type 8)", () => {
   test("daily, with end_times", async () => {
     const meeting = await recurring("2031-03-01T09:00:00", "UTC", { type: 1, repeat_interval: 2, end_times: 3 });
-    expect(startsOf(meeting)).toEqual([
-      "2031-03-01T09:00:00Z",
-      "2031-03-03T09:00:00Z",
-      "2031-03-05T09:00:00Z",
-    ]);
+    expect(startsOf(meeting)).toEqual(["2031-03-01T09:00:00Z", "2031-03-03T09:00:00Z", "2031-03-05T09:00:00Z"]);
     expect(meeting.occurrences?.[0]).toEqual({
       occurrence_id: String(Date.parse("2031-03-01T09:00:00Z")),
       start_time: "2031-03-01T09:00:00Z",
@@ -43,22 +39,14 @@ describe("recurring meetings (type 8)", () => {
   test("monthly by day and by week, and end_date_time", async () => {
     const byDay = await recurring("2031-01-31T12:00:00Z", "UTC", { type: 3, monthly_day: 31, end_times: 3 });
     // Months without a 31st are skipped.
-    expect(startsOf(byDay)).toEqual([
-      "2031-01-31T12:00:00Z",
-      "2031-03-31T12:00:00Z",
-      "2031-05-31T12:00:00Z",
-    ]);
+    expect(startsOf(byDay)).toEqual(["2031-01-31T12:00:00Z", "2031-03-31T12:00:00Z", "2031-05-31T12:00:00Z"]);
     const lastFriday = await recurring("2031-01-01T12:00:00Z", "UTC", {
       type: 3,
       monthly_week: -1,
       monthly_week_day: 6,
       end_date_time: "2031-03-31T00:00:00Z",
     });
-    expect(startsOf(lastFriday)).toEqual([
-      "2031-01-31T12:00:00Z",
-      "2031-02-28T12:00:00Z",
-      "2031-03-28T12:00:00Z",
-    ]);
+    expect(startsOf(lastFriday)).toEqual(["2031-01-31T12:00:00Z", "2031-02-28T12:00:00Z", "2031-03-28T12:00:00Z"]);
   });
 
   test("end_times 0 means no end: Zoom lays out its maximum of 60", async () => {
