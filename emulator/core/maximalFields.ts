@@ -249,6 +249,14 @@ const dialInNumbers = [
   }
 ];
 
+const tspAccountsItem = {
+  "conference_code": "extra",
+  "dial_in_numbers": dialInNumbers,
+  "id": "1",
+  "leader_pin": "extra",
+  "tsp_bridge": "US_TSP_TB"
+};
+
 const templates = [
   {
     "id": "extra",
@@ -256,6 +264,21 @@ const templates = [
     "type": 1
   }
 ];
+
+const usersItem = {
+  "id": "extra",
+  "email": "extra@example.com",
+  "first_name": "extra",
+  "last_name": "extra",
+  "display_name": "extra",
+  "type": 1,
+  "status": "active",
+  "verified": 1,
+  "timezone": "extra",
+  "role_id": "extra",
+  "pmi": 1,
+  "dept": "extra"
+};
 
 export const MAXIMAL_FIELDS: Partial<Record<OperationId, unknown>> = {
   "meetingCreate": meetingCreate,
@@ -304,13 +327,7 @@ export const MAXIMAL_FIELDS: Partial<Record<OperationId, unknown>> = {
   "deviceCreate": devicesItem,
   "userTSPs": {
     "tsp_accounts": [
-      {
-        "conference_code": "extra",
-        "dial_in_numbers": dialInNumbers,
-        "id": "1",
-        "leader_pin": "extra",
-        "tsp_bridge": "US_TSP_TB"
-      }
+      tspAccountsItem
     ]
   },
   "userTSPCreate": {
@@ -321,11 +338,8 @@ export const MAXIMAL_FIELDS: Partial<Record<OperationId, unknown>> = {
     "tsp_bridge": "US_TSP_TB"
   },
   "userTSP": {
-    "conference_code": "extra",
-    "dial_in_numbers": dialInNumbers,
-    "id": "extra",
-    "leader_pin": "extra",
-    "tsp_bridge": "US_TSP_TB"
+    ...tspAccountsItem,
+    "id": "extra"
   },
   "listMeetingTemplates": {
     "templates": templates
@@ -392,35 +406,11 @@ export const MAXIMAL_FIELDS: Partial<Record<OperationId, unknown>> = {
   },
   "users": {
     "users": [
-      {
-        "id": "extra",
-        "email": "extra@example.com",
-        "first_name": "extra",
-        "last_name": "extra",
-        "display_name": "extra",
-        "type": 1,
-        "status": "active",
-        "verified": 1,
-        "timezone": "extra",
-        "role_id": "extra",
-        "pmi": 1,
-        "dept": "extra"
-      }
+      usersItem
     ]
   },
   "user": {
-    "id": "extra",
-    "email": "extra@example.com",
-    "first_name": "extra",
-    "last_name": "extra",
-    "display_name": "extra",
-    "type": 1,
-    "status": "active",
-    "verified": 1,
-    "timezone": "extra",
-    "role_id": "extra",
-    "pmi": 1,
-    "dept": "extra",
+    ...usersItem,
     "account_id": "extra",
     "role_name": "extra"
   },

@@ -1,9 +1,9 @@
 /**
  * The TypeScript source of emulator/core/maximalFields.ts for a table of spec-maximal extra fields, each repeated
  * block written once: a block of MIN_LINES or more lines that stands more than once becomes a `const` the table
- * refers to, and an operation's answer that differs from an earlier one in a few places (`meeting` and
- * `meetingCreate` differ only in one settings list) is written as that one spread, with the differences. The
- * module evaluates to the same table (tests/emulator/specMaximal.test.ts checks both).
+ * refers to, and an operation's answer close to an object written earlier (`meeting` differs from `meetingCreate`
+ * in one settings list; `user` is an item of `users` with two more fields) is written as that object spread, with
+ * the differences. The module evaluates to the same table, key order included (tests/emulator/specMaximal.test.ts).
  */
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -44,60 +44,81 @@ function countBlocks(values: readonly Json[]): Map<string, number> {
   return counts;
 }
 
-/** Whether two objects have the same keys in the same order (so one can be written as the other, spread). */
-const sameKeys = (a: JsonObject, b: JsonObject) => JSON.stringify(Object.keys(a)) === JSON.stringify(Object.keys(b));
+/**
+ * Whether `value` can be written as `base` spread: `base`'s keys, in its order, then any more. A spread keeps
+ * `base`'s order and appends the rest, so the order stays the same.
+ */
+function extendsKeys(base: JsonObject, value: JsonObject): boolean {
+  const baseKeys = Object.keys(base);
+  return JSON.stringify(Object.keys(value).slice(0, baseKeys.length)) === JSON.stringify(baseKeys);
+}
 
-/** The values `derive` writes out when it writes `value` as `base` spread with the differences. */
-function differences(base: Json, value: Json): Json[] {
-  if (JSON.stringify(base) === JSON.stringify(value)) return [];
-  if (!isObject(base) || !isObject(value) || !sameKeys(base, value)) return [value];
-  return Object.keys(value).flatMap((key) => differences(base[key], value[key]));
+const same = (a: Json | undefined, b: Json) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The keys of `value` a spread of `base` must write: those that differ, and those `base` lacks. */
+const changedKeys = (base: JsonObject, value: JsonObject) => Object.keys(value).filter((key) => !same(base[key], value[key]));
+
+/** The values written out when `value` is written as `base` spread with the differences. */
+function differences(base: Json | undefined, value: Json): Json[] {
+  if (same(base, value)) return [];
+  if (base === undefined || !isObject(base) || !isObject(value) || !extendsKeys(base, value)) return [value];
+  return changedKeys(base, value).flatMap((key) => differences(base[key], value[key]));
 }
 
 /** How many lines `value` takes when written as `base` spread with the differences. */
-function differenceLines(base: Json, value: Json): number {
-  if (JSON.stringify(base) === JSON.stringify(value)) return 1;
-  if (!isObject(base) || !isObject(value) || !sameKeys(base, value)) return lineCount(value);
-  return 2 + Object.keys(value).reduce((sum, key) => sum + (JSON.stringify(base[key]) === JSON.stringify(value[key]) ? 0 : differenceLines(base[key], value[key])), 0);
+function differenceLines(base: Json | undefined, value: Json): number {
+  if (same(base, value)) return 1;
+  if (base === undefined || !isObject(base) || !isObject(value) || !extendsKeys(base, value)) return lineCount(value);
+  return 2 + changedKeys(base, value).reduce((sum, key) => sum + differenceLines(base[key], value[key]), 0);
 }
 
-/**
- * The earlier operation whose answer this one is best written as a spread of: the same keys, and under half the
- * lines to write.
- */
-function closestEarlier(earlier: readonly (readonly [string, Json])[], value: Json): string | undefined {
+/** Every object in `value` (itself included), outermost first. */
+function objectsIn(value: Json): JsonObject[] {
+  if (!isBlock(value)) return [];
+  const inner = Object.values(value).flatMap(objectsIn);
+  return isObject(value) ? [value, ...inner] : inner;
+}
+
+/** The object written earlier that `value` is best written as a spread of: under half the lines to write. */
+function closestBase(earlier: readonly Json[], value: Json): JsonObject | undefined {
   if (!isObject(value)) return undefined;
   const candidates = earlier
-    .filter(([, other]) => isObject(other) && sameKeys(other, value))
-    .map(([operation, other]) => ({ operation, lines: differenceLines(other, value) }))
+    .flatMap(objectsIn)
+    .filter((other) => extendsKeys(other, value))
+    .map((other) => ({ other, lines: differenceLines(other, value) }))
     .filter((candidate) => candidate.lines * 2 < lineCount(value))
     .sort((a, b) => a.lines - b.lines);
-  return candidates[0]?.operation;
+  return candidates[0]?.other;
 }
 
 export function maximalFieldsSource(table: JsonObject): string {
+  // Each operation's answer is written out, or as a spread of an object of an earlier answer written out.
+  const rows: { operation: string; value: Json; base?: JsonObject }[] = [];
+  for (const [operation, value] of Object.entries(table)) {
+    const written = rows.filter((row) => row.base === undefined).map((row) => row.value);
+    rows.push({ operation, value, base: closestBase(written, value) });
+  }
+  // Blocks are counted where they are written out: whole answers, and only the differences of spread ones.
+  const counts = countBlocks(rows.flatMap((row) => (row.base === undefined ? [row.value] : differences(row.base, row.value))));
+  /** Spread bases get a name wherever they stand. */
+  const bases = new Set(rows.flatMap((row) => (row.base === undefined ? [] : [JSON.stringify(row.base)])));
+
   const named = new Map<string, string>();
   const declarations: string[] = [];
-  const taken = new Set<string>();
-  const uniqueName = (wanted: string) => {
-    let name = wanted;
-    for (let i = 2; taken.has(name); i++) name = `${wanted}${i}`;
-    taken.add(name);
-    return name;
-  };
   const declare = (wanted: string, body: string) => {
-    const name = uniqueName(wanted);
+    let name = wanted;
+    for (let i = 2; declarations.some((line) => line.startsWith(`const ${name} = `)); i++) name = `${wanted}${i}`;
     declarations.push(`const ${name} = ${body};`, "");
     return name;
   };
 
-  /** A block in place, or the name of its `const` where it stands more than once. */
+  /** A block in place, or the name of its `const` where it stands more than once or is a spread's base. */
   const write = (value: Json, indent: string, key: string): string => {
     if (!isBlock(value)) return JSON.stringify(value);
     const text = JSON.stringify(value);
     const known = named.get(text);
     if (known) return known;
-    if ((counts.get(text) ?? 0) < 2) return literal(value, indent, key);
+    if ((counts.get(text) ?? 0) < 2 && !bases.has(text)) return literal(value, indent, key);
     const name = declare(camel(key), literal(value, "", key));
     named.set(text, name);
     return name;
@@ -111,36 +132,21 @@ export function maximalFieldsSource(table: JsonObject): string {
       : Object.entries(value).map(([k, v]) => `${inner}${JSON.stringify(k)}: ${write(v, inner, k)}`);
     return lines.length === 0 ? `${open}${close}` : `${open}\n${lines.join(",\n")}\n${indent}${close}`;
   };
-
-  /** `value` as `base` spread with what differs, or written out where the difference is no shorter. */
-  const derive = (baseExpression: string, base: Json, value: Json, indent: string, key: string): string => {
-    if (JSON.stringify(base) === JSON.stringify(value)) return baseExpression;
-    if (!isObject(base) || !isObject(value) || !sameKeys(base, value)) return write(value, indent, key);
+  /** `value` as the object `baseExpression` names spread, with what differs or is added. */
+  const derive = (baseExpression: string, base: Json | undefined, value: Json, indent: string, key: string): string => {
+    if (same(base, value)) return baseExpression;
+    if (base === undefined || !isObject(base) || !isObject(value) || !extendsKeys(base, value)) return write(value, indent, key);
     const inner = `${indent}  `;
-    const changed = Object.keys(value).filter((k) => JSON.stringify(base[k]) !== JSON.stringify(value[k]));
-    const lines = changed.map((k) => `${inner}${JSON.stringify(k)}: ${derive(`${baseExpression}[${JSON.stringify(k)}]`, base[k], value[k], inner, k)}`);
+    const lines = changedKeys(base, value).map(
+      (k) => `${inner}${JSON.stringify(k)}: ${derive(`${baseExpression}[${JSON.stringify(k)}]`, base[k], value[k], inner, k)}`,
+    );
     return `{\n${inner}...${baseExpression},\n${lines.join(",\n")}\n${indent}}`;
   };
 
-  const rows = Object.entries(table).map(([operation, value], index, all) => ({
-    operation,
-    value,
-    base: closestEarlier(all.slice(0, index), value),
-  }));
-  // Blocks are counted where they are written out: whole answers, and only the differences of spread ones.
-  const counts = countBlocks(rows.flatMap((row) => (row.base === undefined ? [row.value] : differences(table[row.base], row.value))));
-  const usedAsBase = new Set(rows.flatMap((row) => (row.base === undefined ? [] : [row.base])));
-  const baseNames = new Map<string, string>();
   const entries = rows.map(({ operation, value, base }) => {
-    let text: string;
-    if (usedAsBase.has(operation) && isObject(value)) {
-      text = named.get(JSON.stringify(value)) ?? declare(camel(operation), literal(value, "", operation));
-      baseNames.set(operation, text);
-    } else if (base !== undefined) {
-      text = derive(baseNames.get(base)!, table[base], value, "  ", operation);
-    } else {
-      text = write(value, "  ", operation);
-    }
+    const baseName = base === undefined ? undefined : named.get(JSON.stringify(base));
+    if (base !== undefined && baseName === undefined) throw new Error(`the base of ${operation} is not written before it`);
+    const text = baseName === undefined ? write(value, "  ", operation) : derive(baseName, base, value, "  ", operation);
     return `  ${JSON.stringify(operation)}: ${text}`;
   });
   return [
