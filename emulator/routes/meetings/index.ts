@@ -11,6 +11,10 @@
  * - PATCH deep-merges `settings`, replaces `recurrence` and `tracking_fields`; `occurrence_id` edits one
  *   occurrence. DELETE honours `occurrence_id`, `schedule_for_reminder` and `cancel_meeting_reminder`.
  * - The list omits instant meetings and deleted ones, and pages with `next_page_token`.
+ *
+ * The modules: bodies.ts (request schemas), store.ts (stored meetings, occurrences), recurrence.ts (pure
+ * occurrence arithmetic), defaults.ts (server-side settings), links.ts (passcodes, links), writes.ts (create,
+ * update), render.ts (answers), handlers.ts; this one assembles the route module.
  */
 import { z } from "zod";
 import type { EmulatorContext, EmulatorRequest, RouteModule } from "../../types";
@@ -18,7 +22,6 @@ import { create, get, list, remove, status, update } from "./handlers";
 import { render } from "./render";
 import { findMeeting, meetingStore } from "./store";
 import { createMeeting } from "./writes";
-
 
 const seedItem = z.object({ user_id: z.string().optional() }).passthrough();
 
