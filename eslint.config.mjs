@@ -1,5 +1,26 @@
 import tseslint from "typescript-eslint";
 
+/**
+ * The layers' boundaries (issue 18, item 4). An import that leaves its folder for a top-level folder is written
+ * `../` (once or more) then the folder's name, so a pattern on that prefix names the folder a file reaches into.
+ * tests/lint/boundaries.test.ts proves each rule reports a violating import.
+ */
+const reachesInto = (folders) => `^(\\.\\./)+(${folders.join("|")})(/|$)`;
+
+/** provider/, schema/ and catalogue/ are what users install: none of them may need the test or demo code. */
+const PRODUCT_NEVER_IMPORTS = ["tests", "bench", "examples", "harness", "emulator"];
+const productMessage =
+  "provider/, schema/ and catalogue/ never import tests/, bench/, examples/, harness/ or emulator/ (the emulator shares only catalogue/ with the provider).";
+const selfEmulator = { regex: "^pulumi-zoom/emulator", message: productMessage };
+
+/**
+ * The emulator is an independent check of the provider (emulator/README.md): it may import catalogue/ (Zoom's
+ * API as documented), itself, node: and zod, and nothing else.
+ */
+const emulatorMessage = "emulator/ imports only catalogue/, its own modules, node: built-ins and zod.";
+
+const boundary = (files, patterns) => ({ files, rules: { "no-restricted-imports": ["error", { patterns }] } });
+
 export default tseslint.config(
   { ignores: ["dist/**", "node_modules/**", "coverage/**", "**/*.js", "**/*.mjs"] },
   ...tseslint.configs.recommended,
@@ -11,4 +32,35 @@ export default tseslint.config(
       eqeqeq: ["error", "smart"],
     },
   },
+  boundary(
+    ["provider/**/*.ts", "schema/**/*.ts", "catalogue/**/*.ts"],
+    [{ regex: reachesInto(PRODUCT_NEVER_IMPORTS), message: productMessage }, selfEmulator],
+  ),
+  // `pulumi-zoom emulator` (the CLI command that runs the emulator for users) starts it: this one module may import
+  // the emulator's public entry point, emulator/index.ts, and nothing deeper.
+  boundary(
+    ["provider/cli/commands/emulator.ts"],
+    [
+      { regex: reachesInto(PRODUCT_NEVER_IMPORTS.filter((folder) => folder !== "emulator")), message: productMessage },
+      { regex: "^(\\.\\./)+emulator/", message: "The CLI may import the emulator's entry point (emulator/index.ts) only." },
+      selfEmulator,
+    ],
+  ),
+  boundary(
+    ["emulator/**/*.ts"],
+    [
+      { regex: reachesInto(["provider", "schema", "harness", "tests", "bench", "examples", "scripts"]), message: emulatorMessage },
+      { regex: "^(?!node:|zod$|\\.)", message: emulatorMessage },
+    ],
+  ),
+  boundary(
+    ["bench/**/*.ts", "examples/**/*.ts"],
+    [{ regex: reachesInto(["tests"]), message: "bench/ and examples/ never import tests/." }],
+  ),
+  // Until the chaos run (tests/reliability/chaos/) moves out of tests/, `npm run chaos` imports it: the one
+  // allowed path, so no other test code creeps into bench/.
+  boundary(
+    ["bench/chaos.ts"],
+    [{ regex: "^(\\.\\./)+tests(/(?!reliability/chaos/run$)|$)", message: "bench/ and examples/ never import tests/." }],
+  ),
 );

@@ -1,5 +1,5 @@
 /**
- * A typed client for the emulator's control endpoints (`/_emulator/...`, listed in control-types.ts), on Node's
+ * A typed client for the emulator's control endpoints (`/_emulator/...`, listed in controlTypes.ts), on Node's
  * global `fetch`. Tests, the demo and the benchmarks drive the emulator with it.
  */
 import type {
@@ -12,7 +12,7 @@ import type {
   RequestLogEntry,
   SeedRequest,
   SeedResponse,
-} from "./control-types";
+} from "./controlTypes";
 
 export class EmulatorControl {
   /** `http://host:port/_emulator` */

@@ -3,7 +3,7 @@
  * (OAuth, both path forms, accounts, rate limits, the meeting and other routes), plus control endpoints for
  * tests. `startEmulator()` and `EmulatorControl` are the whole public surface.
  */
-import type { EmulatorOptions, RunningEmulator } from "./control-types";
+import type { EmulatorOptions, RunningEmulator } from "./controlTypes";
 import { EmulatorServer } from "./core/server";
 import { ROUTE_MODULES } from "./routes";
 
@@ -12,5 +12,5 @@ export function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmu
 }
 
 export { EmulatorControl } from "./control";
-export * from "./control-types";
+export * from "./controlTypes";
 export * from "./types";

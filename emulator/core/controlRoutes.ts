@@ -1,13 +1,35 @@
 /**
- * The control endpoints under `/_emulator/` (listed in control-types.ts). They are the emulator's own API, not
+ * The control endpoints under `/_emulator/` (listed in controlTypes.ts). They are the emulator's own API, not
  * Zoom's: no token needed, and errors are answered as `{code, message}` with the HTTP status as the code.
  */
 import { z } from "zod";
-import type { EmulatorStateSummary, FaultPlan, SeedResponse } from "../control-types";
-import { ZoomHttpError } from "../types";
-import type { Account } from "./accounts";
+import type { EmulatorPlan, EmulatorStateSummary, FaultPlan, SeedResponse } from "../controlTypes";
+import { ZoomHttpError, type EmulatorContext, type RecordedEmail, type RouteModule } from "../types";
+import type { Account, AccountDirectory } from "./accounts";
+import type { TokenIssuer } from "./auth";
+import type { EmulatorClock } from "./clock";
+import type { FaultInjector } from "./faults";
 import type { Answer } from "./http";
-import type { EmulatorServer } from "./server";
+import type { StatsRecorder } from "./stats";
+
+/**
+ * What the control endpoints reach of the emulator: its current state, read on every call (a reset replaces
+ * the accounts and the fault injector), and the two actions that replace state. The server implements it; this
+ * module does not know the emulator.
+ */
+export interface ControlledEmulator {
+  readonly accounts: Pick<AccountDirectory, "all" | "find" | "master" | "subAccounts">;
+  readonly modules: readonly RouteModule[];
+  readonly context: EmulatorContext;
+  readonly stats: Pick<StatsRecorder, "snapshot" | "reset" | "requests">;
+  readonly faults: Pick<FaultInjector, "setPlan" | "clear">;
+  readonly clock: Pick<EmulatorClock, "now" | "freeze" | "advance" | "frozen">;
+  readonly tokens: Pick<TokenIssuer, "revokeAll">;
+  readonly emails: readonly RecordedEmail[];
+  plan: EmulatorPlan;
+  reset(): void;
+  rotateCredentials(): string;
+}
 
 const ok = (json: unknown): Answer => ({ status: 200, json });
 const noContent: Answer = { status: 204 };
@@ -83,53 +105,53 @@ function summarize(account: Account) {
   };
 }
 
-function state(server: EmulatorServer): EmulatorStateSummary {
-  const master = server.accounts.master;
-  const sipTrunks = server.modules.flatMap((m) => m.describeAccount?.(master).sipTrunks ?? []);
+function state(emulator: ControlledEmulator): EmulatorStateSummary {
+  const master = emulator.accounts.master;
+  const sipTrunks = emulator.modules.flatMap((m) => m.describeAccount?.(master).sipTrunks ?? []);
   return {
     master: { ...summarize(master), sipTrunks },
-    subAccounts: server.accounts.subAccounts.map(summarize),
+    subAccounts: emulator.accounts.subAccounts.map(summarize),
   };
 }
 
-function seed(server: EmulatorServer, text: string): SeedResponse {
+function seed(emulator: ControlledEmulator, text: string): SeedResponse {
   const request = parse(seedSchema, text);
   const accountId = request.accountId ?? "me";
   if (typeof accountId !== "string") throw controlError(400, "accountId must be a string.");
-  const account = server.accounts.find(accountId);
+  const account = emulator.accounts.find(accountId);
   if (!account) throw controlError(404, `Account does not exist: ${accountId}.`);
-  const seeders = new Map(server.modules.flatMap((m) => Object.entries(m.seed ?? {})));
+  const seeders = new Map(emulator.modules.flatMap((m) => Object.entries(m.seed ?? {})));
   const answer: SeedResponse = {};
   for (const [key, items] of Object.entries(request)) {
     if (key === "accountId") continue;
     const seeder = seeders.get(key);
     if (!seeder) throw controlError(400, `Unknown seed key: ${key}. Known: ${[...seeders.keys()].join(", ")}.`);
     if (!Array.isArray(items)) throw controlError(400, `Seed items for ${key} must be an array.`);
-    answer[key] = seeder(account, items, server.context);
+    answer[key] = seeder(account, items, emulator.context);
   }
   return answer;
 }
 
-function startMeeting(server: EmulatorServer, rawId: string): Answer {
+function startMeeting(emulator: ControlledEmulator, rawId: string): Answer {
   const meetingId = Number(rawId);
-  for (const account of server.accounts.all()) {
-    for (const module of server.modules) {
-      if (module.control?.startMeeting?.(account, meetingId, server.context)) return noContent;
+  for (const account of emulator.accounts.all()) {
+    for (const module of emulator.modules) {
+      if (module.control?.startMeeting?.(account, meetingId, emulator.context)) return noContent;
     }
   }
   throw new ZoomHttpError(404, 3001, `Meeting does not exist: ${rawId}.`);
 }
 
-function startUrlValidity(server: EmulatorServer, raw: string | null): boolean {
+function startUrlValidity(emulator: ControlledEmulator, raw: string | null): boolean {
   let url: URL;
   try {
     url = new URL(raw ?? "");
   } catch {
     return false;
   }
-  for (const account of server.accounts.all()) {
-    for (const module of server.modules) {
-      const valid = module.control?.startUrlValidity?.(account, url, server.context);
+  for (const account of emulator.accounts.all()) {
+    for (const module of emulator.modules) {
+      const valid = module.control?.startUrlValidity?.(account, url, emulator.context);
       if (valid !== undefined) return valid;
     }
   }
@@ -137,7 +159,7 @@ function startUrlValidity(server: EmulatorServer, raw: string | null): boolean {
 }
 
 export function handleControl(
-  server: EmulatorServer,
+  emulator: ControlledEmulator,
   method: string,
   path: string,
   query: URLSearchParams,
@@ -147,46 +169,46 @@ export function handleControl(
     const route = `${method} ${path}`;
     switch (route) {
       case "POST /reset":
-        server.reset();
+        emulator.reset();
         return noContent;
       case "POST /seed":
-        return ok(seed(server, body));
+        return ok(seed(emulator, body));
       case "GET /state":
-        return ok(state(server));
+        return ok(state(emulator));
       case "GET /stats":
-        return ok(server.stats.snapshot());
+        return ok(emulator.stats.snapshot());
       case "POST /stats/reset":
-        server.stats.reset();
+        emulator.stats.reset();
         return noContent;
       case "GET /requests":
-        return ok(server.stats.requests());
+        return ok(emulator.stats.requests());
       case "POST /faults":
-        server.faults.setPlan(parse(faultPlanSchema, body) as FaultPlan);
+        emulator.faults.setPlan(parse(faultPlanSchema, body) as FaultPlan);
         return noContent;
       case "DELETE /faults":
-        server.faults.clear();
+        emulator.faults.clear();
         return noContent;
       case "POST /clock": {
         const { advanceSeconds, freeze } = parse(clockSchema, body);
-        if (freeze !== undefined) server.clock.freeze(freeze);
-        if (advanceSeconds !== undefined) server.clock.advance(advanceSeconds);
-        return ok({ now: server.clock.now().toISOString(), frozen: server.clock.frozen });
+        if (freeze !== undefined) emulator.clock.freeze(freeze);
+        if (advanceSeconds !== undefined) emulator.clock.advance(advanceSeconds);
+        return ok({ now: emulator.clock.now().toISOString(), frozen: emulator.clock.frozen });
       }
       case "POST /plan":
-        server.plan = parse(planSchema, body).plan;
+        emulator.plan = parse(planSchema, body).plan;
         return noContent;
       case "POST /tokens/revoke":
-        server.tokens.revokeAll();
+        emulator.tokens.revokeAll();
         return noContent;
       case "POST /credentials/rotate":
-        return ok({ clientSecret: server.rotateCredentials() });
+        return ok({ clientSecret: emulator.rotateCredentials() });
       case "GET /emails":
-        return ok(server.emails);
+        return ok(emulator.emails);
       case "GET /start-url":
-        return ok({ valid: startUrlValidity(server, query.get("url")) });
+        return ok({ valid: startUrlValidity(emulator, query.get("url")) });
     }
     const start = /^\/meetings\/([^/]+)\/start$/.exec(path);
-    if (method === "POST" && start) return startMeeting(server, start[1]);
+    if (method === "POST" && start) return startMeeting(emulator, start[1]);
     throw controlError(404, `No control endpoint ${method} /_emulator${path}.`);
   } catch (error) {
     if (error instanceof ZoomHttpError) return { status: error.status, json: error.toBody() };

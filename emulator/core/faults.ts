@@ -3,7 +3,7 @@
  * delays, writes that apply and then fail, arbitrary malformed answers), drawn from the emulator's seeded
  * generator so a run repeats.
  */
-import type { Fault, FaultMatch, FaultPlan, FaultRule } from "../control-types";
+import type { Fault, FaultMatch, FaultPlan, FaultRule } from "../controlTypes";
 import type { OperationId } from "../../catalogue/operations";
 import type { SeededRandom } from "./random";
 

@@ -12,7 +12,7 @@ import {
   RATE_LIMITS_PER_SECOND,
   type RateLimitCategory,
 } from "../../catalogue/operations";
-import type { EmulatorPlan } from "../control-types";
+import type { EmulatorPlan } from "../controlTypes";
 import { ZoomHttpError } from "../types";
 import { nextUtcMidnight, utcDay } from "./clock";
 

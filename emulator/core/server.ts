@@ -4,12 +4,11 @@
  * token (401 code 124), the account of the path form (404 code 2001), rate limits (429), the fault plan, and
  * only then the route module's handler.
  */
-import { timingSafeEqual } from "node:crypto";
 import { maximal } from "./specMaximal";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Operation, OperationId } from "../../catalogue/operations";
-import type { EmulatorExchange, EmulatorOptions, EmulatorPlan, Fault, RunningEmulator } from "../control-types";
+import type { EmulatorExchange, EmulatorOptions, EmulatorPlan, Fault, RunningEmulator } from "../controlTypes";
 import {
   ZoomHttpError,
   type EmulatorContext,
@@ -21,7 +20,8 @@ import {
 import { AccountDirectory, createAccounts, resolveUser, type Account } from "./accounts";
 import { TokenIssuer, type Credentials, type TokenAnswer } from "./auth";
 import { EmulatorClock } from "./clock";
-import { handleControl } from "./controlRoutes";
+import { isLoopbackName, refuseControl } from "./controlAccess";
+import { handleControl, type ControlledEmulator } from "./controlRoutes";
 import { FaultInjector } from "./faults";
 import { readBody, serialize, type Answer } from "./http";
 import { paginate } from "./pagination";
@@ -58,7 +58,7 @@ function trackingId(): string {
   return `v=2.0;clid=us05;rid=WEB_${secretToken(12)}`;
 }
 
-export class EmulatorServer {
+export class EmulatorServer implements ControlledEmulator {
   readonly clock = new EmulatorClock();
   readonly stats = new StatsRecorder();
   readonly seed: number;
@@ -227,28 +227,12 @@ export class EmulatorServer {
       return;
     }
     if (rawPath.startsWith("/_emulator/")) {
-      const refused = this.refuseControl(req);
+      const refused = refuseControl(req, this.options.host ?? "127.0.0.1", this.controlToken);
       const answer = refused ?? handleControl(this, method, rawPath.slice("/_emulator".length), query, body.text);
       this.send(res, answer, { ...exchange, kind: "control", injected: false });
       return;
     }
     this.send(res, { status: 404, json: ROUTE_NOT_FOUND }, { ...exchange, kind: "other", injected: false });
-  }
-
-  /**
-   * The control endpoints answer only requests naming a loopback host (or the address the emulator was told to
-   * bind), so a web page cannot reach them through DNS rebinding, and only with the control token.
-   */
-  private refuseControl(req: IncomingMessage): Answer | undefined {
-    const hostname = hostnameOf(req.headers.host);
-    if (hostname === undefined || !(isLoopbackName(hostname) || hostname === unbracketed(this.options.host ?? "127.0.0.1"))) {
-      return { status: 403, json: { code: 403, message: `Control endpoints answer loopback hosts only, not ${JSON.stringify(req.headers.host ?? "")}.` } };
-    }
-    const given = req.headers["x-emulator-token"];
-    if (typeof given !== "string" || !sameSecret(given, this.controlToken)) {
-      return { status: 401, json: { code: 401, message: "Control endpoints need the emulator's control token in the X-Emulator-Token header (printed by `pulumi-zoom emulator`)." } };
-    }
-    return undefined;
   }
 
   private async handleApi(
@@ -427,28 +411,4 @@ class ModuleContext implements EmulatorContext {
   get webOrigin(): string {
     return this.server.origin;
   }
-}
-
-const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "::1"]);
-
-function unbracketed(host: string): string {
-  return host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
-}
-
-function isLoopbackName(host: string): boolean {
-  const name = unbracketed(host).toLowerCase();
-  return LOOPBACK_NAMES.has(name) || /^127(\.\d{1,3}){3}$/.test(name) || name.endsWith(".localhost");
-}
-
-/** The host name of a Host header (`127.0.0.1:8080`, `[::1]:8080`, `localhost`), without the port. */
-function hostnameOf(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  const match = /^(\[[^\]]+\]|[^:]+)(?::\d+)?$/.exec(header.trim());
-  return match ? unbracketed(match[1]!) : undefined;
-}
-
-function sameSecret(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,6 +1,6 @@
 /** Counters and the request log behind `GET /_emulator/stats` and `GET /_emulator/requests`. */
 import type { OperationId, RateLimitCategory } from "../../catalogue/operations";
-import { faultLabel, type EmulatorStats, type Fault, type RequestLogEntry } from "../control-types";
+import { faultLabel, type EmulatorStats, type Fault, type RequestLogEntry } from "../controlTypes";
 
 /** Enough for any test or benchmark run; beyond it the oldest entries go, so memory stays bounded. */
 const MAX_LOG_ENTRIES = 100_000;

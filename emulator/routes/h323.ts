@@ -8,6 +8,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import type { AccountState, EmulatorContext, Handler, RouteModule } from "../types";
 import { ZoomHttpError } from "../types";
+import { deleteRowHandler, UniqueTable } from "../core/uniqueTable";
 
 /** The device object as Zoom answers it (list items and the create response). */
 export interface H323Device {
@@ -36,14 +37,9 @@ const deviceBody = z.object({
   encryption: z.enum(["auto", "yes", "no"]),
 });
 
-/** Per-account storage: devices in creation order, plus a name index for the uniqueness rule. */
-interface DeviceStore {
-  readonly byId: Map<string, H323Device>;
-  readonly idByName: Map<string, string>;
-}
-
-function devices(account: AccountState): DeviceStore {
-  return account.store<DeviceStore>("h323", () => ({ byId: new Map(), idByName: new Map() }));
+/** Per-account storage: devices in creation order, names unique. */
+function devices(account: AccountState): UniqueTable<H323Device> {
+  return account.store("h323", () => new UniqueTable<H323Device>((device) => device.name));
 }
 
 /** Spec, create and update: 404 "Error Code: 2020 H.323 device's display name {displayName} is already in use." */
@@ -59,10 +55,9 @@ function deviceNotFound(deviceId: string): ZoomHttpError {
   return new ZoomHttpError(404, 404, `H.323 device does not exist: ${deviceId}.`);
 }
 
-function insertDevice(store: DeviceStore, device: H323Device): void {
-  if (store.idByName.has(device.name)) throw nameInUse(device.name);
-  store.byId.set(device.id, device);
-  store.idByName.set(device.name, device.id);
+function insertDevice(store: UniqueTable<H323Device>, device: H323Device): void {
+  if (store.holder(device.name) !== undefined) throw nameInUse(device.name);
+  store.put(device);
 }
 
 function createDevice(account: AccountState, body: unknown, ctx: EmulatorContext): H323Device {
@@ -73,35 +68,24 @@ function createDevice(account: AccountState, body: unknown, ctx: EmulatorContext
 }
 
 const deviceList: Handler = (req, ctx) => {
-  const items = [...devices(req.account).byId.values()].map((device) => ({ ...device }));
+  const items = devices(req.account).rows().map((device) => ({ ...device }));
   return { status: 200, body: ctx.paginate(items, req.query, "devices", { pageNumbers: true }) };
 };
 
 const deviceCreate: Handler = (req, ctx) => ({ status: 201, body: { ...createDevice(req.account, req.body, ctx) } });
 
+/** The spec's success answer for delete is a 200 without a body (not the usual 204). */
+const deviceDelete = deleteRowHandler(devices, "deviceId", deviceNotFound, 200);
+
 const deviceUpdate: Handler = (req, ctx) => {
   const store = devices(req.account);
   const deviceId = req.pathParams.deviceId;
-  const current = store.byId.get(deviceId);
-  if (!current) throw deviceNotFound(deviceId);
+  if (!store.get(deviceId)) throw deviceNotFound(deviceId);
   const fields = ctx.validate(deviceBody, req.body);
-  const holder = store.idByName.get(fields.name);
+  const holder = store.holder(fields.name);
   if (holder !== undefined && holder !== deviceId) throw nameInUse(fields.name);
-  store.idByName.delete(current.name);
-  store.idByName.set(fields.name, deviceId);
-  store.byId.set(deviceId, { id: deviceId, ...fields });
+  store.put({ id: deviceId, ...fields });
   return { status: 204 };
-};
-
-/** The spec's success answer for delete is a 200 without a body (not the usual 204). */
-const deviceDelete: Handler = (req) => {
-  const store = devices(req.account);
-  const deviceId = req.pathParams.deviceId;
-  const current = store.byId.get(deviceId);
-  if (!current) throw deviceNotFound(deviceId);
-  store.byId.delete(deviceId);
-  store.idByName.delete(current.name);
-  return { status: 200 };
 };
 
 export const h323Routes: RouteModule = {

@@ -2,8 +2,8 @@
  * Every route module the emulator serves. One line per module, so adding one is a one-line change.
  */
 import type { RouteModule } from "../types";
-import { meetings } from "./meetings";
-import { trackingFields } from "./trackingFields";
+import { meetingRoutes } from "./meetings";
+import { trackingFieldRoutes } from "./trackingFields";
 import { h323Routes } from "./h323";
 import { tspRoutes } from "./tsp";
 import { sipTrunkRoutes } from "./sipTrunks";
@@ -13,8 +13,8 @@ import { userRoutes } from "./users";
 import { accountRoutes } from "./accounts";
 
 export const ROUTE_MODULES: RouteModule[] = [
-  meetings,
-  trackingFields,
+  meetingRoutes,
+  trackingFieldRoutes,
   h323Routes,
   tspRoutes,
   sipTrunkRoutes,

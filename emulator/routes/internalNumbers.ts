@@ -9,6 +9,7 @@
 import { z } from "zod";
 import type { AccountState, EmulatorContext, Handler, RouteModule } from "../types";
 import { ZoomHttpError } from "../types";
+import { deleteRowHandler, UniqueTable } from "../core/uniqueTable";
 
 /** The spec's display languages. */
 const LANGUAGES = [
@@ -60,14 +61,9 @@ const addBody = z.object({ internal_numbers: z.array(newNumber).min(1).max(MAX_N
 /** PATCH: every field optional; `affect_all` (shared accounts) is accepted and has nothing to affect here. */
 const updateBody = newNumber.partial().extend({ affect_all: z.boolean().optional() });
 
-/** Per-account storage: numbers in creation order, plus an index of the E.164 values for uniqueness. */
-interface NumberStore {
-  readonly byId: Map<string, InternalNumber>;
-  readonly idByNumber: Map<string, string>;
-}
-
-function numbers(account: AccountState): NumberStore {
-  return account.store<NumberStore>("internalNumbers", () => ({ byId: new Map(), idByNumber: new Map() }));
+/** Per-account storage: numbers in creation order, E.164 values unique. */
+function numbers(account: AccountState): UniqueTable<InternalNumber> {
+  return account.store("internalNumbers", () => new UniqueTable<InternalNumber>((entry) => entry.number));
 }
 
 /** Spec, add: 400 code 300 for a number already in use. */
@@ -101,7 +97,7 @@ function addNumbers(account: AccountState, items: readonly NewNumber[], ctx: Emu
   const store = numbers(account);
   const batch = new Set<string>();
   for (const item of items) {
-    if (store.idByNumber.has(item.number) || batch.has(item.number)) throw numberInUse();
+    if (store.holder(item.number) !== undefined || batch.has(item.number)) throw numberInUse();
     batch.add(item.number);
   }
   return items.map((item) => {
@@ -118,15 +114,14 @@ function addNumbers(account: AccountState, items: readonly NewNumber[], ctx: Emu
       allow_join: visible || (item.allow_join ?? false),
       allow_for_external_meetings: item.allow_for_external_meetings ?? false,
     };
-    store.byId.set(created.id, created);
-    store.idByNumber.set(created.number, created.id);
+    store.put(created);
     return { ...created };
   });
 }
 
 const ListInternalNumbers: Handler = (req, ctx) => {
   const owner = { id: req.account.id, name: req.account.name, type: req.account.isMaster ? 1 : 2 };
-  const items = [...numbers(req.account).byId.values()].map((entry) => ({ ...entry, assigned_accounts: [{ ...owner }] }));
+  const items = numbers(req.account).rows().map((entry) => ({ ...entry, assigned_accounts: [{ ...owner }] }));
   return { status: 200, body: ctx.paginate(items, req.query, "internal_numbers") };
 };
 
@@ -135,17 +130,17 @@ const AddInternalNumbers: Handler = (req, ctx) => {
   return { status: 201, body: { internal_numbers: addNumbers(req.account, items, ctx) } };
 };
 
+const DeleteAnInternalNumber = deleteRowHandler(numbers, "numberId", numberNotFound, 204);
+
 /** PATCH merges the given fields; a changed `number` must stay unique; `visible: true` forces `allow_join`. */
 const UpdateAnInternalNumber: Handler = (req, ctx) => {
   const store = numbers(req.account);
   const numberId = req.pathParams.numberId;
-  const current = store.byId.get(numberId);
+  const current = store.get(numberId);
   if (!current) throw updateFailed();
   const { affect_all: _affectAll, ...changes } = ctx.validate(updateBody, req.body);
-  if (changes.number !== undefined && changes.number !== current.number) {
-    if (store.idByNumber.has(changes.number)) throw numberInUse();
-    store.idByNumber.delete(current.number);
-    store.idByNumber.set(changes.number, numberId);
+  if (changes.number !== undefined && changes.number !== current.number && store.holder(changes.number) !== undefined) {
+    throw numberInUse();
   }
   const merged: InternalNumber = { ...current };
   if (changes.number !== undefined) merged.number = changes.number;
@@ -160,17 +155,7 @@ const UpdateAnInternalNumber: Handler = (req, ctx) => {
     merged.allow_for_external_meetings = changes.allow_for_external_meetings;
   }
   if (merged.visible) merged.allow_join = true;
-  store.byId.set(numberId, merged);
-  return { status: 204 };
-};
-
-const DeleteAnInternalNumber: Handler = (req) => {
-  const store = numbers(req.account);
-  const numberId = req.pathParams.numberId;
-  const current = store.byId.get(numberId);
-  if (!current) throw numberNotFound(numberId);
-  store.byId.delete(numberId);
-  store.idByNumber.delete(current.number);
+  store.put(merged);
   return { status: 204 };
 };
 

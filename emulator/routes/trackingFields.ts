@@ -97,7 +97,7 @@ const remove: Handler = (req) => {
   return { status: 204 };
 };
 
-export const trackingFields: RouteModule = {
+export const trackingFieldRoutes: RouteModule = {
   name: "trackingFields",
   handlers: {
     trackingfieldList: list,

@@ -1,9 +1,8 @@
 /** Server-to-server OAuth: the token endpoint and what the API does with missing, expired and revoked tokens. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 import { basicAuth } from "../support/zoomHttp";
 
-const t = useTestEmulator({ plan: "unlimited", tokenTtlSeconds: 120 });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator({ tokenTtlSeconds: 120 });
 
 const INVALID_TOKEN = { code: 124, message: "Invalid access token." };
 

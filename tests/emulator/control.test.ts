@@ -1,11 +1,10 @@
 /** The control endpoints and their client, request-size limits, and the test support's own spec check. */
 import { EmulatorControl } from "../../emulator";
-import { startTestEmulator, useTestEmulator } from "../support/emulator";
+import { startTestEmulator, useFreshEmulator } from "../support/emulator";
 import { testWithSpec } from "../support/spec";
 import { RawZoom } from "../support/zoomHttp";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 test("the client takes the info, or the API url or the bare origin with the control token", async () => {
   const origin = t.emulator.url.replace(/\/v2$/, "");
@@ -67,15 +66,8 @@ test("reset brings back the initial seed and clears stats, requests, emails, fau
   expect(await t.control.state()).toEqual(before);
   expect(await t.control.requests()).toEqual([]);
   expect(await t.control.emails()).toEqual([]);
-  expect(await t.control.stats()).toEqual({
-    requests: 0,
-    byOperation: {},
-    byCategory: { LIGHT: 0, MEDIUM: 0, HEAVY: 0 },
-    rateLimited: 0,
-    tokenRequests: 0,
-    faultsInjected: 0,
-    faultsByKind: {},
-  });
+  const counters = { requests: 0, rateLimited: 0, tokenRequests: 0, faultsInjected: 0 };
+  expect(await t.control.stats()).toEqual({ ...counters, byOperation: {}, byCategory: { LIGHT: 0, MEDIUM: 0, HEAVY: 0 }, faultsByKind: {} });
   expect(Date.parse((await t.control.advanceClock(0)).now)).toBeLessThan(Date.parse(moved.now));
   expect((await t.zoom.call("GET", "/tracking_fields")).json).toEqual({ total_records: 0, tracking_fields: [] });
   expect((await t.zoom.call("GET", "/meetings/1")).status).toBe(404); // no 500 fault any more

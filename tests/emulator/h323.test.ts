@@ -1,8 +1,7 @@
 /** H.323/SIP devices: list (paginated), create, full-body update, delete; in both path forms and per account. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 interface Device {
   id: string;
@@ -26,11 +25,7 @@ function prefixFor(form: "plain" | "master" | "sub"): string {
   return form === "master" ? "/accounts/me" : `/accounts/${t.state.subAccounts[0].id}`;
 }
 
-async function list(prefix = "", query = ""): Promise<DevicePage> {
-  const answer = await t.zoom.call<DevicePage>("GET", `${prefix}/h323/devices${query}`);
-  expect(answer.status).toBe(200);
-  return answer.json;
-}
+const list = (prefix = "", query = "") => t.zoom.read<DevicePage>(`${prefix}/h323/devices${query}`);
 
 async function create(body: Record<string, unknown>, prefix = ""): Promise<Device> {
   const answer = await t.zoom.call<Device>("POST", `${prefix}/h323/devices`, { body });

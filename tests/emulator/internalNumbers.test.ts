@@ -1,8 +1,7 @@
 /** Internal numbers: batch add, paginated list, update, delete; E.164 numbers unique per account; visible => joinable. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 interface InternalNumber {
   id: string;
@@ -64,11 +63,7 @@ async function add(path: string, ...items: Record<string, unknown>[]): Promise<I
   return answer.json.internal_numbers;
 }
 
-async function list(path: string, query = ""): Promise<NumberPage> {
-  const answer = await t.zoom.call<NumberPage>("GET", `${path}${query}`);
-  expect(answer.status).toBe(200);
-  return answer.json;
-}
+const list = (path: string, query = "") => t.zoom.read<NumberPage>(`${path}${query}`);
 
 test.each(["me", 0] as const)("add a batch, list, update, delete (account %j)", async (account) => {
   const path = base(account);

@@ -36,6 +36,18 @@ function rateHeaders(answer: RawAnswer) {
   };
 }
 
+/**
+ * What a daily limit answers in its headers: refused until the next UTC midnight after the emulator's `now`
+ * (returned too, to move the clock there).
+ */
+async function dailyLimitHeaders(category: string, limit: number) {
+  const { now } = await t.control.advanceClock(0);
+  const day = new Date(now);
+  const midnight = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1));
+  const retryAfter = midnight.toISOString().replace(".000Z", "Z");
+  return { now, midnight, headers: { category, type: "Daily-limit", limit: String(limit), remaining: "0", retryAfter } };
+}
+
 const QPS_BODY = { code: 429, message: "You have reached the maximum per-second rate limit for this API. Try again later." };
 
 test("pro LIGHT: 30 per second, then 429 with Zoom's QPS headers; the next second is free again", async () => {
@@ -104,16 +116,8 @@ test("free MEDIUM: 2 per second and 2000 per UTC day; the daily 429 says when to
   await t.control.advanceClock(1);
   const refused = await zoom.call("GET", "/tracking_fields");
   expect(refused.status).toBe(429);
-  const { now } = await t.control.advanceClock(0);
-  const day = new Date(now);
-  const midnight = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1));
-  expect(rateHeaders(refused)).toEqual({
-    category: "Medium",
-    type: "Daily-limit",
-    limit: "2000",
-    remaining: "0",
-    retryAfter: midnight.toISOString().replace(".000Z", "Z"),
-  });
+  const { now, midnight, headers } = await dailyLimitHeaders("Medium", 2000);
+  expect(rateHeaders(refused)).toEqual(headers);
   // LIGHT has its own daily budget.
   expect((await zoom.call("GET", "/tracking_fields/x")).status).toBe(404);
   await t.control.advanceClock((midnight.getTime() - Date.parse(now)) / 1000);
@@ -145,16 +149,8 @@ describe("100 meeting creates/updates per host per UTC day", () => {
     const refused = await zoom.call("POST", "/users/me/meetings", { body: { topic: "one too many" } });
     expect(refused.status).toBe(429);
     expect(refused.json).toEqual(DAILY_BODY);
-    const { now } = await t.control.advanceClock(0);
-    const day = new Date(now);
-    const midnight = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate() + 1));
-    expect(rateHeaders(refused)).toEqual({
-      category: "Light",
-      type: "Daily-limit",
-      limit: "100",
-      remaining: "0",
-      retryAfter: midnight.toISOString().replace(".000Z", "Z"),
-    });
+    const { now, midnight, headers } = await dailyLimitHeaders("Light", 100);
+    expect(rateHeaders(refused)).toEqual(headers);
     expect((await zoom.call("PATCH", `/meetings/${meetingId}`, { body: { topic: "x" } })).status).toBe(429);
     // Refused requests did not apply; reads are not limited; other hosts have their own 100.
     const list = await zoom.call<{ total_records: number }>("GET", "/users/me/meetings");

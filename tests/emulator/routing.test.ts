@@ -1,8 +1,7 @@
 /** Path forms, account scoping and isolation, and what Zoom answers for routes it does not have. */
-import { startTestEmulator, useTestEmulator } from "../support/emulator";
+import { startTestEmulator, useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited", randomSeed: 7 });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator({ randomSeed: 7 });
 
 const NOT_FOUND = { code: 404, message: "Not Found" };
 type FieldList = { total_records: number; tracking_fields: { id: string; field: string }[] };

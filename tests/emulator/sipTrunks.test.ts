@@ -1,8 +1,7 @@
 /** SIP trunks: the master's three, assigned to sub-accounts with their own DNIS; master-account API only. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 interface Trunk {
   id: string;
@@ -26,17 +25,8 @@ function subPath(index = 0): string {
   return `/accounts/${t.state.subAccounts[index].id}/sip_trunk/trunks`;
 }
 
-async function masterTrunks(): Promise<Trunk[]> {
-  const answer = await t.zoom.call<TrunkList>("GET", "/accounts/me/sip_trunk/trunks");
-  expect(answer.status).toBe(200);
-  return answer.json.sip_trunks;
-}
-
-async function list(path: string): Promise<TrunkList> {
-  const answer = await t.zoom.call<TrunkList>("GET", path);
-  expect(answer.status).toBe(200);
-  return answer.json;
-}
+const list = (path: string) => t.zoom.read<TrunkList>(path);
+const masterTrunks = async (): Promise<Trunk[]> => (await list("/accounts/me/sip_trunk/trunks")).sip_trunks;
 
 test("the master account has three trunks, with 5-digit DNIS prefixes, as the state summary shows them", async () => {
   const trunks = await masterTrunks();

@@ -5,31 +5,25 @@
  * To rewrite the shipped table after the documents or the operations change:
  *   WRITE_MAXIMAL_FIELDS=1 npx jest tests/emulator/specMaximal.test.ts
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { MAXIMAL_FIELDS } from "../../emulator/core/maximalFields";
 import { maximal } from "../../emulator/core/specMaximal";
 import { specFound, testWithSpec } from "../support/spec";
+import { maximalFieldsSource, type Json } from "../support/maximalFieldsSource";
 import { maximalFieldsFromSpec } from "../support/specMaximal";
 import { useTestEmulator } from "../support/emulator";
 
 // Without Zoom's documents (a fresh clone) the comparison with them is skipped; the mode's own tests still run.
 const fromSpec = specFound() ? maximalFieldsFromSpec() : undefined;
 
-if (process.env.WRITE_MAXIMAL_FIELDS === "1" && fromSpec) {
-  const text = [
-    "/**",
-    " * The extra fields of spec-maximal answers, per operation: a valid value for every field Zoom's response schema",
-    " * allows (a list holds one template item, merged into each item of the answer). Written from Zoom's documents",
-    " * by tests/support/specMaximal.ts and checked against them by tests/emulator/specMaximal.test.ts.",
-    " */",
-    "import type { OperationId } from \"../../catalogue/operations\";",
-    "",
-    `export const MAXIMAL_FIELDS: Partial<Record<OperationId, unknown>> = ${JSON.stringify(fromSpec, null, 2)};`,
-    "",
-  ].join("\n");
-  writeFileSync(join(__dirname, "../../emulator/core/maximalFields.ts"), text);
-}
+const SHIPPED = join(__dirname, "../../emulator/core/maximalFields.ts");
+
+if (process.env.WRITE_MAXIMAL_FIELDS === "1" && fromSpec) writeFileSync(SHIPPED, maximalFieldsSource(fromSpec as Record<string, Json>));
+
+test("the shipped table is written as the generator writes it (each repeated block once)", () => {
+  expect(readFileSync(SHIPPED, "utf8")).toBe(maximalFieldsSource(MAXIMAL_FIELDS as Record<string, Json>));
+});
 
 testWithSpec("the shipped extra fields are exactly what Zoom's documents allow, operation by operation", () => {
   expect(Object.keys(fromSpec ?? {}).length).toBeGreaterThan(10);

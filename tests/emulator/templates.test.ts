@@ -1,8 +1,7 @@
 /** Meeting templates: made from an existing meeting, listed per user; at most 40, names unique; no update or delete. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 interface TemplateList {
   total_records: number;
@@ -19,11 +18,7 @@ async function meeting(prefix = "", user = "me"): Promise<number> {
   return answer.json.id;
 }
 
-async function list(path: string): Promise<TemplateList> {
-  const answer = await t.zoom.call<TemplateList>("GET", path);
-  expect(answer.status).toBe(200);
-  return answer.json;
-}
+const list = (path: string) => t.zoom.read<TemplateList>(path);
 
 /** `/users/{user}/meeting_templates` in each path form (the sub-account's user by email). */
 function base(form: "plain" | "master" | "sub"): { prefix: string; user: string } {

@@ -1,8 +1,7 @@
 /** Tracking fields: every endpoint's success and documented errors, in both path forms. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 interface Field {
   id: string;

@@ -1,8 +1,7 @@
 /** A user's TSP accounts: at most two (ids "1" and "2"), TSP must be enabled, the last one stays. */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 interface Tsp {
   id: string;

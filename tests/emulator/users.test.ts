@@ -2,10 +2,9 @@
  * Users (`GET /users`, `GET /users/{userId}`) and sub-accounts (`GET /accounts`): read-only, in every path form
  * Zoom has, paginated as Zoom paginates. Every answer is checked against the (transcribed) references.
  */
-import { useTestEmulator } from "../support/emulator";
+import { useFreshEmulator } from "../support/emulator";
 
-const t = useTestEmulator({ plan: "unlimited" });
-beforeEach(() => t.control.reset());
+const t = useFreshEmulator();
 
 interface UserPage {
   page_size: number;

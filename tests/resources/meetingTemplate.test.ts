@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import type { EmulatorExchange } from "../../emulator";
-import type { AccountSummary } from "../../emulator/control-types";
+import type { AccountSummary } from "../../emulator/controlTypes";
 import type { ZoomDynamicProvider } from "../../provider/framework/provider";
 import { UNKNOWN } from "../../provider/framework/unknown";
 import { zoomConfig } from "../support/emulator";

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import type { EmulatorExchange } from "../../emulator";
-import type { AccountSummary } from "../../emulator/control-types";
+import type { AccountSummary } from "../../emulator/controlTypes";
 import { shapeOf } from "../../provider/framework/resource";
 import { tspAccountDefinition } from "../../provider/resources/tspAccount";
 import { startResourceTestbed, type Props, type ResourceTestbed } from "../support/resources";

@@ -138,6 +138,16 @@ export function useTestEmulator(options: EmulatorOptions = {}): EmulatorSuite {
   };
 }
 
+/**
+ * `useTestEmulator` for a file of emulator tests: on the unlimited plan (no daily caps in the way) unless `options`
+ * say otherwise, and reset to its seeded state before each test, so tests do not see each other's objects.
+ */
+export function useFreshEmulator(options: EmulatorOptions = {}): EmulatorSuite {
+  const suite = useTestEmulator({ plan: "unlimited", ...options });
+  beforeEach(() => suite.control.reset());
+  return suite;
+}
+
 /** The `zoom:*` stack config that points the provider at the emulator with its credentials. */
 /** Where Zoom (or an emulator) answers and the app's credentials: what a client needs, without the emulator's control token. */
 export type ZoomEndpoint = Omit<EmulatorInfo, "controlToken">;

@@ -79,6 +79,13 @@ export class RawZoom {
     return this.send<T>(method, path, options, await this.accessToken(true));
   }
 
+  /** A GET that must answer 200: its JSON. Any other answer fails the test, naming the status and the body. */
+  async read<T = unknown>(path: string): Promise<T> {
+    const answer = await this.call<T>("GET", path);
+    if (answer.status !== 200) throw new Error(`GET ${path} answered ${answer.status}, not 200: ${answer.text}`);
+    return answer.json;
+  }
+
   private async send<T>(method: string, path: string, options: CallOptions, token: string | null): Promise<RawAnswer<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (token !== null) headers.Authorization = `Bearer ${token}`;

@@ -9,19 +9,16 @@
  * tested on its own (tests/reliability/createFaults.test.ts covers the lookups that can be done).
  */
 import type { EmulatorStateSummary } from "../../../emulator";
+import { SeededRandom } from "../../../emulator/core/random";
 
-/** A small seeded generator (mulberry32), so a run can be repeated. */
+/** The emulator's seeded generator (emulator/core/random.ts, mulberry32), with the picks a round makes: a run can be repeated. */
 export class Random {
-  private state: number;
+  private readonly source: SeededRandom;
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.source = new SeededRandom(seed);
   }
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.source.next();
   }
   int(max: number): number {
     return Math.floor(this.next() * max);
