@@ -12,7 +12,9 @@
 import type * as pulumiProvider from "@pulumi/pulumi/provider";
 import { configure } from "../framework/runtime";
 import { NAME_KEY } from "../framework/stateKeys";
+import { parseId } from "../framework/ids";
 import { shapeOf } from "../framework/resource";
+import { declare } from "../importer/declaration";
 import { checkConfig, configChanged, configSourceOf, type ConfigFailure } from "./config";
 import { frameworkProvider, pluginDefinitions } from "./kinds";
 import { packageVersion } from "./location";
@@ -66,6 +68,21 @@ function concealInitError(error: unknown, ...secretKeys: Iterable<string>[]): un
   return Object.assign(new Error(failed.message), { id: failed.id, properties: conceal(failed.properties ?? {}, ...secretKeys), reasons: failed.reasons });
 }
 
+/**
+ * The inputs `pulumi import` gets for an object read by id alone: the importer's declaration of its live values
+ * (secrets included as secrets). Undefined where Zoom's values make no valid declaration (the importer says
+ * why in `pulumi-zoom import`); the engine then writes what the read gave.
+ */
+async function importedInputs(target: Target, id: string, outputs: Props): Promise<Props | undefined> {
+  const definition = pluginDefinitions().find((candidate) => candidate.kind === target.kind)!;
+  const ref = parseId(definition.idParts, id, definition.kind, definition.accountIdRequired);
+  const declaration = await declare({ definition, id, ref, outputs, name: target.name }, { secrets: "config", configKeyFor: (property) => property });
+  if (declaration.adoption !== "import") return undefined;
+  const inputs: Props = { ...declaration.properties };
+  for (const secret of declaration.secrets) inputs[secret.property] = outputs[secret.property];
+  return inputs;
+}
+
 export function zoomPluginProvider(): ZoomPluginProvider {
   return {
     version: packageVersion(),
@@ -104,10 +121,14 @@ export function zoomPluginProvider(): ZoomPluginProvider {
       const target = targetOf(urn);
       const state = reveal(props);
       const result = await frameworkProvider(target.kind).read!(id, named(state.props, target));
+      // `pulumi import` reads with the id alone and writes the program from the inputs Read answers: give it the
+      // declaration of Zoom's values that the importer writes (check and diff verified), not an empty one.
+      const imported = Object.keys(state.props).length === 0 && result.id ? await importedInputs(target, id, (result.props ?? {}) as Props) : undefined;
+      const inputs = imported ?? (result.inputs ? withoutName(result.inputs as Props) : undefined);
       return {
         id: result.id ?? "",
         props: conceal((result.props ?? {}) as Props, target.secretKeys, state.secretKeys),
-        ...(result.inputs ? { inputs: conceal(withoutName(result.inputs as Props), target.secretKeys, state.secretKeys) } : {}),
+        ...(inputs ? { inputs: conceal(inputs, target.secretKeys, state.secretKeys) } : {}),
       };
     },
 

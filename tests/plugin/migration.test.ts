@@ -58,6 +58,14 @@ test("the import option adopts a dynamic resource's object by its id: an empty f
   expect(imported.id).toBe(id);
   expect(isSecret(imported.properties.password)).toBe(true);
   expect(reveal(imported.properties)).toMatchObject({ topic: declared.topic, password: declared.password });
+  // The inputs are what `pulumi import` writes as the program: Zoom's values as a declaration, the passcode
+  // secret; that program, checked and diffed, plans nothing.
+  const written = imported.inputs ?? {};
+  expect(isSecret(written.password)).toBe(true);
+  expect(reveal(written)).toMatchObject({ topic: declared.topic, startTime: declared.startTime, duration: 15, password: declared.password });
+  const asWritten = await host.check(urn, {}, written);
+  expect(asWritten.failures).toEqual([]);
+  expect(await host.diff(id, urn, imported.properties, asWritten.inputs, written)).toMatchObject({ changes: "none", replaces: [] });
   // Then Check (olds: the imported inputs) and Diff against the program: nothing to change.
   const checked = await host.check(urn, imported.inputs ?? {}, program);
   expect(checked.failures).toEqual([]);
