@@ -45,8 +45,30 @@ interface Registered {
   readonly handler: Handler;
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Fault delays in progress. Closing the emulator ends them, so no timer outlives it: a delay longer than the
+ * client's timeout otherwise kept the test worker alive after its tests ("failed to exit gracefully").
+ */
+class PendingDelays {
+  private readonly waiting = new Map<NodeJS.Timeout, () => void>();
+
+  wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(timer);
+        resolve();
+      }, ms);
+      this.waiting.set(timer, resolve);
+    });
+  }
+
+  endAll(): void {
+    for (const [timer, resolve] of this.waiting) {
+      clearTimeout(timer);
+      resolve();
+    }
+    this.waiting.clear();
+  }
 }
 
 function errorAnswer(error: ZoomHttpError, headers?: Record<string, string>): Answer {
@@ -72,6 +94,7 @@ export class EmulatorServer implements ControlledEmulator {
   emails: RecordedEmail[] = [];
   readonly context: EmulatorContext;
   private readonly handlers = new Map<OperationId, Registered>();
+  private readonly delays = new PendingDelays();
   private readonly initialClientSecret: string;
   readonly controlToken: string;
   private readonly server: Server;
@@ -150,6 +173,7 @@ export class EmulatorServer implements ControlledEmulator {
     return new Promise((resolve, reject) => {
       this.server.close((error) => (error ? reject(error) : resolve()));
       this.server.closeAllConnections();
+      this.delays.endAll();
     });
   }
 
@@ -271,7 +295,7 @@ export class EmulatorServer implements ControlledEmulator {
 
       const fault = this.faults.next({ method, operationId: route.operationId, target: "api" });
       if (fault) this.stats.recordFault(fault);
-      if (fault?.kind === "delay") await sleep(fault.ms);
+      if (fault?.kind === "delay") await this.delays.wait(fault.ms);
       const early = fault && this.faultAnswer(fault, route.operation);
       if (early) return early;
 
@@ -346,7 +370,7 @@ export class EmulatorServer implements ControlledEmulator {
   private async handleToken(req: IncomingMessage, query: URLSearchParams, bodyText: string): Promise<Outcome> {
     const fault = this.faults.next({ method: "POST", target: "oauth" });
     if (fault) this.stats.recordFault(fault);
-    if (fault?.kind === "delay") await sleep(fault.ms);
+    if (fault?.kind === "delay") await this.delays.wait(fault.ms);
     const early = fault && this.faultAnswer(fault, undefined);
     if (early) return early;
     const isForm = (req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded");

@@ -138,3 +138,19 @@ test("clearFaults ends the plan; a bad plan is refused", async () => {
   expect((await zoom.call("GET", "/tracking_fields")).status).toBe(200);
   await expect(t.control.setFaults({ rules: [{ fault: { kind: "explode" } }] } as unknown as FaultPlan)).rejects.toThrow(/400/);
 });
+
+test("closing the emulator ends a delay in progress: no timer of it outlives the emulator", async () => {
+  const other = await startTestEmulator({ plan: "unlimited" });
+  const raw = new RawZoom(other.emulator);
+  await raw.accessToken(true);
+  await other.control.setFaults({ rules: [{ fault: { kind: "delay", ms: 600_000 }, times: 1 }] });
+  const timers = () => process.getActiveResourcesInfo().filter((name) => name === "Timeout").length;
+  const before = timers();
+  const pending = raw.call("GET", "/tracking_fields").catch((error: unknown) => error);
+  // The request reaches the emulator and waits in its delay: a timer more.
+  for (let turn = 0; turn < 10_000 && timers() === before; turn++) await new Promise((resolve) => setImmediate(resolve));
+  expect(timers()).toBe(before + 1);
+  await other.close();
+  await pending;
+  expect(timers()).toBeLessThanOrEqual(before);
+});
