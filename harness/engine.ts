@@ -4,11 +4,12 @@
  *
  * Each operation starts a fresh real dynamic-provider host (as each `pulumi` command starts its plugins), configures
  * it with the whole stack config, runs the program in-process (runProgram) and answers each registration with the
- * real provider's results (an UpdatePass, pass.ts: check → diff → create / update / replace / same, the `import`
- * option, `Resource.get`); after a successful program, resources no longer registered and the old halves of
- * replacements are deleted in the engine's antichains (slots.ts, deletes.ts). Read (refresh) and Delete get the state's outputs, so the state's
- * `__provider` code runs them; Check, Diff, Create and Update get the program's `__provider`. Secrets: the host sees
- * plaintext (it refuses secrets); secretness is restored on the way back and kept in state.
+ * real provider's results (one UpdatePass per up/preview, pass.ts: check → diff → create / update / replace /
+ * same, the `import` option, `Resource.get`); after a successful program, resources no longer registered and the
+ * old halves of replacements are deleted in the engine's antichains (deletes.ts, slots.ts). Read (refresh) and
+ * Delete get the state's outputs, so the state's `__provider` code runs them; Check, Diff, Create and Update get the
+ * program's `__provider`. Secrets: the host sees plaintext (it refuses secrets); secretness is restored on the way
+ * back and kept in state.
  *
  * Parallelism, as the engine's: check and diff one at a time, in the order registrations arrive (the step generator
  * is sequential, pulumi#12351); at most `parallel` resource operations at once, by default four per CPU like
@@ -22,8 +23,8 @@ import * as crypto from "crypto";
 import * as os from "os";
 import { interpretDiff, outputsDiffer } from "./diff";
 import type { EngineHost, HostExit, HostOutput } from "./engineHost";
-import { ProviderHost, type ProviderHostOptions } from "./host";
 import { deleteSteps } from "./deletes";
+import { ProviderHost, type ProviderHostOptions } from "./host";
 import { UpdatePass } from "./pass";
 import { runProgram, type Program, type ProgramRun } from "./program";
 import { Slots } from "./slots";
