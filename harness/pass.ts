@@ -40,6 +40,7 @@ export class UpdatePass {
   private readonly generator = new Slots(1);
   /** Old entries by URN (not those pending deletion). */
   private readonly old: Map<string, StateResource>;
+  /** URNs registered so far: a second registration of one is refused; an old entry not seen is deleted at the end. */
   private readonly seen = new Set<string>();
   /** New state entries by URN, in registration order. */
   private readonly next = new Map<string, StateResource>();
