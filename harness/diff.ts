@@ -2,7 +2,7 @@
  * How the engine turns a provider's DiffResponse into a step decision (pkg/resource/deploy/step_generator.go:
  * diffResource, applyReplaceOnChanges, continueStepsFromDiff), without a host, so it can be tested on its own.
  */
-import type { DiffResult } from "./host";
+import type { DiffResult } from "./engineHost";
 import { changedKeys, reveal, type PropertyMap } from "./values";
 
 /** The engine's view of a diff after diffResource and applyReplaceOnChanges. */

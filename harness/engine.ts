@@ -4,11 +4,12 @@
  *
  * Each operation starts a fresh real dynamic-provider host (as each `pulumi` command starts its plugins), configures
  * it with the whole stack config, runs the program in-process (runProgram) and answers each registration with the
- * real provider's results (register.ts: check → diff → create / update / replace / same, the `import` option,
- * `Resource.get`); after a successful program, resources no longer registered and the old halves of replacements are
- * deleted in the engine's antichains (slots.ts). Read (refresh) and Delete get the state's outputs, so the state's
- * `__provider` code runs them; Check, Diff, Create and Update get the program's `__provider`. Secrets: the host sees
- * plaintext (it refuses secrets); secretness is restored on the way back and kept in state.
+ * real provider's results (one UpdatePass per up/preview, pass.ts: check → diff → create / update / replace /
+ * same, the `import` option, `Resource.get`); after a successful program, resources no longer registered and the
+ * old halves of replacements are deleted in the engine's antichains (deletes.ts, slots.ts). Read (refresh) and
+ * Delete get the state's outputs, so the state's `__provider` code runs them; Check, Diff, Create and Update get the
+ * program's `__provider`. Secrets: the host sees plaintext (it refuses secrets); secretness is restored on the way
+ * back and kept in state.
  *
  * Parallelism, as the engine's: check and diff one at a time, in the order registrations arrive (the step generator
  * is sequential, pulumi#12351); at most `parallel` resource operations at once, by default four per CPU like
@@ -21,13 +22,15 @@
 import * as crypto from "crypto";
 import * as os from "os";
 import { interpretDiff, outputsDiffer } from "./diff";
-import { ProviderHost, type EngineHost, type HostExit, type HostOutput, type ProviderHostOptions } from "./host";
-import { runProgram, type Program, type ProgramRun, type RegistrationOutcome, type ResourceRegistration } from "./program";
-import { deleteObject, registerCustom, type Pass } from "./register";
-import { runDeletes, Slots, type DeleteOutcome } from "./slots";
-import { exportStack, importStack, SecretsCrypter, topoSort, type DeploymentState, type StackExport, type StateResource } from "./state";
-import { DeploymentError, messageOf, summarize, type PlanSummary, type StepOp, type StepRecord } from "./steps";
-import { annotateSecrets, changedKeys, isSecret, markSecretKeys, PROVIDER_KEY, reveal, revealMap, rpcSecret, rpcToState, stateToRpc, type PropertyMap } from "./values";
+import type { EngineHost, HostExit, HostOutput } from "./engineHost";
+import { deleteSteps } from "./deletes";
+import { ProviderHost, type ProviderHostOptions } from "./host";
+import { UpdatePass } from "./pass";
+import { runProgram, type Program, type ProgramRun } from "./program";
+import { Slots } from "./slots";
+import { exportStack, importStack, SecretsCrypter, type DeploymentState, type StackExport, type StateResource } from "./state";
+import { DeploymentError, messageOf, summarize, type PlanSummary, type StepRecord } from "./steps";
+import { annotateSecrets, changedKeys, isSecret, markSecretKeys, reveal, revealMap, rpcSecret, rpcToState, stateToRpc, type PropertyMap } from "./values";
 
 export { DeploymentError, summarize } from "./steps";
 export type { PlanSummary, StepOp, StepRecord } from "./steps";
@@ -62,8 +65,6 @@ export interface DeploymentOptions {
 
 /** `pulumi up`'s default `--parallel`: four per CPU (pulumi#14989). */
 export const DEFAULT_PARALLEL = os.availableParallelism() * 4;
-
-const SKIPPED_MESSAGE = "skipped: an earlier step failed";
 
 export class Deployment {
   readonly project: string;
@@ -178,12 +179,7 @@ export class Deployment {
     return this.withHost("destroy", async (host) => {
       const steps: StepRecord[] = [];
       const errors: string[] = [];
-      const remaining = new Set(this.current.resources);
-      await runDeletes(this.current.resources, new Slots(this.parallel), async (res) => {
-        const outcome = await this.deleteOne(host, res, res.delete ? [] : steps, errors);
-        if (outcome === "deleted") remaining.delete(res);
-        return outcome;
-      });
+      const remaining = await deleteSteps(host, this.current.resources, new Slots(this.parallel), steps, errors);
       this.current = { resources: this.current.resources.filter((r) => remaining.has(r)) };
       return summarize("destroy", steps, { errors });
     });
@@ -221,21 +217,7 @@ export class Deployment {
   private async deploy(program: Program, preview: boolean): Promise<PlanSummary> {
     const operation = preview ? "preview" : "up";
     return this.withHost(operation, async (host) => {
-      const pass: Pass = {
-        preview,
-        host,
-        slots: new Slots(this.parallel),
-        generator: new Slots(1),
-        old: new Map(this.current.resources.filter((r) => !r.delete).map((r) => [r.urn, r])),
-        oldResources: this.current.resources,
-        seen: new Set(),
-        next: new Map(),
-        carried: new Map(),
-        pendingDeletes: this.current.resources.filter((r) => r.delete),
-        steps: [],
-        errors: [],
-        warnings: [],
-      };
+      const pass = new UpdatePass({ host, preview, previous: this.current.resources, parallel: this.parallel });
       const run: ProgramRun = await runProgram(program, {
         project: this.project,
         stack: this.stack,
@@ -243,139 +225,19 @@ export class Deployment {
         secretConfigKeys: this.options.secretConfigKeys ?? [],
         preview,
         engine: {
-          register: (reg) => this.register(pass, reg),
-          registerOutputs: (urn, outputs) => {
-            const entry = pass.next.get(urn);
-            if (entry && !preview) entry.outputs = rpcToState(outputs) as PropertyMap;
-          },
+          register: (reg) => pass.register(reg),
+          registerOutputs: (urn, outputs) => pass.registerOutputs(urn, outputs),
         },
       });
-      // Engine refusals are already in pass.errors (and skips in the steps); add what only the program saw:
+      // Engine refusals are already in the pass's errors (and skips in its steps); add what only the program saw:
       // exceptions and SDK-side failures.
       for (const e of run.errors) {
-        if (e.urn !== undefined) continue;
-        pass.errors.push(`program: ${e.message}`);
+        if (e.urn === undefined) pass.programFailed(e.message);
       }
-
-      // Resources the program no longer registers, and the old halves of replacements: deleted only after a
-      // successful program (performPostSteps), in the engine's antichains.
-      const gone = this.current.resources.filter((r) => !r.delete && !pass.seen.has(r.urn));
-      const toDelete = [...gone, ...pass.pendingDeletes];
-      const remaining = new Set<StateResource>(toDelete);
-      if (preview) {
-        for (const r of gone) {
-          const step: StepRecord = { op: "delete", urn: r.urn, type: r.type, custom: r.custom, status: "planned", ...(r.id !== undefined ? { id: r.id } : {}) };
-          pass.steps.push(step);
-          // DeleteStep.Apply refuses a protected resource before it looks at DryRun: a preview reports it too.
-          if (r.protect && !r.pendingReplacement) {
-            step.status = "failed";
-            pass.errors.push(protectedDeleteMessage(r.urn));
-          }
-        }
-      } else if (pass.errors.length === 0) {
-        await runDeletes(toDelete, pass.slots, async (r) => {
-          const outcome = await this.deleteOne(host, r, r.delete ? [] : pass.steps, pass.errors);
-          if (outcome === "deleted") remaining.delete(r);
-          return outcome;
-        });
-      }
-      if (!preview) {
-        const kept = this.current.resources.flatMap((r): StateResource[] => {
-          if (r.delete) return remaining.has(r) ? [r] : [];
-          if (pass.next.has(r.urn)) return [];
-          // Seen without a new entry: failed before changing anything, or a delete-before-replace whose create failed.
-          if (pass.seen.has(r.urn)) return [pass.carried.get(r.urn) ?? r];
-          return remaining.has(r) ? [r] : [];
-        });
-        const newDeletes = pass.pendingDeletes.filter((r) => remaining.has(r) && !this.current.resources.includes(r));
-        this.current = { resources: topoSort([...pass.next.values(), ...kept, ...newDeletes]) };
-      }
+      const next = await pass.finish();
+      if (next) this.current = next;
       return summarize(operation, pass.steps, { errors: pass.errors, warnings: pass.warnings, outputs: run.outputs, registrations: run.resources });
     });
-  }
-
-  /** Handles one registration from the program. Throwing makes the program see the resource as skipped. */
-  private async register(pass: Pass, reg: ResourceRegistration): Promise<RegistrationOutcome> {
-    if (pass.seen.has(reg.urn)) throw this.fail(pass, reg, `duplicate resource URN ${reg.urn}`);
-    pass.seen.add(reg.urn);
-    // After a failure Pulumi starts no new steps; later registrations are skipped (and their resources kept).
-    if (pass.errors.length > 0 && !pass.preview) {
-      pass.steps.push({ op: pass.old.has(reg.urn) ? "same" : "create", urn: reg.urn, type: reg.type, custom: reg.custom, status: "failed", error: SKIPPED_MESSAGE });
-      throw new Error(SKIPPED_MESSAGE);
-    }
-    if (reg.unmodelledOptions.length > 0) {
-      throw this.fail(pass, reg, `harness: resource options not modelled (the engine would act on them): ${reg.unmodelledOptions.join(", ")}`);
-    }
-    if (!reg.custom) return this.registerComponent(pass, reg);
-    if (reg.provider === undefined) {
-      throw this.fail(pass, reg, `only dynamic resources can run in the harness; ${reg.type} has no ${PROVIDER_KEY}`);
-    }
-    try {
-      return await registerCustom(pass, reg);
-    } catch (err) {
-      throw this.fail(pass, reg, messageOf(err));
-    }
-  }
-
-  private registerComponent(pass: Pass, reg: ResourceRegistration): RegistrationOutcome {
-    const old = pass.old.get(reg.urn);
-    const entry: StateResource = {
-      urn: reg.urn,
-      type: reg.type,
-      custom: false,
-      inputs: rpcToState(reg.inputs) as PropertyMap,
-      outputs: old?.outputs ?? {},
-      dependencies: reg.dependencies,
-    };
-    if (reg.parent) entry.parent = reg.parent;
-    if (reg.protect) entry.protect = true;
-    pass.next.set(reg.urn, entry);
-    pass.steps.push({ op: old ? "same" : "create", urn: reg.urn, type: reg.type, custom: false, status: pass.preview ? "planned" : "done" });
-    return { outputs: {} };
-  }
-
-  /** Records a failed registration and returns the error to throw at the program. */
-  private fail(pass: Pass, reg: ResourceRegistration, message: string): Error {
-    const text = message.startsWith(reg.urn) ? message : `${reg.urn}: ${message}`;
-    pass.errors.push(text);
-    const last = [...pass.steps].reverse().find((s) => s.urn === reg.urn);
-    if (last) {
-      last.status = "failed";
-      last.error = message;
-    } else {
-      const op: StepOp = reg.kind === "read" ? "read" : pass.old.has(reg.urn) ? "update" : "create";
-      pass.steps.push({ op, urn: reg.urn, type: reg.type, custom: reg.custom, status: "failed", error: message });
-    }
-    return new Error(text);
-  }
-
-  // ---- deletes ---------------------------------------------------------------------------------------------------
-
-  /**
-   * DeleteStep.Apply for one resource (`res.delete`: the old half of a replacement, which skips the protect check).
-   * A gone entry still pending replacement is only removed from state (RemovePendingReplaceStep). Errors are added
-   * to `errors`.
-   */
-  private async deleteOne(host: EngineHost, res: StateResource, steps: StepRecord[], errors: string[]): Promise<DeleteOutcome> {
-    const step: StepRecord = { op: "delete", urn: res.urn, type: res.type, custom: res.custom, status: "done" };
-    if (res.id !== undefined) step.id = res.id;
-    steps.push(step);
-    if (res.pendingReplacement && !res.delete) return "deleted";
-    if (res.protect && !res.delete) {
-      step.status = "failed";
-      step.error = "resource is protected";
-      errors.push(protectedDeleteMessage(res.urn));
-      return "refused";
-    }
-    try {
-      await deleteObject(host, res);
-      return "deleted";
-    } catch (err) {
-      step.status = "failed";
-      step.error = messageOf(err);
-      errors.push(`${res.urn}: delete failed: ${step.error}`);
-      return "failed";
-    }
   }
 
   // ---- host lifecycle --------------------------------------------------------------------------------------------
@@ -418,14 +280,6 @@ export class Deployment {
     this.outputLog.stdout += out.stdout;
     this.outputLog.stderr += out.stderr;
   }
-}
-
-/** deleteProtectedError's message (step.go). */
-function protectedDeleteMessage(urn: string): string {
-  return (
-    `${urn}: resource "${urn}" cannot be deleted\nbecause it is protected. To unprotect the resource, either remove the \`protect\` flag ` +
-    `from the resource in your Pulumi program and run \`pulumi up\`, or use the command:\n\`pulumi state unprotect '${urn}'\``
-  );
 }
 
 /** step_executor.go: an output whose input of the same name is secret becomes secret. */

@@ -10,12 +10,17 @@ import { spawn, type ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import * as provproto from "@pulumi/pulumi/proto/provider_pb";
 import { ResourceProviderClient } from "@pulumi/pulumi/proto/provider_grpc_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
 import type { PluginInfo } from "@pulumi/pulumi/proto/plugin_pb";
 import { HostCrashedError, ProviderError, ResourceInitError } from "./errors";
+import type { CheckResult, ConfigureOptions, CreateResult, DiffResult, EngineHost, HostExit, HostOutput, ReadResult, UpdateResult } from "./engineHost";
 import { fromStruct, rpcSecret, toStruct, type PropertyMap } from "./values";
+
+// The provider interface and its answers are engineHost.ts's; importers of this module keep finding them here.
+export type * from "./engineHost";
 
 export interface ProviderHostOptions {
   /**
@@ -38,75 +43,6 @@ export interface ProviderHostOptions {
   script?: string;
 }
 
-export interface ConfigureOptions {
-  /** Keys whose values the engine would send as secrets (the host unwraps them). */
-  secretKeys?: readonly string[];
-}
-
-export interface CheckFailure {
-  property: string;
-  reason: string;
-}
-
-export interface CheckResult {
-  /** The inputs to use from now on (the provider's `check` result, always including `__provider`). */
-  inputs: PropertyMap;
-  failures: CheckFailure[];
-}
-
-export type DiffChanges = "unknown" | "none" | "some";
-
-export interface DiffResult {
-  /** "unknown" means the provider has no `diff`; the engine then compares inputs itself. */
-  changes: DiffChanges;
-  replaces: string[];
-  deleteBeforeReplace: boolean;
-  /** Always empty from the dynamic host (it drops them); kept to show that. */
-  stables: string[];
-  /**
-   * `DiffResponse.diffs`: the keys that changed, which is what the engine matches `replaceOnChanges` against
-   * (step_generator.go: applyReplaceOnChanges). The dynamic host never sets it, so for a provider whose `diff`
-   * answers true/false, `replaceOnChanges` has nothing to match.
-   */
-  changedKeys: string[];
-  /** `DiffResponse.hasDetailedDiff`: never set by the dynamic host. */
-  hasDetailedDiff: boolean;
-}
-
-export interface CreateResult {
-  id: string;
-  properties: PropertyMap;
-}
-
-export interface ReadResult {
-  /** Empty when the provider says the resource no longer exists. */
-  id: string;
-  properties: PropertyMap;
-  /** Present when the provider returned `inputs` from `read` (3.216+): the engine stores them as the new inputs. */
-  inputs?: PropertyMap;
-  /**
-   * The response carried no `properties` at all: the engine's "resource does not exist" (ReadStep / ImportStep).
-   * The dynamic host never does this: it always answers with at least `__provider`.
-   */
-  noProperties?: true;
-}
-
-export interface UpdateResult {
-  properties: PropertyMap;
-}
-
-export interface HostOutput {
-  stdout: string;
-  stderr: string;
-}
-
-export interface HostExit {
-  exitCode: number | null;
-  signal: NodeJS.Signals | null;
-  /** Peak resident set size of the host in KiB (VmHWM), where /proc is available. */
-  peakRssKb?: number;
-}
-
 const HOST_SCRIPT = require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js");
 const INIT_FAILED_TYPE = "pulumirpc.ErrorResourceInitFailed";
 const STDERR_TAIL = 4000;
@@ -119,23 +55,31 @@ export function parseUrn(urn: string): { type: string; name: string } {
   return { type: qualifiedType.split("$").pop() ?? "", name: parts.slice(3).join("::") };
 }
 
-/**
- * What the engine calls on a resource provider (pkg/resource/plugin/provider_plugin.go), as the harness's Deployment
- * uses it. ProviderHost is the real dynamic-provider host; tests may pass an in-process stand-in for a provider the
- * dynamic host cannot be (e.g. one whose Read works without `__provider`, as a native plugin's does).
- */
-export interface EngineHost {
-  configure(config: Record<string, string>, options?: ConfigureOptions): Promise<{ acceptSecrets: boolean }>;
-  check(urn: string, olds: PropertyMap, news: PropertyMap): Promise<CheckResult>;
-  diff(id: string, urn: string, olds: PropertyMap, news: PropertyMap, oldInputs?: PropertyMap): Promise<DiffResult>;
-  create(urn: string, properties: PropertyMap): Promise<CreateResult>;
-  read(id: string, urn: string, properties: PropertyMap, inputs?: PropertyMap): Promise<ReadResult>;
-  update(id: string, urn: string, olds: PropertyMap, news: PropertyMap, oldInputs?: PropertyMap): Promise<UpdateResult>;
-  delete(id: string, urn: string, properties: PropertyMap, oldInputs?: PropertyMap): Promise<void>;
-  output(): HostOutput;
-  close(): Promise<HostExit>;
+/** What every provider request carries: the URN, and the type and name the engine sends alongside it. */
+interface AddressedRequest<R> {
+  setUrn(urn: string): R;
+  setName(name: string): R;
+  setType(type: string): R;
 }
 
+function addressed<R extends AddressedRequest<R>>(req: R, urn: string): R {
+  const { type, name } = parseUrn(urn);
+  return req.setUrn(urn).setName(name).setType(type);
+}
+
+/** What Diff and Update both send: the state's outputs (`olds`), the checked new inputs and the state's inputs. */
+interface ChangeRequest {
+  setOlds(olds: Struct): unknown;
+  setNews(news: Struct): unknown;
+  setOldInputs(oldInputs: Struct): unknown;
+}
+
+function withChange<R extends ChangeRequest>(req: R, olds: PropertyMap, news: PropertyMap, oldInputs: PropertyMap | undefined): R {
+  req.setOlds(toStruct(olds));
+  req.setNews(toStruct(news));
+  if (oldInputs) req.setOldInputs(toStruct(oldInputs));
+  return req;
+}
 
 /**
  * Process ids of the hosts running, on the global object: jest's test environment (tests/support/environment.js)
@@ -289,9 +233,7 @@ export class ProviderHost implements EngineHost {
   }
 
   async check(urn: string, olds: PropertyMap, news: PropertyMap): Promise<CheckResult> {
-    const req = new provproto.CheckRequest();
-    const { type, name } = parseUrn(urn);
-    req.setUrn(urn).setName(name).setType(type);
+    const req = addressed(new provproto.CheckRequest(), urn);
     req.setOlds(toStruct(olds));
     req.setNews(toStruct(news));
     const resp = await this.unary<provproto.CheckResponse>("check", (cb) => this.client.check(req, cb));
@@ -303,12 +245,7 @@ export class ProviderHost implements EngineHost {
 
   /** `olds` are the OUTPUTS in state (the engine's convention); `oldInputs` the inputs in state. */
   async diff(id: string, urn: string, olds: PropertyMap, news: PropertyMap, oldInputs?: PropertyMap): Promise<DiffResult> {
-    const req = new provproto.DiffRequest();
-    const { type, name } = parseUrn(urn);
-    req.setId(id).setUrn(urn).setName(name).setType(type);
-    req.setOlds(toStruct(olds));
-    req.setNews(toStruct(news));
-    if (oldInputs) req.setOldInputs(toStruct(oldInputs));
+    const req = withChange(addressed(new provproto.DiffRequest().setId(id), urn), olds, news, oldInputs);
     const resp = await this.unary<provproto.DiffResponse>("diff", (cb) => this.client.diff(req, cb));
     const Changes = provproto.DiffResponse.DiffChanges;
     const changes = resp.getChanges();
@@ -323,9 +260,7 @@ export class ProviderHost implements EngineHost {
   }
 
   async create(urn: string, properties: PropertyMap): Promise<CreateResult> {
-    const req = new provproto.CreateRequest();
-    const { type, name } = parseUrn(urn);
-    req.setUrn(urn).setName(name).setType(type);
+    const req = addressed(new provproto.CreateRequest(), urn);
     req.setProperties(toStruct(properties));
     const resp = await this.unary<provproto.CreateResponse>("create", (cb) => this.client.create(req, cb));
     return { id: resp.getId(), properties: fromStruct(resp.getProperties()) };
@@ -338,9 +273,7 @@ export class ProviderHost implements EngineHost {
    * host finds no `__provider` to load.
    */
   async read(id: string, urn: string, properties: PropertyMap, inputs?: PropertyMap): Promise<ReadResult> {
-    const req = new provproto.ReadRequest();
-    const { type, name } = parseUrn(urn);
-    req.setId(id).setUrn(urn).setName(name).setType(type);
+    const req = addressed(new provproto.ReadRequest().setId(id), urn);
     req.setProperties(toStruct(properties));
     if (inputs) req.setInputs(toStruct(inputs));
     const resp = await this.unary<provproto.ReadResponse>("read", (cb) => this.client.read(req, cb));
@@ -352,21 +285,14 @@ export class ProviderHost implements EngineHost {
 
   /** `olds` are the OUTPUTS in state, `news` the checked new inputs. */
   async update(id: string, urn: string, olds: PropertyMap, news: PropertyMap, oldInputs?: PropertyMap): Promise<UpdateResult> {
-    const req = new provproto.UpdateRequest();
-    const { type, name } = parseUrn(urn);
-    req.setId(id).setUrn(urn).setName(name).setType(type);
-    req.setOlds(toStruct(olds));
-    req.setNews(toStruct(news));
-    if (oldInputs) req.setOldInputs(toStruct(oldInputs));
+    const req = withChange(addressed(new provproto.UpdateRequest().setId(id), urn), olds, news, oldInputs);
     const resp = await this.unary<provproto.UpdateResponse>("update", (cb) => this.client.update(req, cb));
     return { properties: fromStruct(resp.getProperties()) };
   }
 
   /** `properties` are the state OUTPUTS: their `__provider` is the code that runs (pulumi#6490). */
   async delete(id: string, urn: string, properties: PropertyMap, oldInputs?: PropertyMap): Promise<void> {
-    const req = new provproto.DeleteRequest();
-    const { type, name } = parseUrn(urn);
-    req.setId(id).setUrn(urn).setName(name).setType(type);
+    const req = addressed(new provproto.DeleteRequest().setId(id), urn);
     req.setProperties(toStruct(properties));
     if (oldInputs) req.setOldInputs(toStruct(oldInputs));
     await this.unary<Empty>("delete", (cb) => this.client.delete(req, cb));

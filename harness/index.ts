@@ -13,10 +13,10 @@ export type {
   EngineHost,
   HostExit,
   HostOutput,
-  ProviderHostOptions,
   ReadResult,
   UpdateResult,
-} from "./host";
+} from "./engineHost";
+export type { ProviderHostOptions } from "./host";
 export { CheckFailedError, HostCrashedError, ProviderError, ResourceInitError } from "./errors";
 export { echoEngine, makeUrn, ProgramError, ROOT_STACK_TYPE, runProgram } from "./program";
 export type {

@@ -181,7 +181,7 @@ async function runExclusive(program: Program, options: RunProgramOptions): Promi
   if (!(monitor instanceof MockMonitor)) throw new Error("harness: setMocks did not install a MockMonitor");
   const patchable = monitor as unknown as PatchableMonitor;
 
-  const answer = async (reg: ResourceRegistration): Promise<RegistrationOutcome> => {
+  const register = async (reg: ResourceRegistration): Promise<RegistrationOutcome> => {
     resources.push(reg);
     try {
       const outcome = await engine.register(reg);
@@ -192,34 +192,34 @@ async function runExclusive(program: Program, options: RunProgramOptions): Promi
       return SKIPPED;
     }
   };
+  /** A monitor method that answers a registration request with the engine's outcome, or the SDK with a gRPC error. */
+  const answer =
+    <Req>(toRegistration: (req: Req) => ResourceRegistration, respond: (reg: ResourceRegistration, outcome: RegistrationOutcome) => unknown) =>
+    async (req: Req, callback: Callback): Promise<void> => {
+      try {
+        const reg = toRegistration(req);
+        callback(null, respond(reg, await register(reg)));
+      } catch (err) {
+        callback(grpcError(err));
+      }
+    };
 
-  patchable.registerResource = async (req, callback) => {
-    try {
-      const reg = registrationFromRequest(req, options);
-      const outcome = await answer(reg);
+  patchable.registerResource = answer(
+    (req: resproto.RegisterResourceRequest) => registrationFromRequest(req, options),
+    (reg, outcome) => {
       const resp = new resproto.RegisterResourceResponse();
       resp.setUrn(reg.urn);
       resp.setId(outcome.id ?? "");
       resp.setObject(toStruct(outcome.outputs));
       // Non-preview: tells the SDK the outputs are unknown rather than "missing, so take them from the inputs".
       if (outcome === SKIPPED) resp.setUnknown(true);
-      callback(null, resp);
-    } catch (err) {
-      callback(grpcError(err));
-    }
-  };
-  patchable.readResource = async (req, callback) => {
-    try {
-      const reg = registrationFromReadRequest(req, options);
-      const outcome = await answer(reg);
-      const resp = new resproto.ReadResourceResponse();
-      resp.setUrn(reg.urn);
-      resp.setProperties(toStruct(outcome.outputs));
-      callback(null, resp);
-    } catch (err) {
-      callback(grpcError(err));
-    }
-  };
+      return resp;
+    },
+  );
+  patchable.readResource = answer(
+    (req: resproto.ReadResourceRequest) => registrationFromReadRequest(req, options),
+    (reg, outcome) => new resproto.ReadResourceResponse().setUrn(reg.urn).setProperties(toStruct(outcome.outputs)),
+  );
   let outputs: PropertyMap = {};
   patchable.registerResourceOutputs = (req, callback) => {
     try {
@@ -293,10 +293,26 @@ async function runUserProgram(program: Program): Promise<unknown> {
   return outputs;
 }
 
-function registrationFromRequest(req: resproto.RegisterResourceRequest, options: RunProgramOptions): ResourceRegistration {
+/** What both kinds of request say alike: the resource's URN, type, name and parent, and its dynamic provider. */
+function identify(
+  req: { getType(): string; getName(): string; getParent(): string },
+  inputs: PropertyMap,
+  options: RunProgramOptions,
+): Pick<ResourceRegistration, "urn" | "type" | "name" | "parent" | "provider"> {
   const type = req.getType();
   const name = req.getName();
   const parent = req.getParent() || undefined;
+  const provider = inputs[PROVIDER_KEY];
+  return {
+    urn: makeUrn(options.stack, options.project, type, name, parent),
+    type,
+    name,
+    ...(parent ? { parent } : {}),
+    ...(typeof provider === "string" ? { provider } : {}),
+  };
+}
+
+function registrationFromRequest(req: resproto.RegisterResourceRequest, options: RunProgramOptions): ResourceRegistration {
   const inputs = fromStruct(req.getObject());
   const propertyDependencies: Record<string, string[]> = {};
   req.getPropertydependenciesMap().forEach((deps, key) => {
@@ -306,9 +322,7 @@ function registrationFromRequest(req: resproto.RegisterResourceRequest, options:
   const viaInputs = new Set(Object.values(propertyDependencies).flat());
   const reg: ResourceRegistration = {
     kind: "register",
-    urn: makeUrn(options.stack, options.project, type, name, parent),
-    type,
-    name,
+    ...identify(req, inputs, options),
     custom: req.getCustom(),
     inputs,
     dependencies,
@@ -322,8 +336,6 @@ function registrationFromRequest(req: resproto.RegisterResourceRequest, options:
     retainOnDelete: req.getRetainondelete() === true,
     unmodelledOptions: unmodelledOptions(req),
   };
-  if (parent) reg.parent = parent;
-  if (typeof inputs[PROVIDER_KEY] === "string") reg.provider = inputs[PROVIDER_KEY];
   if (req.getImportid()) reg.importId = req.getImportid();
   if (req.getDeletebeforereplacedefined()) reg.deleteBeforeReplace = req.getDeletebeforereplace();
   reg.stackTrace = (req.getStacktrace()?.getFramesList() ?? []).flatMap((frame) => {
@@ -336,15 +348,10 @@ function registrationFromRequest(req: resproto.RegisterResourceRequest, options:
 }
 
 function registrationFromReadRequest(req: resproto.ReadResourceRequest, options: RunProgramOptions): ResourceRegistration {
-  const type = req.getType();
-  const name = req.getName();
-  const parent = req.getParent() || undefined;
   const inputs = fromStruct(req.getProperties());
-  const reg: ResourceRegistration = {
+  return {
     kind: "read",
-    urn: makeUrn(options.stack, options.project, type, name, parent),
-    type,
-    name,
+    ...identify(req, inputs, options),
     custom: true,
     inputs,
     readId: req.getId(),
@@ -359,9 +366,6 @@ function registrationFromReadRequest(req: resproto.ReadResourceRequest, options:
     retainOnDelete: false,
     unmodelledOptions: [],
   };
-  if (parent) reg.parent = parent;
-  if (typeof inputs[PROVIDER_KEY] === "string") reg.provider = inputs[PROVIDER_KEY];
-  return reg;
 }
 
 /** The options of a RegisterResourceRequest that change what the engine does in ways the harness does not follow. */

@@ -6,7 +6,8 @@
  * test can scan an export for leaked values: anything found outside a secret envelope is a leak.
  */
 import * as crypto from "crypto";
-import { isSecret, mapSecrets, SECRET_SIG, SIG_KEY, type PropertyMap } from "./values";
+import type { ResourceRegistration } from "./program";
+import { annotateSecrets, isSecret, mapSecrets, markSecretKeys, PROVIDER_KEY, rpcToState, SECRET_SIG, SIG_KEY, type PropertyMap } from "./values";
 
 /** One resource in the harness's state. Inputs/outputs use the state encoding (plaintext secrets). */
 export interface StateResource {
@@ -45,27 +46,46 @@ export interface DeploymentState {
   resources: StateResource[];
 }
 
+/** The fields a state entry and an exported resource share, with the same meaning. */
+type SharedFields = Pick<
+  StateResource,
+  | "urn"
+  | "custom"
+  | "id"
+  | "type"
+  | "parent"
+  | "propertyDependencies"
+  | "additionalSecretOutputs"
+  | "protect"
+  | "retainOnDelete"
+  | "external"
+  | "initErrors"
+  | "delete"
+  | "pendingReplacement"
+  | "ignoreChanges"
+>;
+
 /** A resource as `pulumi stack export` writes it. */
-export interface ExportedResource {
-  urn: string;
-  custom: boolean;
-  id?: string;
-  type: string;
+export interface ExportedResource extends SharedFields {
   inputs?: PropertyMap;
   outputs?: PropertyMap;
-  parent?: string;
   dependencies?: string[];
-  propertyDependencies?: Record<string, string[]>;
+  /** A reference to the provider resource (`<urn>::<id>`), not the provider's code as in StateResource. */
   provider?: string;
-  additionalSecretOutputs?: string[];
-  protect?: boolean;
-  retainOnDelete?: boolean;
-  external?: boolean;
-  initErrors?: string[];
-  delete?: boolean;
-  pendingReplacement?: boolean;
   importID?: string;
-  ignoreChanges?: string[];
+}
+
+/** Optional fields written only when set, the same way in both directions (Pulumi omits false and empty ones). */
+const FLAGS = ["protect", "retainOnDelete", "external", "delete", "pendingReplacement"] as const;
+const LISTS = ["additionalSecretOutputs", "initErrors", "ignoreChanges"] as const;
+
+function copySetFields(from: SharedFields, to: SharedFields): void {
+  if (from.parent) to.parent = from.parent;
+  for (const key of FLAGS) if (from[key]) to[key] = true;
+  for (const key of LISTS) {
+    const list = from[key];
+    if (list?.length) to[key] = [...list];
+  }
 }
 
 export interface StackExport {
@@ -75,6 +95,33 @@ export interface StackExport {
     secrets_providers?: { type: string; state: Record<string, unknown> };
     resources: ExportedResource[];
   };
+}
+
+/** A state entry for a custom resource. `outputsPlain` from the host get their secretness restored. */
+export function stateEntry(reg: ResourceRegistration, id: string, inputs: PropertyMap, outputsPlain?: PropertyMap, stateOutputs?: PropertyMap): StateResource {
+  let outputs = stateOutputs;
+  // provider_plugin.go annotateSecrets (the host does not accept secrets), then step_executor.go: the
+  // additionalSecretOutputs and outputs whose input of the same name is secret.
+  if (outputsPlain) outputs = rpcToState(markSecretKeys(annotateSecrets(outputsPlain, inputs), reg.additionalSecretOutputs)) as PropertyMap;
+  const entry: StateResource = {
+    urn: reg.urn,
+    type: reg.type,
+    custom: true,
+    id,
+    inputs: rpcToState(inputs) as PropertyMap,
+    outputs: outputs ?? {},
+    dependencies: reg.dependencies,
+  };
+  const code = (outputs ?? {})[PROVIDER_KEY] ?? reg.provider;
+  if (typeof code === "string") entry.provider = code;
+  if (reg.parent) entry.parent = reg.parent;
+  if (Object.keys(reg.propertyDependencies).length) entry.propertyDependencies = reg.propertyDependencies;
+  if (reg.additionalSecretOutputs.length) entry.additionalSecretOutputs = reg.additionalSecretOutputs;
+  if (reg.protect) entry.protect = true;
+  if (reg.retainOnDelete) entry.retainOnDelete = true;
+  if (reg.importId !== undefined) entry.importId = reg.importId;
+  if (reg.ignoreChanges.length) entry.ignoreChanges = [...reg.ignoreChanges];
+  return entry;
 }
 
 export const DEFAULT_NODEJS_PROVIDER_TYPE = "pulumi:providers:pulumi-nodejs";
@@ -161,19 +208,11 @@ export function exportStack(state: DeploymentState, options: ExportOptions): Sta
     if (r.custom && r.id !== undefined) out.id = r.id;
     out.inputs = encrypt(r.inputs);
     out.outputs = encrypt(r.outputs);
-    if (r.parent) out.parent = r.parent;
     if (r.dependencies.length) out.dependencies = [...r.dependencies];
     if (r.propertyDependencies && Object.keys(r.propertyDependencies).length) out.propertyDependencies = { ...r.propertyDependencies };
     if (r.provider !== undefined) out.provider = providerRef;
-    if (r.additionalSecretOutputs?.length) out.additionalSecretOutputs = [...r.additionalSecretOutputs];
-    if (r.protect) out.protect = true;
-    if (r.retainOnDelete) out.retainOnDelete = true;
-    if (r.external) out.external = true;
-    if (r.initErrors?.length) out.initErrors = [...r.initErrors];
-    if (r.delete) out.delete = true;
-    if (r.pendingReplacement) out.pendingReplacement = true;
+    copySetFields(r, out);
     if (r.importId !== undefined) out.importID = r.importId;
-    if (r.ignoreChanges?.length) out.ignoreChanges = [...r.ignoreChanges];
     resources.push(out);
   }
   const version = `v${options.pulumiVersion}`;
@@ -206,17 +245,9 @@ export function importStack(exported: StackExport, crypter: SecretsCrypter): Dep
     const code = outputs.__provider ?? inputs.__provider;
     if (typeof code === "string") res.provider = code;
     else if (isSecret(code)) throw new Error(`${r.urn}: a secret __provider is not supported`);
-    if (r.parent) res.parent = r.parent;
     if (r.propertyDependencies) res.propertyDependencies = { ...r.propertyDependencies };
-    if (r.additionalSecretOutputs?.length) res.additionalSecretOutputs = [...r.additionalSecretOutputs];
-    if (r.protect) res.protect = true;
-    if (r.retainOnDelete) res.retainOnDelete = true;
-    if (r.external) res.external = true;
-    if (r.initErrors?.length) res.initErrors = [...r.initErrors];
-    if (r.delete) res.delete = true;
-    if (r.pendingReplacement) res.pendingReplacement = true;
+    copySetFields(r, res);
     if (r.importID !== undefined) res.importId = r.importID;
-    if (r.ignoreChanges?.length) res.ignoreChanges = [...r.ignoreChanges];
     resources.push(res);
   }
   return { resources };

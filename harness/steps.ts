@@ -1,5 +1,5 @@
 /** What a Deployment operation reports: its steps, counts, errors and warnings. */
-import type { DiffResult, HostExit, HostOutput } from "./host";
+import type { DiffResult, HostExit, HostOutput } from "./engineHost";
 import type { ResourceRegistration } from "./program";
 import type { PropertyMap } from "./values";
 

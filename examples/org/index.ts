@@ -100,34 +100,16 @@ const londonTrunk = new zoom.SipTrunk("london-trunk", {
   dnis: pulumi.interpolate`${masterTrunk.dnisPrefix}${config.get("dnisSuffix") ?? "001"}`,
   outboundCallerId: "+442075550100",
 });
-const londonReception = new zoom.InternalNumber(
-  "london-reception",
-  {
-    accountId: londonAccountId,
-    number: "+442075550123",
-    displayNumber: "+44 20 7555 0123",
-    country: "GB",
-    labels: "London reception",
-    languages: "en-GB",
-    type: "toll",
-    visible: true,
-  },
-  { dependsOn: [londonTrunk] },
-);
-const londonHelpDesk = new zoom.InternalNumber(
-  "london-help-desk",
-  {
-    accountId: londonAccountId,
-    number: "+448005550199",
-    displayNumber: "+44 800 555 0199",
-    country: "GB",
-    labels: "IT help desk (call-back only)",
-    languages: "en-GB",
-    type: "tollfree",
-    visible: false,
-    allowJoin: false,
-  },
-  { dependsOn: [londonTrunk] },
+// The office's numbers: British, in the sub-account, and only useful once the trunk carries their calls. The help
+// desk's is hidden from users' dial-in lists and not for joining meetings: it is kept for call-backs.
+const londonNumbers = [
+  { name: "london-reception", number: "+442075550123", displayNumber: "+44 20 7555 0123", type: "toll", labels: "London reception", visible: true },
+  { name: "london-help-desk", number: "+448005550199", displayNumber: "+44 800 555 0199", type: "tollfree", labels: "IT help desk (call-back only)",
+    visible: false, allowJoin: false },
+] as const;
+const londonNumberIds = londonNumbers.map(
+  ({ name, ...number }) =>
+    new zoom.InternalNumber(name, { ...number, accountId: londonAccountId, country: "GB", languages: "en-GB" }, { dependsOn: [londonTrunk] }).numberId,
 );
 
 // --- What the team looks up ------------------------------------------------------------------------------------
@@ -140,5 +122,5 @@ export const roomSystemIds = { boardroom: boardroom.deviceId, townHall: townHall
 export const london = {
   trunk: londonTrunk.name,
   sipServer: londonTrunk.sipServerAddress,
-  numbers: [londonReception.numberId, londonHelpDesk.numberId],
+  numbers: londonNumberIds,
 };

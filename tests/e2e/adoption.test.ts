@@ -74,6 +74,24 @@ const createOperations = new Set(allDefinitions().map((d) => d.create.operation 
 const writesSince = (from: number) => exchanges.slice(from).filter((e) => e.kind === "api" && e.method !== "GET");
 const customSteps = (summary: PlanSummary, op: string) => summary.steps.filter((s) => s.custom && s.op === op);
 
+/** Runs `body` on a new stack of `project`, closing its host however the body ends. */
+async function withStack(project: string, body: (stack: Deployment) => Promise<void>): Promise<void> {
+  const stack = deployment(project);
+  try {
+    await body(stack);
+  } finally {
+    await stack.close();
+  }
+}
+
+/** An `up` that must fail: its error's text, and what it wrote to Zoom meanwhile. */
+async function refusedUp(stack: Deployment, program: () => void): Promise<{ error: string; writes: EmulatorExchange[] }> {
+  const from = exchanges.length;
+  const error = await stack.up(program).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(DeploymentError);
+  return { error: String(error), writes: writesSince(from) };
+}
+
 test("every kind: adopting with a matching declaration writes nothing to Zoom; the second up and a refresh change nothing; portal edits then show as drift", async () => {
   const stack = deployment("adopt-all");
   const program = () => {
@@ -155,89 +173,70 @@ test("adopting with a differing declaration sends exactly the declared differenc
 }, 120_000);
 
 test("adopting with a difference Zoom cannot make in place (a SIP trunk, a template) is refused, naming the property; nothing is adopted or written", async () => {
-  const stack = deployment("adopt-replace-only");
-  try {
-    const from = exchanges.length;
-    const error = await stack.up(() => {
+  await withStack("adopt-replace-only", async (stack) => {
+    const { error, writes } = await refusedUp(stack, () => {
       for (const kind of REPLACE_ONLY) declare(kind, "adopted", { adoptId: objects.get(kind)!.id, ...declarationOf(kind), ...DIFFERENCES[kind].change });
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DeploymentError);
+    });
     for (const kind of REPLACE_ONLY) {
-      expect(String(error)).toContain(
+      expect(error).toContain(
         `adopting zoom:${kind} "adopted": ${kind} "${objects.get(kind)!.id}" differs from the declaration in ${Object.keys(DIFFERENCES[kind].change)[0]}, which Zoom cannot change in place; nothing was adopted or changed`,
       );
     }
-    expect(writesSince(from)).toEqual([]);
+    expect(writes).toEqual([]);
     expect(stack.exportState().deployment.resources?.filter((r) => r.custom) ?? []).toEqual([]);
-  } finally {
-    await stack.close();
-  }
+  });
 }, 60_000);
 
 test("adopting ids that do not exist fails for every kind naming the kind and the id, and creates nothing", async () => {
   const missing = (kind: Kind) => objects.get(kind)!.id.replace(/[^/]+$/, (last) => (/^\d+$/.test(last) ? "9".repeat(Math.max(last.length, 6)) : "NoSuchObject9"));
-  const stack = deployment("adopt-missing");
-  try {
-    const from = exchanges.length;
-    const error = await stack.up(() => {
+  await withStack("adopt-missing", async (stack) => {
+    const { error, writes } = await refusedUp(stack, () => {
       for (const kind of KINDS) declare(kind, "ghost", { adoptId: missing(kind), ...declarationOf(kind) });
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DeploymentError);
+    });
     for (const kind of KINDS) {
-      expect(String(error)).toMatch(new RegExp(`adopting zoom:${kind} "ghost": no ${kind} "${escape(missing(kind))}" exists in .*\\(adoptId\\); nothing was created or changed`));
+      expect(error).toMatch(new RegExp(`adopting zoom:${kind} "ghost": no ${kind} "${escape(missing(kind))}" exists in .*\\(adoptId\\); nothing was created or changed`));
     }
-    expect(writesSince(from).filter((e) => createOperations.has(e.operationId!))).toEqual([]);
-    expect(writesSince(from)).toEqual([]);
+    expect(writes.filter((e) => createOperations.has(e.operationId!))).toEqual([]);
+    expect(writes).toEqual([]);
     expect(stack.exportState().deployment.resources?.filter((r) => r.custom) ?? []).toEqual([]);
-  } finally {
-    await stack.close();
-  }
+  });
 }, 60_000);
 
 test("two resources adopting one object: for every kind the second is refused, and nothing is written", async () => {
-  const stack = deployment("adopt-twice");
-  try {
-    const from = exchanges.length;
-    const error = await stack.up(() => {
+  await withStack("adopt-twice", async (stack) => {
+    const { error, writes } = await refusedUp(stack, () => {
       for (const kind of KINDS) {
         const args = { adoptId: objects.get(kind)!.id, ...declarationOf(kind) };
         declare(kind, "first", args);
         declare(kind, "second", args);
       }
-    }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DeploymentError);
+    });
     for (const kind of KINDS) {
-      expect(String(error)).toMatch(new RegExp(`adopting zoom:${kind} "(first|second)": .* is already managed by zoom:${kind} "(first|second)" of this deployment, and one Zoom object must have one resource; nothing was adopted`));
+      expect(error).toMatch(new RegExp(`adopting zoom:${kind} "(first|second)": .* is already managed by zoom:${kind} "(first|second)" of this deployment, and one Zoom object must have one resource; nothing was adopted`));
       expect(stack.exportState().deployment.resources?.filter((r) => r.type.endsWith(`:${kind}`))).toHaveLength(1);
     }
-    expect(writesSince(from)).toEqual([]);
-  } finally {
-    await stack.close();
-  }
+    expect(writes).toEqual([]);
+  });
 }, 60_000);
 
 test("a resource already managing the object holds it: a new resource adopting it is refused", async () => {
-  const stack = deployment("adopt-held");
   const field = objects.get("TrackingField")!;
   const args = { adoptId: field.id, ...declarationOf("TrackingField") };
-  try {
+  await withStack("adopt-held", async (stack) => {
     await stack.up(() => declare("TrackingField", "owner", args));
     const error = await stack.up(() => {
       declare("TrackingField", "owner", args);
       declare("TrackingField", "intruder", args);
     }).catch((e: unknown) => e);
     expect(String(error)).toContain(`adopting zoom:TrackingField "intruder": TrackingField "${field.id}" is already managed by zoom:TrackingField "owner" of this deployment`);
-  } finally {
-    await stack.close();
-  }
+  });
 }, 60_000);
 
 test("adoptId is inert once adopted: changing or removing it is recorded in state only, nothing is sent to Zoom, and destroy deletes the adopted object", async () => {
-  const stack = deployment("adopt-inert");
   await emu.control.seed({ tracking_fields: [{ field: "Inert field", required: false }] });
   const fields = await scanAccount({ kinds: ["TrackingField"] });
   const inert = fields.objects.find((o) => o.label === "Inert field")!;
-  try {
+  await withStack("adopt-inert", async (stack) => {
     await stack.up(() => declare("TrackingField", "inert", { adoptId: inert.id, field: "Inert field" }));
     const from = exchanges.length;
     const changed = await stack.up(() => declare("TrackingField", "inert", { adoptId: "SomethingElse", field: "Inert field" }));
@@ -251,13 +250,10 @@ test("adoptId is inert once adopted: changing or removing it is recorded in stat
     await stack.destroy();
     const after = await scanAccount({ kinds: ["TrackingField"] });
     expect(after.objects.find((o) => o.id === inert.id)).toBeUndefined();
-  } finally {
-    await stack.close();
-  }
+  });
 }, 60_000);
 
 test("secrets read during adoption stay out of plaintext state: a meeting's passcode and a TSP account's leader PIN, after adopt, refresh and up", async () => {
-  const stack = deployment("adopt-secrets");
   expect(declarationOf("Meeting")).not.toHaveProperty("password");
   const program = () => {
     // Declared (stored encrypted), and left to Zoom (never an input, an encrypted output); `.get()` declares nothing.
@@ -266,7 +262,7 @@ test("secrets read during adoption stay out of plaintext state: a meeting's pass
     zoom.Meeting.get("looked-up", objects.get("Meeting")!.id);
     zoom.TspAccount.get("looked-up-tsp", objects.get("TspAccount")!.id);
   };
-  try {
+  await withStack("adopt-secrets", async (stack) => {
     await stack.up(program);
     // The first refresh after adoption (adoptId and .get()) changes nothing: no input is added (#13 item 10).
     const refresh = await stack.refresh();
@@ -278,19 +274,14 @@ test("secrets read during adoption stay out of plaintext state: a meeting's pass
     expect(text).not.toContain(MEETING_PASSWORD);
     expect(text).not.toContain(LEADER_PIN);
     expect(text).toContain("4dabf18193072939515e22adb298388d"); // Pulumi's secret signature: the values are there, encrypted.
-  } finally {
-    await stack.close();
-  }
+  });
 }, 60_000);
 
 test(".get() of an object that does not exist fails naming the kind and the id", async () => {
-  const stack = deployment("get-missing");
-  try {
+  await withStack("get-missing", async (stack) => {
     const error = await stack.up(() => void zoom.Meeting.get("gone", "99999999999")).catch((e: unknown) => e);
     expect(String(error)).toContain('reading zoom:Meeting "gone": no Meeting "99999999999" exists in the credentials\' account (Meeting.get)');
-  } finally {
-    await stack.close();
-  }
+  });
 }, 60_000);
 
 function escape(text: string): string {

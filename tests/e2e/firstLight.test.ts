@@ -2,23 +2,15 @@
  * The real path: a Pulumi program, the real dynamic-provider host from @pulumi/pulumi driven over gRPC, the
  * 2.5 KB stub from state loading this package, real HTTP to the emulator.
  */
-import * as path from "node:path";
-import { Deployment } from "../../harness";
 import { Meeting, TrackingField } from "../../provider";
-import { useTestEmulator, zoomConfig } from "../support/emulator";
+import { useTestEmulator } from "../support/emulator";
+import { zoomDeployment } from "../support/zoomDeployment";
 
-const root = path.resolve(__dirname, "../..");
 const emu = useTestEmulator({ plan: "unlimited" });
 
 test("up creates, a second up plans nothing, destroy removes everything", async () => {
   const e = emu.emulator;
-  const deployment = new Deployment({
-    project: "first-light",
-    stack: "dev",
-    cwd: root,
-    config: zoomConfig(e),
-    secretConfigKeys: ["zoom:clientSecret"],
-  });
+  const deployment = zoomDeployment("first-light", e);
   const program = () => {
     const field = new TrackingField("dept", { field: "Department", recommendedValues: ["eng", "sales"] });
     new Meeting("standup", {

@@ -27,8 +27,8 @@ import { Meeting, TspAccount } from "../../provider";
 import { runDrift } from "../../provider/cli/commands/drift";
 import { runImport } from "../../provider/cli/commands/import";
 import { fakeIO } from "../drift/cliIO";
-import { Deployment, DeploymentError } from "../../harness";
-import { startTestEmulator, zoomConfig, zoomEnv } from "../support/emulator";
+import { Deployment, DeploymentError, type HostOutput } from "../../harness";
+import { startTestEmulator, zoomConfig, zoomEnv, type TestEmulator } from "../support/emulator";
 import { portalClient } from "../support/resources";
 import { exampleProgram, sipConfig } from "../support/examples";
 
@@ -103,6 +103,37 @@ function leaksIn(secrets: readonly string[], texts: Texts): string[] {
   return secrets.flatMap((value) => texts.filter(([, text]) => contains(text, value)).map(([where]) => `${value.slice(0, 4)}... in ${where}`));
 }
 
+/**
+ * Expects none of `secrets` in the exported state, the host's output or the `elsewhere` texts, and the host's debug
+ * log in its stderr: the log was on, so the scan covered it.
+ */
+function expectNoLeaks(secrets: readonly string[], exported: string, host: HostOutput, elsewhere: Texts): void {
+  const leaks = leaksIn(secrets, [
+    ["the exported state", exported],
+    ["the host's stdout", host.stdout],
+    ["the host's stderr", host.stderr],
+    ...elsewhere,
+  ]);
+  expect(leaks).toEqual([]);
+  expect(host.stderr).toMatch(/zoom: (GET|POST) /);
+}
+
+/** A stack "scan" whose host logs every request and response (ZOOM_LOG=debug): more output for the scan to read. */
+function scanDeployment(project: string, cwd: string, config: Record<string, string>, secretConfigKeys: string[]): Deployment {
+  return new Deployment({ project, stack: "scan", cwd, config, secretConfigKeys, hostEnv: { ZOOM_LOG: "debug" } });
+}
+
+/** Runs `body` against a fresh emulator that records every exchange (the secrets to look for), then closes it. */
+async function withRecordingEmulator(body: (emu: TestEmulator, exchanges: readonly EmulatorExchange[]) => Promise<void>): Promise<void> {
+  const exchanges: EmulatorExchange[] = [];
+  const emu = await startTestEmulator({ plan: "unlimited", onExchange: (x) => exchanges.push(x) });
+  try {
+    await body(emu, exchanges);
+  } finally {
+    await emu.close();
+  }
+}
+
 function cliEnv(e: RunningEmulator): Record<string, string> {
   return { ...zoomEnv(e), ZOOM_LOG: "debug" };
 }
@@ -151,20 +182,16 @@ test("every example program is scanned", () => {
 
 describe.each(exampleDirs())("examples/%s", (dir) => {
   test("up, refresh, up, destroy: no secret in the exported state, the provider stubs, the host's output (ZOOM_LOG=debug) or drift's", async () => {
-    const exchanges: EmulatorExchange[] = [];
-    const emu = await startTestEmulator({ plan: "unlimited", onExchange: (e) => exchanges.push(e) });
-    try {
+    await withRecordingEmulator(async (emu, exchanges) => {
       const e = emu.emulator;
       const project = projectOf(dir);
       const { plain, secret } = configFor(await emu.control.state());
-      const deployment = new Deployment({
+      const deployment = scanDeployment(
         project,
-        stack: "scan",
-        cwd: path.join(examplesDir, dir),
-        config: { ...zoomConfig(e), ...Object.fromEntries(Object.entries({ ...plain, ...secret }).map(([k, v]) => [`${project}:${k}`, v])) },
-        secretConfigKeys: ["zoom:clientSecret", ...Object.keys(secret).map((k) => `${project}:${k}`)],
-        hostEnv: { ZOOM_LOG: "debug" },
-      });
+        path.join(examplesDir, dir),
+        { ...zoomConfig(e), ...Object.fromEntries(Object.entries({ ...plain, ...secret }).map(([k, v]) => [`${project}:${k}`, v])) },
+        ["zoom:clientSecret", ...Object.keys(secret).map((k) => `${project}:${k}`)],
+      );
       const program = exampleProgram(path.join(examplesDir, dir, "index.ts"));
       let exported: string;
       try {
@@ -183,27 +210,15 @@ describe.each(exampleDirs())("examples/%s", (dir) => {
       const secrets = secretsIn(exchanges, [e.clientSecret, ...Object.values(secret)]);
       // The run handled secrets (at least the client secret and an access token): the scan has something to find.
       expect(secrets.length).toBeGreaterThanOrEqual(2);
-      const leaks = leaksIn(secrets, [
-        ["the exported state", exported],
-        ["the host's stdout", output.stdout],
-        ["the host's stderr", output.stderr],
-        ...drift,
-      ]);
-      expect(leaks).toEqual([]);
-      // The debug log was on, so the scan covered it.
-      expect(output.stderr).toMatch(/zoom: (GET|POST) /);
+      expectNoLeaks(secrets, exported, output, drift);
       await deployment.close();
-    } finally {
-      await emu.close();
-    }
+    });
   });
 });
 
 describe("adoption and secret-rich objects", () => {
   test("`.get()` of a meeting and a TSP account made in the portal, beside created ones: up, refresh, up, destroy; drift and import too", async () => {
-    const exchanges: EmulatorExchange[] = [];
-    const emu = await startTestEmulator({ plan: "unlimited", onExchange: (x) => exchanges.push(x) });
-    try {
+    await withRecordingEmulator(async (emu, exchanges) => {
       const e = emu.emulator;
       const portal = portalClient(e);
       // Made in the portal: a meeting with a passcode and an authentication-bypass participant, a TSP account.
@@ -224,14 +239,7 @@ describe("adoption and secret-rich objects", () => {
         pathParams: { userId: "me" },
         body: { conference_code: "5550001", leader_pin: "8675309", tsp_bridge: "US_TSP_TB", dial_in_numbers: [{ code: "1", number: "+1 555 0100", type: "toll" }] },
       });
-      const deployment = new Deployment({
-        project: "adoption-scan",
-        stack: "scan",
-        cwd: root,
-        config: zoomConfig(e),
-        secretConfigKeys: ["zoom:clientSecret"],
-        hostEnv: { ZOOM_LOG: "debug" },
-      });
+      const deployment = scanDeployment("adoption-scan", root, zoomConfig(e), ["zoom:clientSecret"]);
       const program = () => {
         const adopted = Meeting.get("portal-meeting", String(existing.data!.id));
         const bridge = TspAccount.get("portal-bridge", "me/1");
@@ -259,15 +267,8 @@ describe("adoption and secret-rich objects", () => {
         // What this run must have handled: both passcodes, the leader PIN, host keys, chat and bypass tokens.
         expect(secrets).toEqual(expect.arrayContaining(["Portal77x", "Board88y", "8675309"]));
         expect(secrets.length).toBeGreaterThanOrEqual(12);
-        const leaks = leaksIn(secrets, [
-          ["the exported state", exported],
-          ["the host's stdout", output.stdout],
-          ["the host's stderr", output.stderr],
-          ...cli,
-        ]);
-        expect(leaks).toEqual([]);
-        // The scan covered real output: the debug log, every drift format and both import formats.
-        expect(output.stderr).toMatch(/zoom: (GET|POST) /);
+        // The scan covers real output: the debug log, every drift format and both import formats.
+        expectNoLeaks(secrets, exported, output, cli);
         expect(cli.map(([where]) => where)).toHaveLength(7);
         for (const [where, text] of cli) expect([where, text.length > 100]).toEqual([where, true]);
       } catch (error) {
@@ -275,8 +276,6 @@ describe("adoption and secret-rich objects", () => {
       } finally {
         await deployment.close();
       }
-    } finally {
-      await emu.close();
-    }
+    });
   });
 });

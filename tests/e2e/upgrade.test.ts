@@ -8,8 +8,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { TrackingField } from "../../provider";
-import { Deployment } from "../../harness";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { zoomDeployment } from "../support/zoomDeployment";
 
 const realPackage = path.resolve(__dirname, "../../dist/provider/index.js");
 let emu: TestEmulator;
@@ -45,12 +45,7 @@ afterAll(async () => {
 
 test("a stack made with v1 is refreshed and destroyed by v2 once v2 is installed", async () => {
   const e = emu.emulator;
-  const deployment = new Deployment({
-    project: "upgrade",
-    stack: "dev",
-    cwd: programDir,
-    config: { "zoom:apiUrl": e.url, "zoom:oauthUrl": e.oauthUrl, "zoom:accountId": e.accountId, "zoom:clientId": e.clientId, "zoom:clientSecret": e.clientSecret },
-  });
+  const deployment = zoomDeployment("upgrade", e, { cwd: programDir });
   try {
     install("1.0.0");
     await deployment.up(() => {

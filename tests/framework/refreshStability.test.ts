@@ -3,13 +3,9 @@
  * job) stays quiet: values Zoom re-issues on every read are kept, and declared forms that mean what Zoom has
  * (a local time for a UTC one, days in another order) stay as the user wrote them.
  */
-import { startResourceTestbed, type Props, type ResourceTestbed } from "../support/resources";
+import { useResourceTestbed, type Props } from "../support/resources";
 
-let bed: ResourceTestbed;
-beforeAll(async () => {
-  bed = await startResourceTestbed();
-});
-afterAll(async () => bed.close());
+const bed = useResourceTestbed();
 
 const declared = {
   topic: "Stable",

@@ -3,49 +3,16 @@
  * provider whose objects are files in a temp directory and which logs every call to `ops.log`.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { Deployment, DeploymentError, type PlanSummary } from "../../harness/engine";
+import { DeploymentError, type Deployment } from "../../harness/engine";
 import type { StateResource } from "../../harness/state";
 import { isSecret, reveal, UNKNOWN } from "../../harness/values";
 import { Counter, makeCounterProvider, readCounterFile, readOps } from "./fixtures/counter";
+import { customSteps, PREFIX, resource, useCounterStore } from "./fixtures/counterStore";
 
-const PREFIX = "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/harness:Counter::";
-
-let store: string;
-
-beforeEach(() => {
-  store = fs.mkdtempSync(path.join(os.tmpdir(), "harness-engine-"));
-});
-
-afterEach(() => {
-  fs.rmSync(store, { recursive: true, force: true });
-});
-
-function deployment(extra: Partial<ConstructorParameters<typeof Deployment>[0]> = {}): Deployment {
-  return new Deployment({
-    project: "proj",
-    stack: "dev",
-    config: { "harness:storeDir": store, "harness:greeting": "hello from config" },
-    ...extra,
-  });
-}
-
-function resource(d: Deployment, name: string): StateResource {
-  const found = d.state.resources.find((r) => r.urn === PREFIX + name && !r.delete);
-  if (!found) throw new Error(`no ${name} in state`);
-  return found;
-}
-
-/** Operations the counter provider performed, without the per-host "configure" lines. */
-function ops(): string[] {
-  return readOps(store).filter((line) => !line.includes(" configure "));
-}
-
-function customSteps(summary: PlanSummary): string[] {
-  return summary.steps.filter((s) => s.custom).map((s) => `${s.op} ${s.urn.replace(PREFIX, "")}`);
-}
+const store = useCounterStore("harness-engine-", { "harness:greeting": "hello from config" });
+const { deployment, ops, drift } = store;
 
 function twoCounters(count = 1): () => Record<string, pulumi.Output<unknown>> {
   return () => {
@@ -53,6 +20,13 @@ function twoCounters(count = 1): () => Record<string, pulumi.Output<unknown>> {
     const b = new Counter("b", { name: "b", count: 1, ref: a.id });
     return { aId: a.id, bRef: b.ref, greeting: a.greeting };
   };
+}
+
+/** A deployment that has run twoCounters(), and its entries for a and b. */
+async function twoCountersUp(): Promise<{ d: Deployment; a: StateResource; b: StateResource }> {
+  const d = deployment();
+  await d.up(twoCounters());
+  return { d, a: resource(d, "a"), b: resource(d, "b") };
 }
 
 describe("up", () => {
@@ -91,7 +65,7 @@ describe("up", () => {
     expect(updated.updates).toBe(1);
     expect(updated.steps.find((s) => s.op === "update")).toMatchObject({ changedKeys: ["count"], diff: { changes: "some", replaces: [] } });
     expect(resource(d, "a").id).toBe(first.id);
-    expect(readCounterFile(store, first.id ?? "")?.outs.count).toBe(2);
+    expect(readCounterFile(store.dir, first.id ?? "")?.outs.count).toBe(2);
 
     const replaced = await d.up(() => void new Counter("a", { name: "two", count: 2 }));
     expect(replaced.replaces).toBe(1);
@@ -151,7 +125,7 @@ describe("up", () => {
     const kept = resource(d, "a");
     expect(kept.id).toMatch(/^a-/);
     expect(kept.initErrors).toEqual(["readiness probe failed", "gave up after 1 attempt"]);
-    expect(readCounterFile(store, kept.id ?? "")).toBeDefined();
+    expect(readCounterFile(store.dir, kept.id ?? "")).toBeDefined();
 
     const retry = await d.up(() => void new Counter("a", { name: "a", count: 1 }));
     expect(retry.updates).toBe(1);
@@ -210,16 +184,10 @@ describe("preview", () => {
 
 describe("refresh", () => {
   test("drops resources whose read returns an empty id, stores ReadResult.inputs, reports changed properties", async () => {
-    const d = deployment();
-    await d.up(twoCounters());
-    const a = resource(d, "a");
-    const b = resource(d, "b");
+    const { d, a, b } = await twoCountersUp();
     // Drift: a's count changed out of band; b deleted out of band.
-    const file = path.join(store, `${a.id}.json`);
-    const record = JSON.parse(fs.readFileSync(file, "utf8")) as { outs: Record<string, unknown> };
-    record.outs.count = 99;
-    fs.writeFileSync(file, JSON.stringify(record));
-    fs.rmSync(path.join(store, `${b.id}.json`));
+    drift(a.id ?? "", (outs) => (outs.count = 99));
+    fs.rmSync(path.join(store.dir, `${b.id}.json`));
 
     const summary = await d.refresh();
     expect(summary.steps.find((s) => s.urn === a.urn)).toMatchObject({ op: "update", changedKeys: ["count"], changedInputs: ["count"] });
@@ -245,7 +213,7 @@ describe("state __provider", () => {
     // Same inputs, new provider code: no diff, so the outputs (and their __provider) are not rewritten.
     const same = await d.up(() => void new Counter("a", { name: "a", count: 1 }, undefined, v2));
     expect(same.changes).toBe(0);
-    expect(readOps(store)).toContain("v2 configure -"); // the program's provider ran check and diff
+    expect(readOps(store.dir)).toContain("v2 configure -"); // the program's provider ran check and diff
     expect(resource(d, "a").provider).toBe(a.provider);
 
     await d.refresh();
@@ -256,10 +224,7 @@ describe("state __provider", () => {
 
 describe("destroy", () => {
   test("deletes everything in reverse dependency order", async () => {
-    const d = deployment();
-    await d.up(twoCounters());
-    const a = resource(d, "a");
-    const b = resource(d, "b");
+    const { d, a, b } = await twoCountersUp();
     const summary = await d.destroy();
     expect(summary.deletes).toBe(3);
     expect(ops().slice(-2)).toEqual([`v1 delete ${b.id}`, `v1 delete ${a.id}`]);
@@ -289,7 +254,7 @@ describe("get", () => {
     expect(summary.outputs.count).toBe(3);
     expect(resource(reader, "seen").external).toBe(true);
     await reader.destroy();
-    expect(readCounterFile(store, id)).toBeDefined();
+    expect(readCounterFile(store.dir, id)).toBeDefined();
   });
 });
 

@@ -4,60 +4,18 @@
  * dynamic-provider host, except where a path needs a provider the dynamic host cannot be (inProcessHost).
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
-import { Deployment, DeploymentError } from "../../harness/engine";
-import type { StateResource } from "../../harness/state";
 import { PROVIDER_KEY } from "../../harness/values";
-import { Counter, makeCounterProvider, readCounterFile, readDiffs, readOps, type CounterFile } from "./fixtures/counter";
+import { Counter, makeCounterProvider, readCounterFile, readDiffs } from "./fixtures/counter";
+import { createdElsewhere, customSteps, failure, PREFIX, resource, useCounterStore } from "./fixtures/counterStore";
 import { inProcessHost } from "./fixtures/inProcessHost";
 
-const PREFIX = "urn:pulumi:dev::proj::pulumi-nodejs:dynamic/harness:Counter::";
-
-let store: string;
-beforeEach(() => {
-  store = fs.mkdtempSync(path.join(os.tmpdir(), "harness-steps-"));
-});
-afterEach(() => {
-  fs.rmSync(store, { recursive: true, force: true });
-});
-
-function deployment(extra: Partial<ConstructorParameters<typeof Deployment>[0]> = {}): Deployment {
-  return new Deployment({ project: "proj", stack: "dev", config: { "harness:storeDir": store }, ...extra });
-}
-
-function resource(d: Deployment, name: string): StateResource {
-  const found = d.state.resources.find((r) => r.urn === PREFIX + name && !r.delete);
-  if (!found) throw new Error(`no ${name} in state`);
-  return found;
-}
-
-function ops(): string[] {
-  return readOps(store).filter((line) => !line.includes(" configure "));
-}
-
-function customSteps(summary: { steps: { custom: boolean; op: string; urn: string }[] }): string[] {
-  return summary.steps.filter((s) => s.custom).map((s) => `${s.op} ${s.urn.replace(PREFIX, "")}`);
-}
-
-function drift(id: string, change: (outs: Record<string, unknown>) => void): void {
-  const file = path.join(store, `${id}.json`);
-  const record = JSON.parse(fs.readFileSync(file, "utf8")) as CounterFile;
-  change(record.outs);
-  fs.writeFileSync(file, JSON.stringify(record));
-}
-
-async function failure(promise: Promise<unknown>): Promise<DeploymentError> {
-  const err = await promise.catch((e: unknown) => e);
-  if (!(err instanceof DeploymentError)) throw new Error(`expected a DeploymentError, got ${String(err)}`);
-  return err;
-}
+const store = useCounterStore("harness-steps-");
+const { deployment, ops, drift } = store;
 
 describe("the import option (ImportStep.Apply reads with the id only)", () => {
   test("through the real dynamic host it fails in up and preview: Read carries no __provider; nothing is adopted", async () => {
-    const owner = deployment();
-    await owner.up(() => void new Counter("a", { name: "a", count: 3 }));
-    const id = resource(owner, "a").id ?? "";
+    const id = await createdElsewhere(deployment());
 
     const adopter = deployment();
     const program = () => void new Counter("a", { name: "a", count: 3 }, { import: id });
@@ -73,9 +31,7 @@ describe("the import option (ImportStep.Apply reads with the id only)", () => {
     const startHost = inProcessHost(makeCounterProvider("v1"));
 
     test("adopts a matching object without a further step, then stays the same; no second read", async () => {
-      const owner = deployment({ startHost });
-      await owner.up(() => void new Counter("a", { name: "a", count: 3 }));
-      const id = resource(owner, "a").id ?? "";
+      const id = await createdElsewhere(deployment({ startHost }));
 
       const adopter = deployment({ startHost });
       const program = () => void new Counter("a", { name: "a", count: 3 }, { import: id });
@@ -91,21 +47,17 @@ describe("the import option (ImportStep.Apply reads with the id only)", () => {
     });
 
     test("a non-replacing difference: import, then update", async () => {
-      const owner = deployment({ startHost });
-      await owner.up(() => void new Counter("a", { name: "a", count: 3 }));
-      const id = resource(owner, "a").id ?? "";
+      const id = await createdElsewhere(deployment({ startHost }));
 
       const adopter = deployment({ startHost });
       const summary = await adopter.up(() => void new Counter("a", { name: "a", count: 4 }, { import: id }));
       expect(customSteps(summary)).toEqual(["import a", "update a"]);
-      expect(readCounterFile(store, id)?.outs.count).toBe(4);
+      expect(readCounterFile(store.dir, id)?.outs.count).toBe(4);
       expect(resource(adopter, "a").id).toBe(id);
     });
 
     test("a replacing difference with import still set: a warning in preview, an error in up; nothing created", async () => {
-      const owner = deployment({ startHost });
-      await owner.up(() => void new Counter("a", { name: "a", count: 3 }));
-      const id = resource(owner, "a").id ?? "";
+      const id = await createdElsewhere(deployment({ startHost }));
 
       const adopter = deployment({ startHost });
       const program = () => void new Counter("a", { name: "b", count: 3 }, { import: id });
@@ -124,9 +76,7 @@ describe("the import option (ImportStep.Apply reads with the id only)", () => {
     test("a provider whose read returns no inputs cannot import", async () => {
       const base = makeCounterProvider("v1");
       const noInputs = { ...base, read: async (id: string, props: Record<string, unknown>) => ({ id, props: (await base.read?.(id, props))?.props }) };
-      const owner = deployment({ startHost: inProcessHost(base) });
-      await owner.up(() => void new Counter("a", { name: "a", count: 3 }));
-      const id = resource(owner, "a").id ?? "";
+      const id = await createdElsewhere(deployment({ startHost: inProcessHost(base) }));
       const adopter = deployment({ startHost: inProcessHost(noInputs) });
       await expect(adopter.up(() => void new Counter("a", { name: "a", count: 3 }, { import: id }))).rejects.toThrow(
         "provider does not support importing resources",
@@ -137,9 +87,7 @@ describe("the import option (ImportStep.Apply reads with the id only)", () => {
 
 describe(".get() (ReadStep)", () => {
   test("the state keeps the program's properties as inputs, not the read's; a deleted object reads as just __provider", async () => {
-    const owner = deployment();
-    await owner.up(() => void new Counter("a", { name: "a", count: 3 }));
-    const id = resource(owner, "a").id ?? "";
+    const id = await createdElsewhere(deployment());
 
     const reader = deployment();
     const program = () => {
@@ -153,7 +101,7 @@ describe(".get() (ReadStep)", () => {
     expect(seen.external).toBe(true);
 
     // Deleted out of band: the dynamic host answers id "" with properties {__provider}; the engine keeps the id.
-    fs.rmSync(path.join(store, `${id}.json`));
+    fs.rmSync(path.join(store.dir, `${id}.json`));
     const second = await reader.up(program);
     expect(second.steps.find((s) => s.urn === PREFIX + "seen")).toMatchObject({ op: "read", status: "done", id });
     expect(Object.keys(resource(reader, "seen").outputs)).toEqual([PROVIDER_KEY]);
@@ -161,9 +109,7 @@ describe(".get() (ReadStep)", () => {
   });
 
   test("a .get() switched to a managed resource of the same name creates one (replace) and only forgets the read one", async () => {
-    const owner = deployment();
-    await owner.up(() => void new Counter("a", { name: "a", count: 3 }));
-    const id = resource(owner, "a").id ?? "";
+    const id = await createdElsewhere(deployment());
 
     const d = deployment();
     await d.up(() => void new Counter("seen", { name: "a", count: 3 }, { id }));
@@ -173,12 +119,12 @@ describe(".get() (ReadStep)", () => {
     expect(created.id).not.toBe(id);
     expect(created.external).toBeUndefined();
     // The read object is not deleted (its delete is a discard); the state holds only the new one.
-    expect(readCounterFile(store, id)).toBeDefined();
+    expect(readCounterFile(store.dir, id)).toBeDefined();
     expect(d.state.resources.filter((r) => r.urn === PREFIX + "seen")).toHaveLength(1);
 
     // Back to a .get() of another id: read-replacement, the managed object is deleted at the end.
     await d.up(() => void new Counter("seen", { name: "a", count: 3 }, { id }));
-    expect(readCounterFile(store, created.id ?? "")).toBeUndefined();
+    expect(readCounterFile(store.dir, created.id ?? "")).toBeUndefined();
     expect(resource(d, "seen")).toMatchObject({ id, external: true });
   });
 });
@@ -197,7 +143,7 @@ describe("refresh (RefreshStep.Apply)", () => {
     drift(id, (outs) => (outs.count = 7));
     const changed = await d.refresh();
     expect(changed.steps[0]).toMatchObject({ op: "update", changedKeys: ["count"] });
-    expect(readDiffs(store).at(-1)).toEqual({ id, olds: { name: "a", count: 7, label: "default" }, news: { name: "a", count: 1, label: "default" } });
+    expect(readDiffs(store.dir).at(-1)).toEqual({ id, olds: { name: "a", count: 7, label: "default" }, news: { name: "a", count: 1, label: "default" } });
   });
 
   test("a Diff that throws fails the refresh and keeps the resource's old state", async () => {
@@ -218,7 +164,7 @@ describe("delete-before-replace (DeleteStep with pendingReplacement)", () => {
     const old = resource(d, "a");
 
     await failure(d.up(() => void new Counter("a", { name: "two", count: 1, failCreate: true }, { deleteBeforeReplace: true })));
-    expect(readCounterFile(store, old.id ?? "")).toBeUndefined();
+    expect(readCounterFile(store.dir, old.id ?? "")).toBeUndefined();
     expect(resource(d, "a")).toMatchObject({ id: old.id, pendingReplacement: true });
     // A pending-replacement entry is not read by a refresh.
     const refreshed = await d.refresh();
@@ -242,7 +188,7 @@ describe("delete-before-replace (DeleteStep with pendingReplacement)", () => {
     await d.up(() => void new Counter("a", { name: "one", count: 1 }, opts));
     const old = resource(d, "a");
     await d.up(() => void new Counter("a", { name: "two", count: 1 }, opts));
-    expect(readCounterFile(store, old.id ?? "")).toBeDefined();
+    expect(readCounterFile(store.dir, old.id ?? "")).toBeDefined();
     expect(ops().some((o) => o.includes("delete"))).toBe(false);
   });
 });

@@ -8,15 +8,14 @@
  * old policy took (6 attempts x the response timeout + backoff).
  */
 import * as net from "node:net";
-import * as path from "node:path";
 import { H323Device, Meeting, TrackingField } from "../../provider";
 import { runDrift } from "../../provider/cli/commands/drift";
-import { Deployment, DeploymentError } from "../../harness";
+import { DeploymentError } from "../../harness";
 import { fakeIO } from "../drift/cliIO";
 import { stackExportText } from "../drift/fixtures";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { zoomDeployment } from "../support/zoomDeployment";
 
-const root = path.resolve(__dirname, "../..");
 let emu: TestEmulator;
 let hole: net.Server;
 const sockets = new Set<net.Socket>();
@@ -45,13 +44,7 @@ const TIMEOUTS = { "zoom:requestTimeoutSeconds": "1", "zoom:operationTimeoutSeco
 
 test("pulumi up against a silent API: fails fast with one explanation; the other resources point to it", async () => {
   const e = emu.emulator;
-  const deployment = new Deployment({
-    project: "black-hole",
-    stack: "dev",
-    cwd: root,
-    config: { "zoom:apiUrl": holeUrl, "zoom:oauthUrl": e.oauthUrl, "zoom:accountId": e.accountId, "zoom:clientId": e.clientId, "zoom:clientSecret": e.clientSecret, ...TIMEOUTS },
-    secretConfigKeys: ["zoom:clientSecret"],
-  });
+  const deployment = zoomDeployment("black-hole", e, { config: { "zoom:apiUrl": holeUrl, ...TIMEOUTS } });
   const program = () => {
     const field = new TrackingField("field", { field: "Silent field" });
     new Meeting("meeting", { topic: "Silent meeting", type: 2, startTime: "2031-05-01T10:00:00Z" });

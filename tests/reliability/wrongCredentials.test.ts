@@ -2,16 +2,15 @@
  * Wrong credentials (a client secret that is not the app's), as a new user first meets them: `drift`, `import`
  * and `pulumi up` each fail once, early, with ONE clear error; one token request in all, nothing written.
  */
-import * as path from "node:path";
 import { H323Device, Meeting, TrackingField } from "../../provider";
 import { runDrift } from "../../provider/cli/commands/drift";
 import { runImport } from "../../provider/cli/commands/import";
-import { Deployment, DeploymentError } from "../../harness";
+import { DeploymentError } from "../../harness";
 import { fakeIO } from "../drift/cliIO";
 import { stackExportText } from "../drift/fixtures";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import { zoomDeployment } from "../support/zoomDeployment";
 
-const root = path.resolve(__dirname, "../..");
 let emu: TestEmulator;
 
 beforeAll(async () => {
@@ -57,13 +56,7 @@ test("import: one error line, one token request, nothing written", async () => {
 
 test("pulumi up: the first refusal is the one full error; the others point to it", async () => {
   const e = emu.emulator;
-  const deployment = new Deployment({
-    project: "wrong-credentials",
-    stack: "dev",
-    cwd: root,
-    config: { "zoom:apiUrl": e.url, "zoom:oauthUrl": e.oauthUrl, "zoom:accountId": e.accountId, "zoom:clientId": e.clientId, "zoom:clientSecret": "not-the-secret" },
-    secretConfigKeys: ["zoom:clientSecret"],
-  });
+  const deployment = zoomDeployment("wrong-credentials", e, { config: { "zoom:clientSecret": "not-the-secret" } });
   const before = await tokenRequests();
   try {
     const failed = await deployment

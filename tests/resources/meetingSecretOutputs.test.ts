@@ -7,13 +7,9 @@
  */
 import { meetingDefinition } from "../../provider/resources/meeting";
 import { shapeOf } from "../../provider/framework/resource";
-import { startResourceTestbed, type ResourceTestbed } from "../support/resources";
+import { useResourceTestbed } from "../support/resources";
 
-let bed: ResourceTestbed;
-beforeAll(async () => {
-  bed = await startResourceTestbed();
-});
-afterAll(async () => bed.close());
+const bed = useResourceTestbed();
 
 const declared = {
   topic: "Board",

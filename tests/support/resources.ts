@@ -65,6 +65,24 @@ export function portalClient(emulator: ZoomEndpoint): HttpZoomClient {
   );
 }
 
+/**
+ * One testbed for the enclosing file or `describe` (`startResourceTestbed(options, stackConfig)` in `beforeAll`,
+ * closed in `afterAll`). The returned testbed forwards to it, so it can be used from `beforeAll` on.
+ */
+export function useResourceTestbed(options: EmulatorOptions = {}, stackConfig: Record<string, string> = {}): ResourceTestbed {
+  let bed: ResourceTestbed | undefined;
+  beforeAll(async () => {
+    bed = await startResourceTestbed(options, stackConfig);
+  });
+  afterAll(async () => bed?.close());
+  return new Proxy({} as ResourceTestbed, {
+    get(_target, key: keyof ResourceTestbed) {
+      if (!bed) throw new Error("useResourceTestbed: the testbed is there from beforeAll on");
+      return bed[key];
+    },
+  });
+}
+
 /** `stackConfig`: more `zoom:*` stack config for the providers (e.g. `zoom:requestTimeoutSeconds`). */
 export async function startResourceTestbed(options: EmulatorOptions = {}, stackConfig: Record<string, string> = {}): Promise<ResourceTestbed> {
   const { emulator, control, close } = await startTestEmulator({ plan: "unlimited", ...options });
