@@ -10,7 +10,7 @@
  */
 import fc from "fast-check";
 import type { z } from "zod";
-import { allDefinitions } from "../../provider/framework/registry";
+import { allDefinitions } from "../../provider/resources/registry";
 import { startResourceTestbed, type ResourceTestbed } from "../support/resources";
 import { brief, problemWith } from "./support/checkAnswer";
 import { containsUnknown } from "../../provider/framework/unknown";
