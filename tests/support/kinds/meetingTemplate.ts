@@ -1,0 +1,15 @@
+import type { Listing } from "../../reliability/support/account";
+import type { KindFixture } from "./types";
+
+/** No update and no delete in Zoom's API: a change is a new template, destroy drops it from state. */
+export const meetingTemplate: KindFixture = {
+  kind: "MeetingTemplate",
+  createOperation: "meetingTemplateCreate",
+  readOperation: "listMeetingTemplates",
+  lookupOperation: "listMeetingTemplates",
+  writes: {},
+  declarations: [{ name: "MeetingTemplate", declare: (n, env) => ({ meetingId: env.meetingId, name: `Reliability template ${n}` }) }],
+  matches: (o, d) => o.kind === "MeetingTemplate" && (o.item as Listing).name === d.name,
+  pathInputs: ["userId", "accountId", "meetingId"],
+  textInputs: ["name"],
+};

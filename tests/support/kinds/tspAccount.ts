@@ -1,0 +1,25 @@
+import { userKey } from "../../reliability/support/account";
+import type { KindFixture } from "./types";
+
+export const tspAccount: KindFixture = {
+  kind: "TspAccount",
+  createOperation: "userTSPCreate",
+  readOperation: "userTSP",
+  lookupOperation: "userTSPs",
+  writes: { update: "userTSPUpdate", delete: "userTSPDelete" },
+  declarations: [
+    {
+      name: "TspAccount",
+      // The master account's second user: the tests seed one TSP account for it, so slot 2 comes and goes.
+      declare: (n, env) => ({ userId: env.accounts.master.users[1]!.id, conferenceCode: `77${String(n).padStart(6, "0")}`, leaderPin: `${n}` }),
+    },
+  ],
+  matches: (o, d, env) =>
+    o.kind === "TspAccount" &&
+    o.key.split(" ")[2]!.startsWith(`${userKey(env.accounts, undefined, String(d.userId))}/`) &&
+    o.item.conference_code === d.conferenceCode,
+  change: (d, n) => ({ ...d, conferenceCode: `88${String(n).padStart(6, "0")}` }),
+  pathInputs: ["userId", "accountId"],
+  textInputs: ["conferenceCode"],
+  bounded: true,
+};

@@ -1,0 +1,50 @@
+/**
+ * What the tests know about one resource kind: valid declarations, a change Zoom applies in place, how to
+ * recognise the object in the account listing, and which operations and inputs the fault and hostile-input
+ * tables aim at. One module per kind beside this one; index.ts lists them, and a guard test
+ * (tests/resources/manifest.test.ts) fails when a kind of the manifest has no fixture or a fixture no kind.
+ *
+ * The operations are written out, not read from the definitions: they are what the tests expect the provider
+ * to call, so they must not follow a definition that calls something else.
+ */
+import type { EmulatorStateSummary } from "../../../emulator";
+import type { OperationId } from "../../../catalogue/operations";
+import type { AccountObject } from "../../reliability/support/account";
+
+export type Props = Record<string, unknown>;
+
+export interface KindEnv {
+  readonly accounts: EmulatorStateSummary;
+  /** A scheduled meeting of the master account's owner, for templates. */
+  readonly meetingId: number;
+}
+
+/** One valid declaration of a kind, unique for `n`; `name` for test names (the kind, or which variant of it). */
+export interface DeclarationCase {
+  readonly name: string;
+  declare(n: number, env: KindEnv): Props;
+}
+
+export interface KindFixture {
+  readonly kind: string;
+  /** Zoom's create operation: where create faults are injected. */
+  readonly createOperation: OperationId;
+  /** The operation reading one object back (a list for list-only kinds). */
+  readonly readOperation: OperationId;
+  /** The list the lookup after a lost create reads (`findCreated`). */
+  readonly lookupOperation: OperationId;
+  /** The update and delete operations, where Zoom has them (SIP trunks have no update, templates neither). */
+  readonly writes: { readonly update?: OperationId; readonly delete?: OperationId };
+  /** The kind's valid declarations: its own first, then variants worth a case of their own. */
+  readonly declarations: readonly [DeclarationCase, ...DeclarationCase[]];
+  /** Is this listed object the one `declared` describes? */
+  matches(object: AccountObject, declared: Props, env: KindEnv): boolean;
+  /** One declared change Zoom applies in place, distinct for `n`; absent where every change replaces. */
+  readonly change?: (declared: Props, n: number) => Props;
+  /** Inputs that go into URL paths (ids, user ids, account ids). */
+  readonly pathInputs: readonly string[];
+  /** Text inputs that go into request bodies. */
+  readonly textInputs: readonly string[];
+  /** Zoom bounds how many exist (six trunk assignments, two TSP slots): tests remove what they made. */
+  readonly bounded?: true;
+}
