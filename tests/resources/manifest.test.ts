@@ -2,6 +2,7 @@
  * The resource manifest (provider/resources/index.ts) is the one list of kinds: these guards name what a new
  * kind still lacks where the compiler cannot (a test fixture, a distinct section or import rank).
  */
+import { ALL_KINDS } from "../../bench/minimum";
 import { RESOURCE_MANIFEST } from "../../provider/resources";
 import { allDefinitions } from "../../provider/resources/registry";
 import { SECTION_KEYS } from "../../provider/yaml/sections";
@@ -11,6 +12,10 @@ const kinds = RESOURCE_MANIFEST.map((entry) => entry.definition.kind);
 
 test("every kind of the manifest has a test fixture (tests/support/kinds/), and every fixture a kind", () => {
   expect([...KINDS].sort()).toEqual([...kinds].sort());
+});
+
+test("the benchmark's fewest-requests table (bench/minimum.ts) has a row for every kind, and only those", () => {
+  expect([...ALL_KINDS].sort()).toEqual([...kinds].sort());
 });
 
 test("kinds, sections and import ranks are distinct; each class is named after its kind", () => {
