@@ -19,6 +19,7 @@ import { EmulatorControl, faultLabel } from "../../../emulator";
 import { createClient, type HttpZoomClient } from "../../../provider/client";
 import { Deployment, DeploymentError, type PlanSummary, type StepRecord } from "../../../harness";
 import * as zoom from "../../../provider";
+import { fixtureOf } from "../../support/kinds";
 import { accountObjects, stateKey, userKey, type AccountObject } from "../support/account";
 import { Random, World, type Args, type Declaration } from "./world";
 
@@ -282,27 +283,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   }
 }
 
-/** What identifies a declaration's object in the account listing. */
+/** What identifies a declaration's object in the account listing: its kind's fixture says. */
 function identifies(d: Declaration, o: AccountObject, accounts: EmulatorStateSummary): boolean {
-  const a = d.args;
-  switch (d.kind) {
-    case "Meeting":
-      return o.kind === "Meeting" && o.item.topic === a.topic;
-    case "TrackingField":
-      return o.kind === "TrackingField" && o.item.field === a.field;
-    case "H323Device":
-      return o.kind === "H323Device" && o.item.name === a.name;
-    case "InternalNumber":
-      return o.kind === "InternalNumber" && o.item.number === a.number;
-    case "SipTrunk":
-      return o.kind === "SipTrunk" && o.key === `SipTrunk ${String(a.accountId)} ${String(a.trunkId)}`;
-    case "TspAccount":
-      return o.kind === "TspAccount" && o.item.conference_code === a.conferenceCode && o.key.includes(` ${userKey(accounts, undefined, String(a.userId))}/`);
-    case "MeetingTemplate":
-      return o.kind === "MeetingTemplate" && o.item.name === a.name;
-    default:
-      return false;
-  }
+  return fixtureOf(d.kind).matches(o, d.args, accounts);
 }
 
 function findDuplicates(world: World, now: readonly AccountObject[], accounts: EmulatorStateSummary): string[] {

@@ -30,7 +30,7 @@ const casesOf = (fixture: KindFixture): KindCase[] =>
     createOperation: fixture.createOperation,
     readOperation: fixture.readOperation,
     declare,
-    matches: fixture.matches,
+    matches: (object, declared, env) => fixture.matches(object, declared, env.accounts),
   }));
 
 export const KIND_CASES: readonly KindCase[] = KIND_FIXTURES.flatMap(casesOf);

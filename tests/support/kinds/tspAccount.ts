@@ -14,9 +14,9 @@ export const tspAccount: KindFixture = {
       declare: (n, env) => ({ userId: env.accounts.master.users[1]!.id, conferenceCode: `77${String(n).padStart(6, "0")}`, leaderPin: `${n}` }),
     },
   ],
-  matches: (o, d, env) =>
+  matches: (o, d, accounts) =>
     o.kind === "TspAccount" &&
-    o.key.split(" ")[2]!.startsWith(`${userKey(env.accounts, undefined, String(d.userId))}/`) &&
+    o.key.split(" ")[2]!.startsWith(`${userKey(accounts, undefined, String(d.userId))}/`) &&
     o.item.conference_code === d.conferenceCode,
   change: (d, n) => ({ ...d, conferenceCode: `88${String(n).padStart(6, "0")}` }),
   pathInputs: ["userId", "accountId"],

@@ -38,7 +38,7 @@ export interface KindFixture {
   /** The kind's valid declarations: its own first, then variants worth a case of their own. */
   readonly declarations: readonly [DeclarationCase, ...DeclarationCase[]];
   /** Is this listed object the one `declared` describes? */
-  matches(object: AccountObject, declared: Props, env: KindEnv): boolean;
+  matches(object: AccountObject, declared: Props, accounts: EmulatorStateSummary): boolean;
   /** One declared change Zoom applies in place, distinct for `n`; absent where every change replaces. */
   readonly change?: (declared: Props, n: number) => Props;
   /** Inputs that go into URL paths (ids, user ids, account ids). */
