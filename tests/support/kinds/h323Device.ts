@@ -11,6 +11,7 @@ export const h323Device: KindFixture = {
   ],
   matches: (o, d) => o.kind === "H323Device" && o.item.name === d.name,
   change: (d) => ({ ...d, encryption: d.encryption === "yes" ? "no" : "yes" }),
+  portalListing: { operation: "deviceList", itemsKey: "devices", paginated: true, per: "account" },
   pathInputs: ["accountId"],
   textInputs: ["name"],
 };

@@ -21,6 +21,7 @@ export const internalNumber: KindFixture = {
   ],
   matches: (o, d) => o.kind === "InternalNumber" && o.item.number === d.number,
   change: (d, n) => ({ ...d, labels: `changed ${n}` }),
+  portalListing: { operation: "ListInternalNumbers", itemsKey: "internal_numbers", paginated: true, per: "account" },
   pathInputs: ["accountId"],
   textInputs: ["displayNumber", "labels"],
 };

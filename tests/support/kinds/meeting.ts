@@ -25,6 +25,7 @@ export const meeting: KindFixture = {
   ],
   matches: (o, d) => o.kind === "Meeting" && o.item.topic === d.topic,
   change: (d, n) => ({ ...d, agenda: `changed ${n}` }),
+  portalListing: { operation: "meetings", itemsKey: "meetings", paginated: true, per: "user" },
   pathInputs: ["userId", "accountId"],
   textInputs: ["topic", "agenda", "templateId", "scheduleFor"],
 };

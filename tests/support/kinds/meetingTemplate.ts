@@ -10,6 +10,8 @@ export const meetingTemplate: KindFixture = {
   writes: {},
   declarations: [{ name: "MeetingTemplate", declare: (n, env) => ({ meetingId: env.meetingId, name: `Reliability template ${n}` }) }],
   matches: (o, d) => o.kind === "MeetingTemplate" && (o.item as Listing).name === d.name,
+  portalListing: { operation: "listMeetingTemplates", itemsKey: "templates", paginated: false, per: "user" },
+  userInId: true,
   pathInputs: ["userId", "accountId", "meetingId"],
   textInputs: ["name"],
 };

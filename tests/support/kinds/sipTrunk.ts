@@ -27,6 +27,7 @@ export const sipTrunk: KindFixture = {
     },
   ],
   matches: (o, d) => o.kind === "SipTrunk" && o.key.split(" ")[1] === d.accountId && String(o.item.id) === d.trunkId,
+  portalListing: { operation: "ListSIPTrunks", itemsKey: "sip_trunks", paginated: false, per: "subAccount" },
   pathInputs: ["accountId", "trunkId"],
   textInputs: ["outboundCallerId"],
   bounded: true,

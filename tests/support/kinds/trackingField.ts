@@ -11,6 +11,7 @@ export const trackingField: KindFixture = {
   ],
   matches: (o, d) => o.kind === "TrackingField" && o.item.field === d.field,
   change: (d) => ({ ...d, required: !d.required }),
+  portalListing: { operation: "trackingfieldList", itemsKey: "tracking_fields", paginated: false, per: "account" },
   pathInputs: ["accountId"],
   textInputs: ["field"],
 };

@@ -19,6 +19,8 @@ export const tspAccount: KindFixture = {
     o.key.split(" ")[2]!.startsWith(`${userKey(accounts, undefined, String(d.userId))}/`) &&
     o.item.conference_code === d.conferenceCode,
   change: (d, n) => ({ ...d, conferenceCode: `88${String(n).padStart(6, "0")}` }),
+  portalListing: { operation: "userTSPs", itemsKey: "tsp_accounts", paginated: false, per: "tspUser" },
+  userInId: true,
   pathInputs: ["userId", "accountId"],
   textInputs: ["conferenceCode"],
   bounded: true,

@@ -25,6 +25,15 @@ export interface DeclarationCase {
   declare(n: number, env: KindEnv): Props;
 }
 
+export interface PortalListing {
+  readonly operation: OperationId;
+  readonly itemsKey: string;
+  /** Paged with `next_page_token`, or one answer holding every item. */
+  readonly paginated: boolean;
+  /** Listed in every account, in sub-accounts only, for every user, or for every user of TSP-enabled accounts. */
+  readonly per: "account" | "subAccount" | "user" | "tspUser";
+}
+
 export interface KindFixture {
   readonly kind: string;
   /** Zoom's create operation: where create faults are injected. */
@@ -45,6 +54,10 @@ export interface KindFixture {
   readonly pathInputs: readonly string[];
   /** Text inputs that go into request bodies. */
   readonly textInputs: readonly string[];
+  /** How the tests list every object of the kind in the emulator's accounts (reliability/support/account.ts). */
+  readonly portalListing: PortalListing;
+  /** The user is part of the Pulumi id (`[<accountId>/]<userId>/<zoomId>`), so of the object's key too. */
+  readonly userInId?: true;
   /** Zoom bounds how many exist (six trunk assignments, two TSP slots): tests remove what they made. */
   readonly bounded?: true;
 }
