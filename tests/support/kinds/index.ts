@@ -11,7 +11,7 @@ import { trackingField } from "./trackingField";
 import { tspAccount } from "./tspAccount";
 import type { KindFixture } from "./types";
 
-export type { DeclarationCase, KindEnv, KindFixture, Props } from "./types";
+export type { ChaosDraw, ChaosFixture, DeclarationCase, Expectation, KindEnv, KindFixture, Props, ZoomView } from "./types";
 
 export const KIND_FIXTURES: readonly KindFixture[] = [meeting, trackingField, h323Device, internalNumber, sipTrunk, tspAccount, meetingTemplate];
 

@@ -12,6 +12,12 @@ export const meetingTemplate: KindFixture = {
   matches: (o, d) => o.kind === "MeetingTemplate" && (o.item as Listing).name === d.name,
   portalListing: { operation: "listMeetingTemplates", itemsKey: "templates", paginated: false, per: "user" },
   userInId: true,
+  chaos: {
+    limit: 3,
+    fresh: (r, n) => ({ meetingId: r.templateSourceMeetingId, name: `Chaos template ${n}` }),
+    replace: (_r, a, n) => ({ ...a, name: `Chaos template ${n}` }),
+    declaredInZoom: async (a, item) => [["name", a.name, item.name]],
+  },
   pathInputs: ["userId", "accountId", "meetingId"],
   textInputs: ["name"],
 };

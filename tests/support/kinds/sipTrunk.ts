@@ -28,6 +28,16 @@ export const sipTrunk: KindFixture = {
   ],
   matches: (o, d) => o.kind === "SipTrunk" && o.key.split(" ")[1] === d.accountId && String(o.item.id) === d.trunkId,
   portalListing: { operation: "ListSIPTrunks", itemsKey: "sip_trunks", paginated: false, per: "subAccount" },
+  chaos: {
+    limit: 6,
+    fresh: (r, n) => {
+      const slot = r.freeTrunkSlot();
+      return slot && { accountId: slot.accountId, trunkId: slot.trunkId, dnis: `${slot.prefix}${String(n % 1000).padStart(3, "0")}` };
+    },
+    replace: (_r, a, n) => ({ ...a, dnis: `${String(a.dnis).slice(0, 5)}${String(n % 1000).padStart(3, "0")}` }),
+    slot: (a) => `${String(a.accountId)}/${String(a.trunkId)}`,
+    declaredInZoom: async (a, item) => [["dnis", a.dnis, item.dnis]],
+  },
   pathInputs: ["accountId", "trunkId"],
   textInputs: ["outboundCallerId"],
   bounded: true,

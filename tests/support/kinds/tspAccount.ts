@@ -21,6 +21,19 @@ export const tspAccount: KindFixture = {
   change: (d, n) => ({ ...d, conferenceCode: `88${String(n).padStart(6, "0")}` }),
   portalListing: { operation: "userTSPs", itemsKey: "tsp_accounts", paginated: false, per: "tspUser" },
   userInId: true,
+  chaos: {
+    limit: 3,
+    fresh: (r, n) => {
+      const user = r.freeTspUser();
+      return user === undefined ? undefined : { userId: user, conferenceCode: `${10_000_000 + n}`, leaderPin: `${1000 + r.int(9000)}` };
+    },
+    update: (r, a, n) => (r.chance(0.5) ? { ...a, conferenceCode: `${20_000_000 + n}` } : { ...a, leaderPin: `${1000 + r.int(9000)}` }),
+    slot: (a) => String(a.userId),
+    declaredInZoom: async (a, item) => [
+      ["conference code", a.conferenceCode, item.conference_code],
+      ["leader PIN", a.leaderPin, item.leader_pin],
+    ],
+  },
   pathInputs: ["userId", "accountId"],
   textInputs: ["conferenceCode"],
   bounded: true,

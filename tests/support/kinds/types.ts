@@ -25,6 +25,50 @@ export interface DeclarationCase {
   declare(n: number, env: KindEnv): Props;
 }
 
+/** What a chaos world (tests/reliability/chaos/world.ts) offers a kind: its seeded draws and its free slots. */
+export interface ChaosDraw {
+  int(max: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+  /** A meeting host: `me` or a user of the master account other than its owner. */
+  user(): string;
+  /** The other hosts a meeting of `userId` can move to. */
+  otherUsers(userId: unknown): string[];
+  /** Some of a few recommended values. */
+  values(): string[];
+  freeTrunkSlot(): { readonly accountId: string; readonly trunkId: string; readonly prefix: string } | undefined;
+  freeTspUser(): string | undefined;
+  /** An existing meeting templates are made from. */
+  readonly templateSourceMeetingId: number;
+}
+
+/** How a chaos run declares and changes the kind, within what Zoom allows. */
+export interface ChaosFixture {
+  /** How many the world may hold at once. */
+  readonly limit: number;
+  /** A new declaration, or undefined when Zoom has no room for one. */
+  fresh(draw: ChaosDraw, n: number): Props | undefined;
+  /** A change Zoom applies in place; absent: every change is a replacement. */
+  update?(draw: ChaosDraw, args: Props, n: number): Props;
+  /** A change Zoom cannot apply in place (Pulumi replaces the object); absent: an update in place. */
+  replace?(draw: ChaosDraw, args: Props, n: number): Props;
+  /** The bounded slot a declaration holds (a trunk in a sub-account, a user's TSP slot). */
+  slot?(args: Props): string;
+  /**
+   * What the object in Zoom must hold after the run converged, as `[what, declared, in Zoom]`: a lost update
+   * shows as a pair that differs. `item` is the object as listed.
+   */
+  declaredInZoom(args: Props, item: Props, zoom: ZoomView): Promise<readonly Expectation[]>;
+}
+
+export type Expectation = readonly [what: string, declared: unknown, inZoom: unknown];
+
+/** How a fixture sees Zoom beyond the listing: the accounts, and a portal read of one object. */
+export interface ZoomView {
+  readonly accounts: EmulatorStateSummary;
+  read(operation: OperationId, pathParams: Record<string, string>): Promise<Props>;
+}
+
 export interface PortalListing {
   readonly operation: OperationId;
   readonly itemsKey: string;
@@ -58,6 +102,7 @@ export interface KindFixture {
   readonly portalListing: PortalListing;
   /** The user is part of the Pulumi id (`[<accountId>/]<userId>/<zoomId>`), so of the object's key too. */
   readonly userInId?: true;
+  readonly chaos: ChaosFixture;
   /** Zoom bounds how many exist (six trunk assignments, two TSP slots): tests remove what they made. */
   readonly bounded?: true;
 }
