@@ -47,30 +47,10 @@ export const RESOURCE_MANIFEST = [
     inventory: { list: { operation: "meetings", itemsKey: "meetings", paginated: true, query: { type: "upcoming" } } },
     importRank: 1,
   },
-  {
-    definition: trackingFieldDefinition,
-    Class: TrackingField,
-    yaml: { section: "trackingFields", title: "Tracking fields" },
-    importRank: 0,
-  },
-  {
-    definition: h323DeviceDefinition,
-    Class: H323Device,
-    yaml: { section: "h323Devices", title: "H.323/SIP devices" },
-    importRank: 4,
-  },
-  {
-    definition: sipTrunkDefinition,
-    Class: SipTrunk,
-    yaml: { section: "sipTrunks", title: "SIP trunks" },
-    importRank: 5,
-  },
-  {
-    definition: internalNumberDefinition,
-    Class: InternalNumber,
-    yaml: { section: "internalNumbers", title: "Internal numbers" },
-    importRank: 6,
-  },
+  { definition: trackingFieldDefinition, Class: TrackingField, yaml: { section: "trackingFields", title: "Tracking fields" }, importRank: 0 },
+  { definition: h323DeviceDefinition, Class: H323Device, yaml: { section: "h323Devices", title: "H.323/SIP devices" }, importRank: 4 },
+  { definition: sipTrunkDefinition, Class: SipTrunk, yaml: { section: "sipTrunks", title: "SIP trunks" }, importRank: 5 },
+  { definition: internalNumberDefinition, Class: InternalNumber, yaml: { section: "internalNumbers", title: "Internal numbers" }, importRank: 6 },
   {
     definition: tspAccountDefinition,
     Class: TspAccount,
@@ -78,12 +58,7 @@ export const RESOURCE_MANIFEST = [
     inventory: { list: { operation: "userTSPs", itemsKey: "tsp_accounts", paginated: false } },
     importRank: 3,
   },
-  {
-    definition: meetingTemplateDefinition,
-    Class: MeetingTemplate,
-    yaml: { section: "meetingTemplates", title: "Meeting templates" },
-    importRank: 2,
-  },
+  { definition: meetingTemplateDefinition, Class: MeetingTemplate, yaml: { section: "meetingTemplates", title: "Meeting templates" }, importRank: 2 },
 ] as const satisfies readonly ManifestEntry[];
 
 export type ManifestKind = (typeof RESOURCE_MANIFEST)[number];

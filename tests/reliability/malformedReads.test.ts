@@ -106,7 +106,7 @@ describe.each(KINDS)("%s", (kind) => {
       const lost: Fault = { kind: "applyThenDrop" };
       await bed.control.setFaults({
         sequence: { match: { operationId: c.createOperation }, steps: [lost] },
-        rules: [{ match: { operationId: fixtureOf(kind).lookupOperation }, fault, times: 1 }],
+        rules: [{ match: { operationId: fixtureOf(kind).operations.lookup }, fault, times: 1 }],
       });
       const result = await outcome(() => bed.create(kind, `lookup-${counter}`, declared));
       await bed.control.clearFaults();

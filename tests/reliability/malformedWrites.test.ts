@@ -69,7 +69,7 @@ describe.each(KINDS)("%s", (kind) => {
     expect(problems).toEqual([]);
   });
 
-  const update = fixtureOf(kind).writes.update;
+  const update = fixtureOf(kind).operations.update;
   (update ? test : test.skip)("update under one malformed answer: a clear error, or an update Zoom has", async () => {
     const problems: string[] = [];
     for (const { name, fault } of MALFORMED) {
@@ -96,7 +96,7 @@ describe.each(KINDS)("%s", (kind) => {
     expect(problems).toEqual([]);
   });
 
-  const del = fixtureOf(kind).writes.delete;
+  const del = fixtureOf(kind).operations.delete;
   (del ? test : test.skip)("delete under one malformed answer: a clear error, or really gone", async () => {
     const problems: string[] = [];
     // Only answers no server sends for a done delete: an empty 204/200, or JSON of any kind, can mean done.

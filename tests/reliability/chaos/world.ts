@@ -180,5 +180,5 @@ export class World {
 
 /** Objects of kinds Zoom cannot delete stay in the account after they leave the program (templates). */
 function staysInZoom(kind: string): boolean {
-  return fixtureOf(kind).writes.delete === undefined;
+  return fixtureOf(kind).operations.delete === undefined;
 }

@@ -27,8 +27,8 @@ const casesOf = (fixture: KindFixture): KindCase[] =>
   fixture.declarations.map(({ name, declare }) => ({
     name,
     kind: fixture.kind,
-    createOperation: fixture.createOperation,
-    readOperation: fixture.readOperation,
+    createOperation: fixture.operations.create,
+    readOperation: fixture.operations.read,
     declare,
     matches: (object, declared, env) => fixture.matches(object, declared, env.accounts),
   }));

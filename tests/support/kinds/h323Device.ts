@@ -2,10 +2,7 @@ import type { KindFixture } from "./types";
 
 export const h323Device: KindFixture = {
   kind: "H323Device",
-  createOperation: "deviceCreate",
-  readOperation: "deviceList",
-  lookupOperation: "deviceList",
-  writes: { update: "deviceUpdate", delete: "deviceDelete" },
+  operations: { create: "deviceCreate", read: "deviceList", lookup: "deviceList", update: "deviceUpdate", delete: "deviceDelete" },
   declarations: [
     { name: "H323Device", declare: (n) => ({ name: `reliability-room-${n}`, ip: `192.0.2.${(n % 250) + 1}`, protocol: "SIP", encryption: "auto" }) },
   ],

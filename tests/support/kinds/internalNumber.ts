@@ -2,10 +2,7 @@ import type { KindFixture } from "./types";
 
 export const internalNumber: KindFixture = {
   kind: "InternalNumber",
-  createOperation: "AddInternalNumbers",
-  readOperation: "ListInternalNumbers",
-  lookupOperation: "ListInternalNumbers",
-  writes: { update: "UpdateAnInternalNumber", delete: "DeleteAnInternalNumber" },
+  operations: { create: "AddInternalNumbers", read: "ListInternalNumbers", lookup: "ListInternalNumbers", update: "UpdateAnInternalNumber", delete: "DeleteAnInternalNumber" },
   declarations: [
     {
       name: "InternalNumber",

@@ -3,10 +3,7 @@ import type { KindFixture } from "./types";
 
 export const meeting: KindFixture = {
   kind: "Meeting",
-  createOperation: "meetingCreate",
-  readOperation: "meeting",
-  lookupOperation: "meetings",
-  writes: { update: "meetingUpdate", delete: "meetingDelete" },
+  operations: { create: "meetingCreate", read: "meeting", lookup: "meetings", update: "meetingUpdate", delete: "meetingDelete" },
   declarations: [
     {
       name: "Meeting",

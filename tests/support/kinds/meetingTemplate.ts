@@ -4,10 +4,7 @@ import type { KindFixture } from "./types";
 /** No update and no delete in Zoom's API: a change is a new template, destroy drops it from state. */
 export const meetingTemplate: KindFixture = {
   kind: "MeetingTemplate",
-  createOperation: "meetingTemplateCreate",
-  readOperation: "listMeetingTemplates",
-  lookupOperation: "listMeetingTemplates",
-  writes: {},
+  operations: { create: "meetingTemplateCreate", read: "listMeetingTemplates", lookup: "listMeetingTemplates" },
   declarations: [{ name: "MeetingTemplate", declare: (n, env) => ({ meetingId: env.meetingId, name: `Reliability template ${n}` }) }],
   matches: (o, d) => o.kind === "MeetingTemplate" && (o.item as Listing).name === d.name,
   portalListing: { operation: "listMeetingTemplates", itemsKey: "templates", paginated: false, per: "user" },

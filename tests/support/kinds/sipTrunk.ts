@@ -13,10 +13,7 @@ function trunkSlot(env: KindEnv, n: number): { accountId: string; trunk: { id: s
 /** No update: every change replaces (delete before create). */
 export const sipTrunk: KindFixture = {
   kind: "SipTrunk",
-  createOperation: "AssignSIPTrunks",
-  readOperation: "ListSIPTrunks",
-  lookupOperation: "ListSIPTrunks",
-  writes: { delete: "DeleteASIPTrunk" },
+  operations: { create: "AssignSIPTrunks", read: "ListSIPTrunks", lookup: "ListSIPTrunks", delete: "DeleteASIPTrunk" },
   declarations: [
     {
       name: "SipTrunk",

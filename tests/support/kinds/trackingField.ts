@@ -2,10 +2,7 @@ import type { KindFixture } from "./types";
 
 export const trackingField: KindFixture = {
   kind: "TrackingField",
-  createOperation: "trackingfieldCreate",
-  readOperation: "trackingfieldList",
-  lookupOperation: "trackingfieldList",
-  writes: { update: "trackingfieldUpdate", delete: "trackingfieldDelete" },
+  operations: { create: "trackingfieldCreate", read: "trackingfieldList", lookup: "trackingfieldList", update: "trackingfieldUpdate", delete: "trackingfieldDelete" },
   declarations: [
     { name: "TrackingField", declare: (n) => ({ field: `Reliability field ${n}`, recommendedValues: ["a", "b"], required: n % 2 === 0 }) },
   ],

@@ -3,10 +3,7 @@ import type { KindFixture } from "./types";
 
 export const tspAccount: KindFixture = {
   kind: "TspAccount",
-  createOperation: "userTSPCreate",
-  readOperation: "userTSP",
-  lookupOperation: "userTSPs",
-  writes: { update: "userTSPUpdate", delete: "userTSPDelete" },
+  operations: { create: "userTSPCreate", read: "userTSP", lookup: "userTSPs", update: "userTSPUpdate", delete: "userTSPDelete" },
   declarations: [
     {
       name: "TspAccount",

@@ -19,6 +19,19 @@ export interface KindEnv {
   readonly meetingId: number;
 }
 
+/** The operations the tests expect the provider to call for the kind. */
+export interface KindOperations {
+  /** Zoom's create operation: where create faults are injected. */
+  readonly create: OperationId;
+  /** The operation reading one object back (a list for list-only kinds). */
+  readonly read: OperationId;
+  /** The list the lookup after a lost create reads (`findCreated`). */
+  readonly lookup: OperationId;
+  /** Update and delete, where Zoom has them (SIP trunks have no update, templates neither). */
+  readonly update?: OperationId;
+  readonly delete?: OperationId;
+}
+
 /** One valid declaration of a kind, unique for `n`; `name` for test names (the kind, or which variant of it). */
 export interface DeclarationCase {
   readonly name: string;
@@ -80,14 +93,7 @@ export interface PortalListing {
 
 export interface KindFixture {
   readonly kind: string;
-  /** Zoom's create operation: where create faults are injected. */
-  readonly createOperation: OperationId;
-  /** The operation reading one object back (a list for list-only kinds). */
-  readonly readOperation: OperationId;
-  /** The list the lookup after a lost create reads (`findCreated`). */
-  readonly lookupOperation: OperationId;
-  /** The update and delete operations, where Zoom has them (SIP trunks have no update, templates neither). */
-  readonly writes: { readonly update?: OperationId; readonly delete?: OperationId };
+  readonly operations: KindOperations;
   /** The kind's valid declarations: its own first, then variants worth a case of their own. */
   readonly declarations: readonly [DeclarationCase, ...DeclarationCase[]];
   /** Is this listed object the one `declared` describes? */
