@@ -7,8 +7,6 @@
 import { MAX_PAGE_SIZE, OPERATIONS, RATE_LIMITS_PER_SECOND, type OperationId, type RateLimitCategory } from "../catalogue/operations";
 import type { Fleet, FleetKind } from "./fleet";
 
-export const ALL_KINDS = ["Meeting", "TrackingField", "H323Device", "InternalNumber", "TspAccount", "SipTrunk", "MeetingTemplate"] as const;
-export type Kind = (typeof ALL_KINDS)[number];
 export type Phase = "create" | "read" | "update" | "delete";
 
 export interface KindMinimum {
@@ -21,7 +19,25 @@ export interface KindMinimum {
   readonly notes?: Partial<Record<Phase, string>>;
 }
 
-export const MINIMUM: Readonly<Record<Kind, KindMinimum>> = {
+/** A kind read from a list, updated by a PATCH that answers 204 (so one list read follows), deleted by id. */
+function readFromList(
+  ops: { readonly create: OperationId; readonly list: OperationId; readonly update: OperationId; readonly delete: OperationId },
+  read: { readonly paginated: boolean; readonly why: string },
+): KindMinimum {
+  return {
+    create: [ops.create],
+    read: { list: ops.list, paginated: read.paginated },
+    update: [ops.update, ops.list],
+    delete: [ops.delete],
+    notes: { read: read.why, update: "PATCH answers 204: one list read" },
+  };
+}
+
+/**
+ * One row per resource kind, in the order the calls table lists them. tests/bench/calls.test.ts checks that
+ * every kind of the manifest has one.
+ */
+const ROWS = {
   Meeting: {
     create: ["meetingCreate"],
     read: { get: "meeting" },
@@ -32,27 +48,18 @@ export const MINIMUM: Readonly<Record<Kind, KindMinimum>> = {
       delete: "endBeforeDelete (default true) reads the status first, to end a meeting in progress",
     },
   },
-  TrackingField: {
-    create: ["trackingfieldCreate"],
-    read: { list: "trackingfieldList", paginated: false },
-    update: ["trackingfieldUpdate", "trackingfieldList"],
-    delete: ["trackingfieldDelete"],
-    notes: { read: "one unpaginated list holds every field", update: "PATCH answers 204: one list read" },
-  },
-  H323Device: {
-    create: ["deviceCreate"],
-    read: { list: "deviceList", paginated: true },
-    update: ["deviceUpdate", "deviceList"],
-    delete: ["deviceDelete"],
-    notes: { read: "no GET by id: list", update: "PATCH answers 204: one list read" },
-  },
-  InternalNumber: {
-    create: ["AddInternalNumbers"],
-    read: { list: "ListInternalNumbers", paginated: true },
-    update: ["UpdateAnInternalNumber", "ListInternalNumbers"],
-    delete: ["DeleteAnInternalNumber"],
-    notes: { read: "no GET by id: list", update: "PATCH answers 204: one list read" },
-  },
+  TrackingField: readFromList(
+    { create: "trackingfieldCreate", list: "trackingfieldList", update: "trackingfieldUpdate", delete: "trackingfieldDelete" },
+    { paginated: false, why: "one unpaginated list holds every field" },
+  ),
+  H323Device: readFromList(
+    { create: "deviceCreate", list: "deviceList", update: "deviceUpdate", delete: "deviceDelete" },
+    { paginated: true, why: "no GET by id: list" },
+  ),
+  InternalNumber: readFromList(
+    { create: "AddInternalNumbers", list: "ListInternalNumbers", update: "UpdateAnInternalNumber", delete: "DeleteAnInternalNumber" },
+    { paginated: true, why: "no GET by id: list" },
+  ),
   TspAccount: {
     create: ["userTSPCreate"],
     read: { get: "userTSP" },
@@ -81,7 +88,11 @@ export const MINIMUM: Readonly<Record<Kind, KindMinimum>> = {
       delete: "no delete in Zoom's API: dropped from state",
     },
   },
-};
+} satisfies Record<string, KindMinimum>;
+
+export type Kind = keyof typeof ROWS;
+export const MINIMUM: Readonly<Record<Kind, KindMinimum>> = ROWS;
+export const ALL_KINDS: readonly Kind[] = Object.keys(ROWS) as Kind[];
 
 export type OperationCounts = Partial<Record<OperationId, number>>;
 

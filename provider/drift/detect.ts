@@ -19,10 +19,9 @@ import { listCacheFor } from "../framework/listCache";
 import { formatPath, isDeclarablePath, leafPaths, pickPaths, parsePath } from "../framework/paths";
 import { shapeOf } from "../framework/resource";
 import { DECLARED_KEY, NAME_KEY } from "../framework/stateKeys";
-import { allDefinitions, definitionOf, dynamicProvider } from "../framework/registry";
+import { allDefinitions, definitionOf, dynamicProvider } from "../resources/registry";
 import { currentClient } from "../framework/runtime";
 import { discover, effectiveScope, forgetListing, type FoundObject } from "../inventory/discover";
-import { isListable } from "../inventory/listings";
 import { accountKey, describeScope, identityOf, isPerUser, UserAliases, type Scope } from "../inventory/scopes";
 import { ignoresWholeKind, matchIgnore, type IgnorePattern } from "./ignore";
 import {
@@ -230,8 +229,8 @@ export async function detectDrift(state: StackSummary, options: DetectOptions = 
   const toRead = known.filter((k) => !k.resource.pendingDelete);
   const listingJobs: { definition: ResourceDefinition; scope: Scope }[] = [];
   for (const definition of allDefinitions()) {
-    // A kind ignored as a whole is still listed: its objects are counted and shown under "ignored", not hidden.
-    if (!isListable(definition)) continue;
+    // Every kind is listed (the manifest names a listing for each kind read by id). A kind ignored as a whole
+    // is still listed: its objects are counted and shown under "ignored", not hidden.
     for (const scope of scopes.scopesFor(definition)) {
       const effective = effectiveScope(definition, scope);
       if (effective) listingJobs.push({ definition, scope: effective });

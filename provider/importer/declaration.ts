@@ -19,7 +19,7 @@ import type { z } from "zod";
 import type { ObjectRef, PropertySpec, ResourceDefinition } from "../framework/definition";
 import { declaredDifferences } from "../framework/diff";
 import { DECLARED_KEY, NAME_KEY } from "../framework/stateKeys";
-import { dynamicProvider } from "../framework/registry";
+import { dynamicProvider } from "../resources/registry";
 import { deletePath } from "./paths";
 import { conform, defaultOf, isOptional } from "./schemaValues";
 

@@ -11,16 +11,15 @@ import { ZoomApiError } from "../client/errors";
 import type { ResourceDefinition } from "../framework/definition";
 import { listCacheFor } from "../framework/listCache";
 import { DECLARED_KEY, NAME_KEY } from "../framework/stateKeys";
-import { allDefinitions, dynamicProvider } from "../framework/registry";
+import { allDefinitions, dynamicProvider, entryOf } from "../resources/registry";
 import { currentClient } from "../framework/runtime";
 import { discover, forgetListing, type FoundObject } from "../inventory/discover";
-import { isListable } from "../inventory/listings";
 import { describeScope, identityOf, isPerUser, UserAliases, type Scope } from "../inventory/scopes";
 import { declare, type Declaration, type SecretMode } from "./declaration";
 import { assignNames, secretConfigKey } from "./names";
 
 export interface ScanOptions {
-  /** Kinds to scan (definition kinds); default every kind pulumi-zoom can list. */
+  /** Kinds to scan (definition kinds); default every kind. */
   readonly kinds?: readonly string[];
   /** Users whose meetings, TSP accounts and templates are scanned; default `me`. */
   readonly users?: readonly string[];
@@ -52,20 +51,17 @@ export interface ScanResult {
   readonly problems: readonly ScanProblem[];
 }
 
-/** The order kinds are written in: what others refer to first. Kinds not named here follow. */
-const KIND_ORDER = ["TrackingField", "Meeting", "MeetingTemplate", "TspAccount", "H323Device", "SipTrunk", "InternalNumber"];
-
 function normalizeKindName(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
 /** `meetings`, `trackingFields`, `H323Device`, `tsp-accounts` → the definition; throws with the choices. */
 export function resolveKinds(names: readonly string[]): ResourceDefinition[] {
-  const listable = allDefinitions().filter(isListable);
+  const known = allDefinitions();
   return names.map((name) => {
     const wanted = normalizeKindName(name);
-    const match = listable.find((d) => [normalizeKindName(d.kind), `${normalizeKindName(d.kind)}s`].includes(wanted));
-    if (!match) throw new Error(`unknown kind "${name}" (known: ${listable.map((d) => d.kind).join(", ")})`);
+    const match = known.find((d) => [normalizeKindName(d.kind), `${normalizeKindName(d.kind)}s`].includes(wanted));
+    if (!match) throw new Error(`unknown kind "${name}" (known: ${known.map((d) => d.kind).join(", ")})`);
     return match;
   });
 }
@@ -74,8 +70,9 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The order kinds are written in (the manifest's `importRank`): what others refer to first. */
 function ordered(definitions: readonly ResourceDefinition[]): ResourceDefinition[] {
-  const rank = (kind: string) => (KIND_ORDER.includes(kind) ? KIND_ORDER.indexOf(kind) : KIND_ORDER.length);
+  const rank = (kind: string) => entryOf(kind).importRank;
   return [...definitions].sort((a, b) => rank(a.kind) - rank(b.kind));
 }
 
@@ -87,7 +84,7 @@ interface ReadObject {
 export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult> {
   const client = options.client ?? currentClient();
   const lists = listCacheFor(client);
-  const definitions = ordered(options.kinds ? resolveKinds(options.kinds) : allDefinitions().filter(isListable));
+  const definitions = ordered(options.kinds ? resolveKinds(options.kinds) : allDefinitions());
   const accounts: (string | undefined)[] = options.accounts && options.accounts.length > 0 ? [...new Set(options.accounts)] : [undefined];
   const users = options.users && options.users.length > 0 ? [...new Set(options.users)] : ["me"];
   const problems: ScanProblem[] = [];

@@ -90,7 +90,6 @@ export async function discover(client: ZoomClient, lists: ListReader, definition
   const effective = effectiveScope(definition, scope);
   if (!effective) return [];
   const listing = listingFor(definition, effective);
-  if (!listing) return [];
   const items = await listAll(client, lists, listing, `listing zoom:${definition.kind} objects`);
   const read = definition.read;
   const found: FoundObject[] = [];

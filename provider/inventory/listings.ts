@@ -4,11 +4,13 @@
  * Kinds Zoom only lists (H.323 devices, SIP trunks, internal numbers, templates) are enumerated with the very
  * list their definition reads them from, through the shared list cache: a drift run that reads 300 managed
  * devices and looks for unmanaged ones makes one sweep, not two. Kinds read by id are enumerated with their
- * own list operation, named here because a definition only says how to read one object.
+ * the list operation their manifest entry names (`inventory.list`), because a definition only says how to read one
+ * object.
  */
 import { OPERATIONS, type OperationId } from "../../catalogue/operations";
 import type { PathParams, QueryParams } from "../client/types";
 import type { ResourceDefinition } from "../framework/definition";
+import { entryOf } from "../resources/registry";
 import type { Scope } from "./scopes";
 
 export interface Listing {
@@ -21,24 +23,6 @@ export interface Listing {
   readonly query?: QueryParams;
 }
 
-interface ListOfGetKind {
-  readonly operation: OperationId;
-  readonly itemsKey: string;
-  readonly paginated: boolean;
-  readonly query?: QueryParams;
-}
-
-/**
- * List operations of the kinds read by id. Meetings: the upcoming ones (scheduled ones still ahead, recurring
- * series with occurrences left, meetings in progress); Zoom never lists instant meetings, and past meetings
- * are history rather than configuration.
- */
-const LISTS_OF_GET_KINDS: Readonly<Record<string, ListOfGetKind>> = {
-  Meeting: { operation: "meetings", itemsKey: "meetings", paginated: true, query: { type: "upcoming" } },
-  TrackingField: { operation: "trackingfieldList", itemsKey: "tracking_fields", paginated: false },
-  TspAccount: { operation: "userTSPs", itemsKey: "tsp_accounts", paginated: false },
-};
-
 /** Values for the `{placeholders}` of an operation's path that a scope provides (`userId`). */
 function scopeParams(operation: OperationId, scope: Scope): PathParams {
   const params: Record<string, string> = {};
@@ -49,8 +33,8 @@ function scopeParams(operation: OperationId, scope: Scope): PathParams {
   return params;
 }
 
-/** The listing of `definition`'s objects in `scope`, or undefined when pulumi-zoom does not know how to list them. */
-export function listingFor(definition: ResourceDefinition, scope: Scope): Listing | undefined {
+/** The listing of `definition`'s objects in `scope`. */
+export function listingFor(definition: ResourceDefinition, scope: Scope): Listing {
   const read = definition.read;
   if (read.kind === "list") {
     return {
@@ -62,16 +46,12 @@ export function listingFor(definition: ResourceDefinition, scope: Scope): Listin
       pathParams: read.pathParams?.({ ...scope, zoomId: "" }) ?? {},
     };
   }
-  const list = LISTS_OF_GET_KINDS[definition.kind];
-  if (!list) return undefined;
+  // The manifest's type requires a listing of every kind read by id; this only guards the type's promise.
+  const list = entryOf(definition.kind).inventory?.list;
+  if (!list) throw new Error(`pulumi-zoom: zoom:${definition.kind} is read by id but its manifest entry names no listing`);
   return {
     ...list,
     ...(scope.accountId === undefined ? {} : { accountId: scope.accountId }),
     pathParams: scopeParams(list.operation, scope),
   };
-}
-
-/** Whether pulumi-zoom can enumerate this kind at all. */
-export function isListable(definition: ResourceDefinition): boolean {
-  return definition.read.kind === "list" || Object.prototype.hasOwnProperty.call(LISTS_OF_GET_KINDS, definition.kind);
 }

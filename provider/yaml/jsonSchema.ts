@@ -8,7 +8,6 @@
  * server supports. The loader stays the authority: a schema cannot express cross-object rules (references
  * resolve, recommended values) or zod refinements (a valid IANA time zone), so it accepts a little more.
  */
-import "../resources";
 import { z } from "zod";
 import { isPlainObject } from "../framework/case";
 import type { ResourceDefinition } from "../framework/definition";

@@ -12,7 +12,6 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import "../resources";
 import { isPlainObject } from "../framework/case";
 import type { ResourceDefinition } from "../framework/definition";
 import { UNKNOWN, containsUnknown } from "../framework/unknown";

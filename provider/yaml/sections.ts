@@ -1,36 +1,24 @@
 /**
  * The top-level keys of a `zoom.yaml` file. Each names a resource kind; under it, logical names map to that
- * kind's properties. The table is fixed (it is the file format), but a section is only usable once its kind's
- * definition is registered, so kinds that land later are picked up without touching the loader.
+ * kind's properties. The sections, their order and their titles are the manifest's (`yaml` of each entry in
+ * provider/resources/index.ts): a kind added there is a section here.
  */
 import type { ResourceDefinition } from "../framework/definition";
-import { allDefinitions } from "../framework/registry";
+import { RESOURCE_MANIFEST, type ManifestKind } from "../resources";
 
-export const SECTIONS = {
-  meetings: "Meeting",
-  trackingFields: "TrackingField",
-  h323Devices: "H323Device",
-  sipTrunks: "SipTrunk",
-  internalNumbers: "InternalNumber",
-  tspAccounts: "TspAccount",
-  meetingTemplates: "MeetingTemplate",
-} as const;
+export type SectionKey = ManifestKind["yaml"]["section"];
 
-export type SectionKey = keyof typeof SECTIONS;
-export type SectionKind = (typeof SECTIONS)[SectionKey];
+/** Section key → kind (`meetings` → `Meeting`). */
+export const SECTIONS: Readonly<Record<SectionKey, string>> = Object.fromEntries(
+  RESOURCE_MANIFEST.map((entry) => [entry.yaml.section, entry.definition.kind]),
+) as Record<SectionKey, string>;
 
 /** How a section is called in prose (schema titles, docs). */
-export const SECTION_TITLES: Readonly<Record<SectionKey, string>> = {
-  meetings: "Meetings",
-  trackingFields: "Tracking fields",
-  h323Devices: "H.323/SIP devices",
-  sipTrunks: "SIP trunks",
-  internalNumbers: "Internal numbers",
-  tspAccounts: "TSP accounts",
-  meetingTemplates: "Meeting templates",
-};
+export const SECTION_TITLES: Readonly<Record<SectionKey, string>> = Object.fromEntries(
+  RESOURCE_MANIFEST.map((entry) => [entry.yaml.section, entry.yaml.title]),
+) as Record<SectionKey, string>;
 
-export const SECTION_KEYS = Object.keys(SECTIONS) as SectionKey[];
+export const SECTION_KEYS: readonly SectionKey[] = RESOURCE_MANIFEST.map((entry) => entry.yaml.section);
 
 /**
  * Logical names become Pulumi resource names and appear inside `${section.name.property}` references, so they
@@ -47,19 +35,13 @@ export function sectionOf(kind: string): SectionKey | undefined {
   return SECTION_KEYS.find((key) => SECTIONS[key] === kind);
 }
 
-/** A section together with its registered definition. */
+/** A section together with its kind's definition. */
 export interface AvailableSection {
   readonly key: SectionKey;
   readonly definition: ResourceDefinition;
 }
 
-/** The sections whose kind is registered, in the table's order. */
+/** Every section with its definition, in the manifest's order. */
 export function availableSections(): AvailableSection[] {
-  const byKind = new Map(allDefinitions().map((definition) => [definition.kind, definition]));
-  const out: AvailableSection[] = [];
-  for (const key of SECTION_KEYS) {
-    const definition = byKind.get(SECTIONS[key]);
-    if (definition) out.push({ key, definition });
-  }
-  return out;
+  return RESOURCE_MANIFEST.map((entry) => ({ key: entry.yaml.section, definition: entry.definition }));
 }

@@ -13,14 +13,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import * as resources from "../resources";
-import { ZoomResource } from "../framework/resource";
+import type { ZoomResource } from "../framework/resource";
+import type { ManifestKind } from "../resources";
+import { entryOf } from "../resources/registry";
 import { outputForm } from "../lookups/functions";
 import { LOOKUPS_SECTION } from "./lookups";
 import { loadStackText } from "./loader";
 import { addressOf, formatProblem, inDependencyOrder, type DeclaredValue, type StackModel } from "./model";
 import { ConfigReference, Reference } from "./references";
-import { SECTION_KEYS, type SECTIONS, type SectionKey } from "./sections";
+import { SECTION_KEYS, type SectionKey } from "./sections";
 import { didYouMean } from "./suggest";
 
 export interface ZoomStackArgs {
@@ -36,26 +37,16 @@ export interface ZoomStackArgs {
   readonly imports?: Readonly<Record<string, string>>;
 }
 
-type ResourceModule = typeof resources;
-
-/** The resource class of a kind (`Meeting` → `Meeting`), or the common base for a kind without one. */
-type InstanceOfKind<K extends string> = K extends keyof ResourceModule
-  ? ResourceModule[K] extends abstract new (...args: never[]) => infer R
-    ? R
-    : ZoomResource
-  : ZoomResource;
-
 /** `stack.meetings.standup` is a `Meeting`, `stack.trackingFields.costCenter` a `TrackingField`, ... */
 export type StackResources = {
-  readonly [S in SectionKey]: Readonly<Record<string, InstanceOfKind<(typeof SECTIONS)[S]>>>;
+  readonly [E in ManifestKind as E["yaml"]["section"]]: Readonly<Record<string, InstanceType<E["Class"]>>>;
 };
 
 type ResourceClass = new (name: string, args: object, opts?: pulumi.CustomResourceOptions) => ZoomResource;
 
+/** The resource class of a kind. The loader checked the arguments against the kind's schema. */
 function resourceClassOf(kind: string): ResourceClass {
-  const candidate: unknown = (resources as Record<string, unknown>)[kind];
-  if (typeof candidate === "function" && candidate.prototype instanceof ZoomResource) return candidate as ResourceClass;
-  throw new Error(`pulumi-zoom has a ${kind} definition but no ${kind} resource class`);
+  return entryOf(kind).Class as unknown as ResourceClass;
 }
 
 /**
@@ -107,14 +98,15 @@ function checkImports(model: StackModel, imports: Readonly<Record<string, string
   }
 }
 
+/**
+ * One field per section (`meetings`, `trackingFields`, ...), typed from the manifest: a class cannot declare
+ * mapped fields, so they are declared here and set by the constructor.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface ZoomStack extends StackResources {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging -- the section fields above
 export class ZoomStack extends pulumi.ComponentResource {
-  readonly meetings: StackResources["meetings"];
-  readonly trackingFields: StackResources["trackingFields"];
-  readonly h323Devices: StackResources["h323Devices"];
-  readonly sipTrunks: StackResources["sipTrunks"];
-  readonly internalNumbers: StackResources["internalNumbers"];
-  readonly tspAccounts: StackResources["tspAccounts"];
-  readonly meetingTemplates: StackResources["meetingTemplates"];
   /** Every created resource by address (`meetings.standup`). */
   readonly resources: Readonly<Record<string, ZoomResource>>;
   /** The results of the file's `lookups:`, by name (secret Outputs when they carry secrets). */
@@ -173,15 +165,8 @@ export class ZoomStack extends pulumi.ComponentResource {
       Record<string, ZoomResource>
     >;
     for (const object of model.objects) sections[object.section][object.name] = created.get(addressOf(object))!;
-    // The classes were looked up by kind at run time; the section table pairs each section with its kind's class.
-    const typed = sections as unknown as StackResources;
-    this.meetings = typed.meetings;
-    this.trackingFields = typed.trackingFields;
-    this.h323Devices = typed.h323Devices;
-    this.sipTrunks = typed.sipTrunks;
-    this.internalNumbers = typed.internalNumbers;
-    this.tspAccounts = typed.tspAccounts;
-    this.meetingTemplates = typed.meetingTemplates;
+    // The classes were looked up by kind at run time; the manifest pairs each section with its kind's class.
+    Object.assign(this, sections);
     this.resources = Object.fromEntries(created);
     this.lookups = Object.fromEntries(lookupResults);
     this.registerOutputs({});

@@ -4,7 +4,7 @@
  */
 import { runDrift, type DriftCommandOptions } from "../../provider/cli/commands/drift";
 import type { DriftReport } from "../../provider/drift/report";
-import { allDefinitions } from "../../provider/framework/registry";
+import { allDefinitions } from "../../provider/resources/registry";
 import { startResourceTestbed, type Created, type ResourceTestbed } from "../support/resources";
 import { zoomEnv } from "../support/emulator";
 import { fakeIO } from "./cliIO";

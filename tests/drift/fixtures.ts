@@ -7,8 +7,7 @@
  */
 import * as crypto from "node:crypto";
 import { shapeOf } from "../../provider/framework/resource";
-import { definitionOf } from "../../provider/framework/registry";
-import "../../provider/resources";
+import { definitionOf } from "../../provider/resources/registry";
 
 export const SIG = "4dabf18193072939515e22adb298388d";
 export const SECRET = "1b47061264138c4ac30d75fd1eb44270";

@@ -7,7 +7,7 @@
 import type { EmulatorExchange } from "../../emulator";
 import * as zoom from "../../provider";
 import type { OperationId } from "../../catalogue/operations";
-import { allDefinitions } from "../../provider/framework/registry";
+import { allDefinitions } from "../../provider/resources/registry";
 import { configure } from "../../provider/framework/runtime";
 import { scanAccount, type ImportedObject } from "../../provider/importer/scan";
 import { Deployment, DeploymentError, type PlanSummary } from "../../harness";

@@ -11,7 +11,7 @@ import fc from "fast-check";
 import type { z } from "zod";
 import * as zoom from "../../provider";
 import { toZoom } from "../../provider/framework/case";
-import { definitionOf } from "../../provider/framework/registry";
+import { definitionOf } from "../../provider/resources/registry";
 import type { OperationId } from "../../catalogue/operations";
 import { Deployment } from "../../harness";
 import { startTestEmulator, zoomConfig, type TestEmulator } from "../support/emulator";

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { camelToSnake, fromZoom, snakeToCamel, toZoom } from "../../provider/framework/case";
-import { allDefinitions } from "../../provider/framework/registry";
-import "../../provider/resources";
+import { allDefinitions } from "../../provider/resources/registry";
 
 /** Every property name a schema declares, at any depth. */
 function propertyNames(schema: z.ZodType, out = new Set<string>()): Set<string> {

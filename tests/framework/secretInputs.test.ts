@@ -4,7 +4,7 @@
  * property is returned among the inputs only where the old inputs declared it. Through the real provider,
  * against the emulator, for every kind with a secret input.
  */
-import { allDefinitions } from "../../provider/framework/registry";
+import { allDefinitions } from "../../provider/resources/registry";
 import type { PropertySpec } from "../../provider/framework/definition";
 import { startResourceTestbed, type ResourceTestbed } from "../support/resources";
 

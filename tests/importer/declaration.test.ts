@@ -3,9 +3,8 @@
  * is declared, what is left out and why, secrets, and read-only adoption.
  */
 import { ADOPTED_KEY, NAME_KEY } from "../../provider/framework/stateKeys";
-import { definitionOf } from "../../provider/framework/registry";
+import { definitionOf } from "../../provider/resources/registry";
 import { declare, type Declaration } from "../../provider/importer/declaration";
-import "../../provider/resources";
 
 /** What the provider's read returns for a meeting (state outputs), trimmed to what matters here. */
 const meetingOutputs = {

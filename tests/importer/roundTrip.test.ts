@@ -13,7 +13,7 @@ import { createClient } from "../../provider/client";
 import { runDrift } from "../../provider/cli/commands/drift";
 import { runImport, type ImportCommandOptions } from "../../provider/cli/commands/import";
 import type { DriftReport } from "../../provider/drift/report";
-import { allDefinitions } from "../../provider/framework/registry";
+import { allDefinitions } from "../../provider/resources/registry";
 import { Deployment, type PlanSummary } from "../../harness";
 import { fakeIO } from "../drift/cliIO";
 import { startTestEmulator, zoomEnv, type TestEmulator } from "../support/emulator";

@@ -1,8 +1,7 @@
 /** The generated TypeScript program for a fixed set of objects: a golden string. */
-import { definitionOf } from "../../provider/framework/registry";
+import { definitionOf } from "../../provider/resources/registry";
 import type { ImportedObject } from "../../provider/importer/scan";
 import { literal, renderTypeScript } from "../../provider/importer/typescript";
-import "../../provider/resources";
 
 const objects: ImportedObject[] = [
   {

@@ -5,17 +5,16 @@
  * may well declare several alike (office hours, one per week of a loop).
  */
 import type { EmulatorStateSummary, Fault } from "../../emulator";
-import { startResourceTestbed, type ResourceTestbed } from "../support/resources";
+import type { ResourceTestbed } from "../support/resources";
 import { accountObjects, stateKey } from "./support/account";
+import { startReliabilityBed } from "./support/testbed";
 
 let bed: ResourceTestbed;
 let accounts: EmulatorStateSummary;
 let counter = 0;
 
 beforeAll(async () => {
-  jest.spyOn(console, "error").mockImplementation(() => undefined);
-  bed = await startResourceTestbed();
-  accounts = await bed.control.state();
+  ({ bed, accounts } = await startReliabilityBed());
 });
 afterAll(async () => bed.close());
 afterEach(async () => bed.control.clearFaults());

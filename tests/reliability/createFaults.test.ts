@@ -13,9 +13,10 @@
 import type { EmulatorExchange, EmulatorStateSummary, Fault } from "../../emulator";
 import { OPERATIONS } from "../../catalogue/operations";
 import { ResourceInitError } from "../../provider/framework/errors";
-import { startResourceTestbed, type Created, type ResourceTestbed } from "../support/resources";
+import type { Created, ResourceTestbed } from "../support/resources";
 import { accountObjects, objectKey, stateKey } from "./support/account";
 import { KIND_CASES, kindCase, type KindCase, type KindEnv, type Props } from "./support/kinds";
+import { freeBounded, startReliabilityBed } from "./support/testbed";
 
 let bed: ResourceTestbed;
 let env: KindEnv;
@@ -24,18 +25,7 @@ const exchanges: EmulatorExchange[] = [];
 let counter = 0;
 
 beforeAll(async () => {
-  // The provider says when it tries a create again; that is expected here.
-  jest.spyOn(console, "error").mockImplementation(() => undefined);
-  bed = await startResourceTestbed({ onExchange: (e) => exchanges.push(e) });
-  accounts = await bed.control.state();
-  const meeting = await bed.portal.request<{ id: number }>({
-    operation: "meetingCreate",
-    pathParams: { userId: "me" },
-    body: { topic: "Template source", type: 2, start_time: "2031-01-01T10:00:00Z" },
-  });
-  env = { accounts, meetingId: meeting.data!.id };
-  // Slot 1 for the TSP user, so the slot 2 each test makes can be deleted again (Zoom keeps a user's last one).
-  await bed.control.seed({ tspAccounts: [{ user_id: accounts.master.users[1]!.id, conference_code: "1", leader_pin: "1" }] });
+  ({ bed, accounts, env } = await startReliabilityBed({ emulator: { onExchange: (e) => exchanges.push(e) }, seedTspSlot: true }));
 });
 afterAll(async () => bed.close());
 
@@ -43,13 +33,30 @@ afterAll(async () => bed.close());
 const made: { kind: string; created: Created }[] = [];
 afterEach(async () => {
   await bed.control.clearFaults();
-  for (const { kind, created } of made.splice(0)) {
-    if (kind === "SipTrunk" || kind === "TspAccount") await bed.provider(kind).delete!(created.id, created.outs);
-  }
+  for (const { kind, created } of made.splice(0)) await freeBounded(bed, kind, created);
 });
 
 async function matching(kind: KindCase, declared: Props) {
   return (await accountObjects(bed.portal, accounts, [kind.kind])).filter((o) => kind.matches(o, declared, env));
+}
+
+/**
+ * Creates `declared` under the faults set, expecting Zoom to have made the object and the create to fail with
+ * its id (`ResourceInitError`): exactly one such object, and the id is its. Returns the error.
+ */
+async function madeButFailed(kind: KindCase, declared: Props): Promise<ResourceInitError> {
+  const error = await bed.create(kind.kind, `init-${counter}`, declared).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  await bed.control.clearFaults();
+  expect(error).toBeInstanceOf(ResourceInitError);
+  const init = error as ResourceInitError;
+  const found = await matching(kind, declared);
+  expect(found).toHaveLength(1);
+  expect(stateKey(accounts, `zoom:${kind.kind}`, init.id)).toBe(found[0]!.key);
+  made.push({ kind: kind.kind, created: { id: init.id, inputs: declared, outs: init.properties } });
+  return init;
 }
 
 const createRequests = (since: number, kind: KindCase) =>
@@ -132,35 +139,15 @@ describe("a create whose later step fails keeps the object's id (ErrorResourceIn
       sequence: { match: { operationId: kind.createOperation }, steps: [{ kind: "applyThenDrop" }] },
       rules: [{ match: { operationId: kind.readOperation }, fault: refused, after: kind.kind === "MeetingTemplate" ? 1 : 0 }],
     });
-    const error = await bed.create(kind.kind, `init-${counter}`, declared).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    await bed.control.clearFaults();
-    expect(error).toBeInstanceOf(ResourceInitError);
-    const init = error as ResourceInitError;
-    const found = await matching(kind, declared);
-    expect(found).toHaveLength(1);
-    expect(stateKey(accounts, `zoom:${kind.kind}`, init.id)).toBe(found[0]!.key);
+    const init = await madeButFailed(kind, declared);
     expect(init.message).toMatch(new RegExp(`^creating zoom:${kind.kind} "init-${counter}": created `));
-    made.push({ kind: kind.kind, created: { id: init.id, inputs: declared, outs: init.properties } });
   });
 
   test.each(["SipTrunk", "MeetingTemplate"])("%s: Zoom's answer has no object, and reading it back is refused", async (name) => {
     const kind = kindCase(name);
     const declared = kind.declare(++counter, env);
     await bed.control.setFaults({ rules: [{ match: { operationId: kind.readOperation }, fault: refused }] });
-    const error = await bed.create(kind.kind, `init-${counter}`, declared).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    await bed.control.clearFaults();
-    expect(error).toBeInstanceOf(ResourceInitError);
-    const init = error as ResourceInitError;
-    const found = await matching(kind, declared);
-    expect(found).toHaveLength(1);
-    expect(stateKey(accounts, `zoom:${kind.kind}`, init.id)).toBe(found[0]!.key);
-    made.push({ kind: kind.kind, created: { id: init.id, inputs: declared, outs: init.properties } });
+    await madeButFailed(kind, declared);
   });
 });
 

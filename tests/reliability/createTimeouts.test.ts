@@ -8,9 +8,10 @@
  * All kinds at once, as Pulumi runs creates, so the waits overlap and the test stays short.
  */
 import type { EmulatorExchange, EmulatorStateSummary, FaultRule } from "../../emulator";
-import { startResourceTestbed, type Created, type ResourceTestbed } from "../support/resources";
+import type { Created, ResourceTestbed } from "../support/resources";
 import { accountObjects, stateKey } from "./support/account";
 import { KIND_CASES, type KindEnv } from "./support/kinds";
+import { startReliabilityBed } from "./support/testbed";
 
 let bed: ResourceTestbed;
 let env: KindEnv;
@@ -18,18 +19,11 @@ let accounts: EmulatorStateSummary;
 const exchanges: EmulatorExchange[] = [];
 
 beforeAll(async () => {
-  // The provider says when it waits for a timed-out create; that is expected here.
-  jest.spyOn(console, "error").mockImplementation(() => undefined);
-  bed = await startResourceTestbed({ onExchange: (e) => exchanges.push(e) }, { "zoom:requestTimeoutSeconds": "1" });
-  accounts = await bed.control.state();
-  const meeting = await bed.portal.request<{ id: number }>({
-    operation: "meetingCreate",
-    pathParams: { userId: "me" },
-    body: { topic: "Template source", type: 2, start_time: "2031-01-01T10:00:00Z" },
-  });
-  env = { accounts, meetingId: meeting.data!.id };
-  // Slot 1 for the TSP user, so the slot 2 the test makes is not the user's only one.
-  await bed.control.seed({ tspAccounts: [{ user_id: accounts.master.users[1]!.id, conference_code: "1", leader_pin: "1" }] });
+  ({ bed, accounts, env } = await startReliabilityBed({
+    emulator: { onExchange: (e) => exchanges.push(e) },
+    stackConfig: { "zoom:requestTimeoutSeconds": "1" },
+    seedTspSlot: true,
+  }));
 });
 afterAll(async () => bed.close());
 

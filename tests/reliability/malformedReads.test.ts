@@ -11,13 +11,14 @@
  *   or a clear error; never a second object.
  */
 import type { EmulatorStateSummary, Fault } from "../../emulator";
-import type { OperationId } from "../../catalogue/operations";
 import { listCacheFor } from "../../provider/framework/listCache";
 import { currentClient } from "../../provider/framework/runtime";
-import { startResourceTestbed, type Created, type ResourceTestbed } from "../support/resources";
+import { KINDS, fixtureOf } from "../support/kinds";
+import type { Created, ResourceTestbed } from "../support/resources";
 import { accountObjects, stateKey } from "./support/account";
 import { kindCase, type KindCase, type KindEnv } from "./support/kinds";
 import { MALFORMED, outcome, unclear, WELL_FORMED_BUT_WRONG } from "./support/malformed";
+import { freeBounded, startReliabilityBed } from "./support/testbed";
 
 let bed: ResourceTestbed;
 let env: KindEnv;
@@ -25,30 +26,8 @@ let accounts: EmulatorStateSummary;
 let counter = 0;
 const created = new Map<string, Created>();
 
-const KINDS = ["Meeting", "TrackingField", "H323Device", "InternalNumber", "SipTrunk", "TspAccount", "MeetingTemplate"];
-
-/** The list each kind's create lookup reads (findCreated). */
-const LOOKUP: Record<string, OperationId> = {
-  Meeting: "meetings",
-  TrackingField: "trackingfieldList",
-  H323Device: "deviceList",
-  InternalNumber: "ListInternalNumbers",
-  SipTrunk: "ListSIPTrunks",
-  TspAccount: "userTSPs",
-  MeetingTemplate: "listMeetingTemplates",
-};
-
 beforeAll(async () => {
-  jest.spyOn(console, "error").mockImplementation(() => undefined);
-  bed = await startResourceTestbed();
-  accounts = await bed.control.state();
-  const meeting = await bed.portal.request<{ id: number }>({
-    operation: "meetingCreate",
-    pathParams: { userId: "me" },
-    body: { topic: "Template source", type: 2, start_time: "2031-01-01T10:00:00Z" },
-  });
-  env = { accounts, meetingId: meeting.data!.id };
-  await bed.control.seed({ tspAccounts: [{ user_id: accounts.master.users[1]!.id, conference_code: "1", leader_pin: "1" }] });
+  ({ bed, accounts, env } = await startReliabilityBed({ seedTspSlot: true }));
   for (const kind of KINDS) created.set(kind, await bed.create(kind, `malformed-${kind}`, kindCase(kind).declare(++counter, env)));
 });
 afterAll(async () => bed.close());
@@ -127,7 +106,7 @@ describe.each(KINDS)("%s", (kind) => {
       const lost: Fault = { kind: "applyThenDrop" };
       await bed.control.setFaults({
         sequence: { match: { operationId: c.createOperation }, steps: [lost] },
-        rules: [{ match: { operationId: LOOKUP[kind] }, fault, times: 1 }],
+        rules: [{ match: { operationId: fixtureOf(kind).operations.lookup }, fault, times: 1 }],
       });
       const result = await outcome(() => bed.create(kind, `lookup-${counter}`, declared));
       await bed.control.clearFaults();
@@ -136,12 +115,12 @@ describe.each(KINDS)("%s", (kind) => {
       if (result.ok) {
         const made = result.value as Created;
         if (found.length !== 1 || stateKey(accounts, `zoom:${kind}`, made.id) !== found[0]!.key) problems.push(`${name}: state ${made.id} is not the object made`);
-        if (kind === "SipTrunk" || kind === "TspAccount") await bed.provider(kind).delete!(made.id, made.outs);
+        await freeBounded(bed, kind, made);
       } else {
         const why = unclear(result.error, kind, "creating");
         if (why) problems.push(`${name}: ${why}`);
         // Free the bounded slot the lost create took, for the next case.
-        if (found[0] && (kind === "SipTrunk" || kind === "TspAccount")) {
+        if (found[0] && fixtureOf(kind).bounded) {
           const [, account, scoped] = found[0].key.split(" ");
           const id = kind === "SipTrunk" ? `${account}/${scoped}` : scoped!;
           await bed.provider(kind).delete!(id, { ...declared });

@@ -10,49 +10,20 @@
  * - Delete: one malformed answer. A clear error, or the object really gone.
  */
 import type { EmulatorStateSummary } from "../../emulator";
-import { startResourceTestbed, type Created, type Props, type ResourceTestbed } from "../support/resources";
+import { KINDS, fixtureOf } from "../support/kinds";
+import type { Created, Props, ResourceTestbed } from "../support/resources";
 import { accountObjects, stateKey } from "./support/account";
 import { kindCase, type KindEnv } from "./support/kinds";
 import { MALFORMED, outcome, unclear } from "./support/malformed";
+import { freeBounded, startReliabilityBed } from "./support/testbed";
 
 let bed: ResourceTestbed;
 let env: KindEnv;
 let accounts: EmulatorStateSummary;
 let counter = 0;
 
-const KINDS = ["Meeting", "TrackingField", "H323Device", "InternalNumber", "SipTrunk", "TspAccount", "MeetingTemplate"];
-
-/** One declared change each kind can apply in place (SIP trunks and templates have no update). */
-const CHANGE: Record<string, (declared: Props) => Props> = {
-  Meeting: (d) => ({ ...d, agenda: `changed ${++counter}` }),
-  TrackingField: (d) => ({ ...d, required: !d.required }),
-  H323Device: (d) => ({ ...d, encryption: d.encryption === "yes" ? "no" : "yes" }),
-  InternalNumber: (d) => ({ ...d, labels: `changed ${++counter}` }),
-  TspAccount: (d) => ({ ...d, conferenceCode: `88${String(++counter).padStart(6, "0")}` }),
-};
-
-/** The update and delete operation of each kind. */
-const WRITES: Record<string, { update?: string; delete?: string }> = {
-  Meeting: { update: "meetingUpdate", delete: "meetingDelete" },
-  TrackingField: { update: "trackingfieldUpdate", delete: "trackingfieldDelete" },
-  H323Device: { update: "deviceUpdate", delete: "deviceDelete" },
-  InternalNumber: { update: "UpdateAnInternalNumber", delete: "DeleteAnInternalNumber" },
-  SipTrunk: { delete: "DeleteASIPTrunk" },
-  TspAccount: { update: "userTSPUpdate", delete: "userTSPDelete" },
-  MeetingTemplate: {},
-};
-
 beforeAll(async () => {
-  jest.spyOn(console, "error").mockImplementation(() => undefined);
-  bed = await startResourceTestbed();
-  accounts = await bed.control.state();
-  const meeting = await bed.portal.request<{ id: number }>({
-    operation: "meetingCreate",
-    pathParams: { userId: "me" },
-    body: { topic: "Template source", type: 2, start_time: "2031-01-01T10:00:00Z" },
-  });
-  env = { accounts, meetingId: meeting.data!.id };
-  await bed.control.seed({ tspAccounts: [{ user_id: accounts.master.users[1]!.id, conference_code: "1", leader_pin: "1" }] });
+  ({ bed, accounts, env } = await startReliabilityBed({ seedTspSlot: true }));
 });
 afterAll(async () => bed.close());
 afterEach(async () => bed.control.clearFaults());
@@ -62,9 +33,7 @@ async function objectsOf(kind: string, declared: Props) {
 }
 
 /** Removes what a case made where Zoom bounds the count (six trunk assignments, two TSP slots). */
-async function free(kind: string, made: Created | undefined): Promise<void> {
-  if (made && (kind === "SipTrunk" || kind === "TspAccount")) await bed.provider(kind).delete!(made.id, made.outs);
-}
+const free = (kind: string, made: Created | undefined) => freeBounded(bed, kind, made);
 
 /** The answers a create may get; JSON objects that say nothing of what was made among them. */
 const CREATE_ANSWERS = [
@@ -100,14 +69,14 @@ describe.each(KINDS)("%s", (kind) => {
     expect(problems).toEqual([]);
   });
 
-  const update = WRITES[kind]!.update;
+  const update = fixtureOf(kind).operations.update;
   (update ? test : test.skip)("update under one malformed answer: a clear error, or an update Zoom has", async () => {
     const problems: string[] = [];
     for (const { name, fault } of MALFORMED) {
       const made = await bed.create(kind, `upd-${++counter}`, c.declare(counter, env));
-      const changed = CHANGE[kind]!(made.inputs);
+      const changed = fixtureOf(kind).change!(made.inputs, ++counter);
       const news = (await bed.provider(kind).check!(made.inputs, changed)).inputs as Props;
-      await bed.control.setFaults({ rules: [{ match: { operationId: update as never }, fault, times: 1 }] });
+      await bed.control.setFaults({ rules: [{ match: { operationId: update }, fault, times: 1 }] });
       const result = await outcome(() => bed.provider(kind).update!(made.id, made.outs, news));
       await bed.control.clearFaults();
       if (!result.ok) {
@@ -127,13 +96,13 @@ describe.each(KINDS)("%s", (kind) => {
     expect(problems).toEqual([]);
   });
 
-  const del = WRITES[kind]!.delete;
+  const del = fixtureOf(kind).operations.delete;
   (del ? test : test.skip)("delete under one malformed answer: a clear error, or really gone", async () => {
     const problems: string[] = [];
     // Only answers no server sends for a done delete: an empty 204/200, or JSON of any kind, can mean done.
     for (const { name, fault } of MALFORMED.filter((m) => !m.fault.contentType?.includes("json") || m.name === "truncated JSON")) {
       const made = await bed.create(kind, `del-${++counter}`, c.declare(counter, env));
-      await bed.control.setFaults({ rules: [{ match: { operationId: del as never }, fault, times: 1 }] });
+      await bed.control.setFaults({ rules: [{ match: { operationId: del }, fault, times: 1 }] });
       const result = await outcome(() => bed.provider(kind).delete!(made.id, made.outs));
       await bed.control.clearFaults();
       const left = (await objectsOf(kind, made.inputs)).length;

@@ -6,7 +6,6 @@
  *   pulumi stack export | pulumi-zoom drift --markdown >> "$GITHUB_STEP_SUMMARY"
  */
 import { Option, type Command } from "commander";
-import "../../resources";
 import { detectDrift, knownKinds, type ScanProgress } from "../../drift/detect";
 import { parseIgnorePattern } from "../../drift/ignore";
 import { renderMarkdown } from "../../drift/render/markdown";

@@ -8,7 +8,6 @@
  */
 import { basename, dirname, join } from "node:path";
 import { Option, type Command } from "commander";
-import "../../resources";
 import type { SecretMode } from "../../importer/declaration";
 import { scanAccount } from "../../importer/scan";
 import { renderTypeScript } from "../../importer/typescript";

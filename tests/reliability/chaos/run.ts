@@ -19,7 +19,8 @@ import { EmulatorControl, faultLabel } from "../../../emulator";
 import { createClient, type HttpZoomClient } from "../../../provider/client";
 import { Deployment, DeploymentError, type PlanSummary, type StepRecord } from "../../../harness";
 import * as zoom from "../../../provider";
-import { accountObjects, stateKey, userKey, type AccountObject } from "../support/account";
+import { fixtureOf, type ZoomView } from "../../support/kinds";
+import { accountObjects, stateKey, type AccountObject } from "../support/account";
 import { Random, World, type Args, type Declaration } from "./world";
 
 export interface ChaosOptions {
@@ -282,27 +283,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   }
 }
 
-/** What identifies a declaration's object in the account listing. */
+/** What identifies a declaration's object in the account listing: its kind's fixture says. */
 function identifies(d: Declaration, o: AccountObject, accounts: EmulatorStateSummary): boolean {
-  const a = d.args;
-  switch (d.kind) {
-    case "Meeting":
-      return o.kind === "Meeting" && o.item.topic === a.topic;
-    case "TrackingField":
-      return o.kind === "TrackingField" && o.item.field === a.field;
-    case "H323Device":
-      return o.kind === "H323Device" && o.item.name === a.name;
-    case "InternalNumber":
-      return o.kind === "InternalNumber" && o.item.number === a.number;
-    case "SipTrunk":
-      return o.kind === "SipTrunk" && o.key === `SipTrunk ${String(a.accountId)} ${String(a.trunkId)}`;
-    case "TspAccount":
-      return o.kind === "TspAccount" && o.item.conference_code === a.conferenceCode && o.key.includes(` ${userKey(accounts, undefined, String(a.userId))}/`);
-    case "MeetingTemplate":
-      return o.kind === "MeetingTemplate" && o.item.name === a.name;
-    default:
-      return false;
-  }
+  return fixtureOf(d.kind).matches(o, d.args, accounts);
 }
 
 function findDuplicates(world: World, now: readonly AccountObject[], accounts: EmulatorStateSummary): string[] {
@@ -318,6 +301,10 @@ function findDuplicates(world: World, now: readonly AccountObject[], accounts: E
 async function findLostUpdates(world: World, deployment: Deployment, now: readonly AccountObject[], portal: HttpZoomClient, accounts: EmulatorStateSummary): Promise<string[]> {
   const out: string[] = [];
   const byName = new Map(deployment.state.resources.filter((r) => r.custom).map((r) => [nameOf(r.urn), r]));
+  const zoom: ZoomView = {
+    accounts,
+    read: async (operation, pathParams) => (await portal.request<Record<string, unknown>>({ operation, pathParams })).data ?? {},
+  };
   for (const [name, d] of world.declarations) {
     const resource = byName.get(name);
     if (!resource?.id) {
@@ -330,44 +317,8 @@ async function findLostUpdates(world: World, deployment: Deployment, now: readon
       out.push(`${name}: ${key} not in the account`);
       continue;
     }
-    const a = d.args;
-    const item = object.item;
-    const expect = (what: string, want: unknown, have: unknown) => {
+    for (const [what, want, have] of await fixtureOf(d.kind).chaos.declaredInZoom(d.args, object.item, zoom)) {
       if (JSON.stringify(want) !== JSON.stringify(have)) out.push(`${name}: ${what} is ${JSON.stringify(have)}, declared ${JSON.stringify(want)}`);
-    };
-    switch (d.kind) {
-      case "Meeting": {
-        const live = (await portal.request<Record<string, unknown>>({ operation: "meeting", pathParams: { meetingId: String(item.id) } })).data ?? {};
-        expect("topic", a.topic, live.topic);
-        expect("agenda", a.agenda, live.agenda);
-        expect("duration", a.duration, live.duration);
-        expect("host", userKey(accounts, undefined, String(a.userId)), live.host_id);
-        break;
-      }
-      case "TrackingField":
-        expect("field", a.field, item.field);
-        expect("required", a.required, item.required);
-        expect("visible", a.visible, item.visible);
-        expect("recommended values", [...(a.recommendedValues as string[])].sort(), [...((item.recommended_values as string[] | undefined) ?? [])].sort());
-        break;
-      case "H323Device":
-        for (const field of ["name", "ip", "protocol", "encryption"]) expect(field, a[field], item[field]);
-        break;
-      case "InternalNumber":
-        expect("labels", a.labels, item.labels);
-        expect("languages", a.languages, item.languages);
-        expect("type", a.type === "toll" ? 0 : 1, item.type);
-        break;
-      case "SipTrunk":
-        expect("dnis", a.dnis, item.dnis);
-        break;
-      case "TspAccount":
-        expect("conference code", a.conferenceCode, item.conference_code);
-        expect("leader PIN", a.leaderPin, item.leader_pin);
-        break;
-      case "MeetingTemplate":
-        expect("name", a.name, item.name);
-        break;
     }
   }
   return out;

@@ -10,6 +10,7 @@
  */
 import type { EmulatorStateSummary } from "../../../emulator";
 import { SeededRandom } from "../../../emulator/core/random";
+import { fixtureOf, KIND_FIXTURES, type ChaosDraw } from "../../support/kinds";
 
 /** The emulator's seeded generator (emulator/core/random.ts, mulberry32), with the picks a round makes: a run can be repeated. */
 export class Random {
@@ -46,17 +47,10 @@ export interface WorldEnv {
 
 export type Change = "add" | "update" | "replace" | "remove";
 
-/** How many of each kind the world may hold at once. */
-const LIMITS: Record<string, number> = {
-  Meeting: 30,
-  TrackingField: 20,
-  H323Device: 20,
-  InternalNumber: 20,
-  SipTrunk: 6,
-  TspAccount: 3,
-  MeetingTemplate: 3,
-};
-/** Templates Zoom keeps after they leave the program: at most this many are ever made in a run. */
+/**
+ * Templates Zoom keeps after they leave the program (kinds without a delete operation): at most this many are
+ * ever made in a run.
+ */
 const TEMPLATE_BUDGET = 8;
 
 export class World {
@@ -67,10 +61,25 @@ export class World {
   private counter = 0;
   private readonly freedThisRound = new Set<string>();
 
+  /** The seeded draws and free slots the kinds' fixtures declare with. */
+  private readonly draw: ChaosDraw;
+
   constructor(
     private readonly env: WorldEnv,
     private readonly random: Random,
-  ) {}
+  ) {
+    this.draw = {
+      int: (max) => random.int(max),
+      pick: (items) => random.pick(items),
+      chance: (p) => random.chance(p),
+      user: () => random.pick(this.hosts()),
+      otherUsers: (userId) => this.hosts().filter((u) => u !== userId),
+      values: () => ["alpha", "beta", "gamma", "delta"].filter(() => random.chance(0.5)),
+      freeTrunkSlot: () => this.freeTrunkSlot(),
+      freeTspUser: () => this.freeTspUser(),
+      templateSourceMeetingId: env.templateSourceMeetingId,
+    };
+  }
 
   /** Adds `count` declarations (or as many as Zoom has room for). */
   populate(count: number): void {
@@ -94,7 +103,7 @@ export class World {
     const name = this.random.pick(names);
     const declaration = this.declarations.get(name)!;
     if (change === "remove") {
-      if (declaration.kind === "MeetingTemplate") this.templatesRemoved += 1;
+      if (staysInZoom(declaration.kind)) this.templatesRemoved += 1;
       this.freedThisRound.add(this.slotOf(declaration));
       this.declarations.delete(name);
       return true;
@@ -103,15 +112,9 @@ export class World {
     return this.update(declaration);
   }
 
-  /**
-   * The bounded slot a declaration holds (a trunk in a sub-account, a user's TSP slot). Pulumi deletes what left
-   * the program only after every create of the `up` (and not at all when one failed), so a slot freed in this
-   * round is not free for a new declaration before the next one: a user would hit Zoom's limit the same way.
-   */
+  /** The bounded slot a declaration holds (see `ChaosFixture.slot`); "" for unbounded kinds. */
   private slotOf(d: Declaration): string {
-    if (d.kind === "SipTrunk") return `${String(d.args.accountId)}/${String(d.args.trunkId)}`;
-    if (d.kind === "TspAccount") return String(d.args.userId);
-    return "";
+    return fixtureOf(d.kind).chaos.slot?.(d.args) ?? "";
   }
 
   private count(kind: string): number {
@@ -119,61 +122,19 @@ export class World {
   }
 
   private add(): boolean {
-    const kinds = Object.keys(LIMITS).filter((kind) => this.count(kind) < LIMITS[kind]! && (kind !== "MeetingTemplate" || this.templatesMade < TEMPLATE_BUDGET));
+    const kinds = KIND_FIXTURES.filter(({ kind, chaos }) => this.count(kind) < chaos.limit && (!staysInZoom(kind) || this.templatesMade < TEMPLATE_BUDGET)).map(({ kind }) => kind);
     const kind = this.random.pick(kinds);
     const n = ++this.counter;
-    const args = this.fresh(kind, n);
+    const args = fixtureOf(kind).chaos.fresh(this.draw, n);
     if (!args) return false;
-    if (kind === "MeetingTemplate") this.templatesMade += 1;
+    if (staysInZoom(kind)) this.templatesMade += 1;
     this.declarations.set(`${kind.toLowerCase()}-${n}`, { kind, args });
     return true;
   }
 
-  /** A new declaration of `kind`, or undefined when Zoom has no room for one. */
-  private fresh(kind: string, n: number): Args | undefined {
-    const r = this.random;
-    switch (kind) {
-      case "Meeting": {
-        const type = r.pick([2, 2, 8, 3]);
-        const base: Args = { topic: `Chaos meeting ${n}`, type, duration: 15 + r.int(8) * 15, agenda: `agenda ${n}`, userId: this.user() };
-        if (type === 2) return { ...base, startTime: `2031-0${1 + r.int(9)}-1${r.int(10)}T0${r.int(10)}:${r.pick(["00", "30"])}:00Z` };
-        if (type === 8) return { ...base, startTime: "2031-03-03T09:00:00", timezone: r.pick(["Europe/Berlin", "America/New_York", "UTC"]), recurrence: { type: 2, weeklyDays: r.pick(["2", "3,5", "6"]), endTimes: 1 + r.int(10) } };
-        return base;
-      }
-      case "TrackingField":
-        return { field: `Chaos field ${n}`, recommendedValues: this.values(), required: r.chance(0.5), visible: r.chance(0.5) };
-      case "H323Device":
-        return { name: `chaos-room-${n}`, ip: `198.51.100.${1 + r.int(250)}`, protocol: r.pick(["H.323", "SIP"]), encryption: r.pick(["auto", "yes", "no"]) };
-      case "InternalNumber":
-        return {
-          number: `+1650555${String(n).padStart(4, "0")}`,
-          displayNumber: `+1 650 555 ${String(n).padStart(4, "0")}`,
-          country: "US",
-          labels: `chaos ${n}`,
-          languages: r.pick(["en-US", "de-DE", "fr-FR"]),
-          type: r.pick(["toll", "tollfree"]),
-        };
-      case "SipTrunk": {
-        const slot = this.freeTrunkSlot();
-        return slot && { accountId: slot.accountId, trunkId: slot.trunkId, dnis: `${slot.prefix}${String(n % 1000).padStart(3, "0")}` };
-      }
-      case "TspAccount": {
-        const user = this.freeTspUser();
-        return user === undefined ? undefined : { userId: user, conferenceCode: `${10_000_000 + n}`, leaderPin: `${1000 + r.int(9000)}` };
-      }
-      case "MeetingTemplate":
-        return { meetingId: this.env.templateSourceMeetingId, name: `Chaos template ${n}` };
-      default:
-        return undefined;
-    }
-  }
-
-  private user(): string {
-    return this.random.pick(["me", ...this.env.accounts.master.users.filter((u) => !u.isOwner).map((u) => u.id)]);
-  }
-
-  private values(): string[] {
-    return ["alpha", "beta", "gamma", "delta"].filter(() => this.random.chance(0.5));
+  /** Meeting hosts: `me` and the master account's users other than its owner. */
+  private hosts(): string[] {
+    return ["me", ...this.env.accounts.master.users.filter((u) => !u.isOwner).map((u) => u.id)];
   }
 
   private freeTrunkSlot(): { accountId: string; trunkId: string; prefix: string } | undefined {
@@ -190,57 +151,31 @@ export class World {
     return free.length > 0 ? this.random.pick(free) : undefined;
   }
 
-  /** A change Zoom applies in place. */
+  /** A change Zoom applies in place; kinds without one are replaced. */
   private update(d: Declaration): boolean {
-    const r = this.random;
     const n = ++this.counter;
-    switch (d.kind) {
-      case "Meeting":
-        d.args = r.chance(0.5) ? { ...d.args, agenda: `agenda ${n}` } : { ...d.args, duration: 15 + r.int(8) * 15 };
-        return true;
-      case "TrackingField":
-        d.args = r.chance(0.5) ? { ...d.args, required: !d.args.required } : { ...d.args, recommendedValues: this.values() };
-        return true;
-      case "H323Device":
-        d.args = r.chance(0.5) ? { ...d.args, encryption: r.pick(["auto", "yes", "no"]) } : { ...d.args, ip: `198.51.100.${1 + r.int(250)}` };
-        return true;
-      case "InternalNumber":
-        d.args = { ...d.args, labels: `chaos label ${n}` };
-        return true;
-      case "TspAccount":
-        d.args = r.chance(0.5) ? { ...d.args, conferenceCode: `${20_000_000 + n}` } : { ...d.args, leaderPin: `${1000 + r.int(9000)}` };
-        return true;
-      default:
-        // SIP trunks and templates have no update: their changes are replacements.
-        return this.replace(d);
-    }
+    const update = fixtureOf(d.kind).chaos.update;
+    if (!update) return this.replace(d);
+    d.args = update(this.draw, d.args, n);
+    return true;
   }
 
-  /** A change Zoom cannot apply in place: Pulumi replaces the object. */
+  /** A change Zoom cannot apply in place: Pulumi replaces the object. Kinds without one are updated. */
   private replace(d: Declaration): boolean {
     const n = ++this.counter;
-    switch (d.kind) {
-      case "Meeting": {
-        // Another host: a new meeting, then the old one is deleted.
-        const others = ["me", ...this.env.accounts.master.users.filter((u) => !u.isOwner).map((u) => u.id)].filter((u) => u !== d.args.userId);
-        d.args = { ...d.args, userId: this.random.pick(others) };
-        return true;
-      }
-      case "SipTrunk":
-        d.args = { ...d.args, dnis: `${String(d.args.dnis).slice(0, 5)}${String(n % 1000).padStart(3, "0")}` };
-        return true;
-      case "MeetingTemplate":
-        if (this.templatesMade >= TEMPLATE_BUDGET) return false;
-        this.templatesMade += 1;
-        this.templatesRemoved += 1;
-        d.args = { ...d.args, name: `Chaos template ${n}` };
-        return true;
-      case "H323Device":
-        // A new name is an update in place for Zoom; still a change worth having.
-        d.args = { ...d.args, name: `chaos-room-${n}` };
-        return true;
-      default:
-        return this.update(d);
+    const replace = fixtureOf(d.kind).chaos.replace;
+    if (!replace) return this.update(d);
+    if (staysInZoom(d.kind)) {
+      if (this.templatesMade >= TEMPLATE_BUDGET) return false;
+      this.templatesMade += 1;
+      this.templatesRemoved += 1;
     }
+    d.args = replace(this.draw, d.args, n);
+    return true;
   }
+}
+
+/** Objects of kinds Zoom cannot delete stay in the account after they leave the program (templates). */
+function staysInZoom(kind: string): boolean {
+  return fixtureOf(kind).operations.delete === undefined;
 }

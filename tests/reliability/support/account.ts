@@ -8,7 +8,7 @@
  */
 import type { EmulatorStateSummary } from "../../../emulator";
 import type { HttpZoomClient } from "../../../provider/client";
-import type { OperationId } from "../../../catalogue/operations";
+import { KIND_FIXTURES, type KindFixture } from "../../support/kinds";
 
 export type Listing = Record<string, unknown>;
 
@@ -36,8 +36,6 @@ export function objectKey(accounts: EmulatorStateSummary, kind: string, accountI
   return `${kind} ${accountKey(accounts, accountId)} ${scoped}`;
 }
 
-/** Which Pulumi id segments a kind has in front of Zoom's id (see provider/framework/ids.ts). */
-const USER_SCOPED = new Set(["TspAccount", "MeetingTemplate"]);
 
 /**
  * The key of a resource in state, from its type token (`pulumi-nodejs:dynamic/zoom:Meeting`) and Pulumi id
@@ -47,7 +45,8 @@ export function stateKey(accounts: EmulatorStateSummary, type: string, id: strin
   const kind = type.split(":").pop() ?? type;
   const segments = id.split("/").map(decodeURIComponent);
   const zoomId = segments.pop() ?? "";
-  const userId = USER_SCOPED.has(kind) ? segments.pop() : undefined;
+  // Which Pulumi id segments a kind has in front of Zoom's id (see provider/framework/ids.ts).
+  const userId = KIND_FIXTURES.find((fixture) => fixture.kind === kind)?.userInId ? segments.pop() : undefined;
   const accountId = segments.pop();
   return objectKey(accounts, kind, accountId, zoomId, userId);
 }
@@ -67,29 +66,30 @@ export async function accountObjects(
   const add = (kind: string, accountId: string, item: Listing, userId?: string) => {
     objects.push({ kind, key: objectKey(accounts, kind, accountId, String(item.id), userId), item });
   };
-  const paged = async (kind: string, operation: OperationId, itemsKey: string, accountId: string, userId?: string) => {
+  const list = async (fixture: KindFixture, accountId: string, userId?: string) => {
+    const { kind, userInId, portalListing: listing } = fixture;
     if (!wanted(kind)) return;
     const pathParams = userId === undefined ? undefined : { userId };
-    for await (const item of portal.paginate<Listing>({ operation, itemsKey, accountId, ...(pathParams ? { pathParams } : {}) })) {
-      add(kind, accountId, item, userId === undefined || kind === "Meeting" ? undefined : userId);
+    const request = { operation: listing.operation, accountId, ...(pathParams ? { pathParams } : {}) };
+    const keyUser = userInId ? userId : undefined;
+    if (listing.paginated) {
+      for await (const item of portal.paginate<Listing>({ ...request, itemsKey: listing.itemsKey })) add(kind, accountId, item, keyUser);
+    } else {
+      const response = await portal.request<Record<string, Listing[] | undefined>>(request);
+      for (const item of response.data?.[listing.itemsKey] ?? []) add(kind, accountId, item, keyUser);
     }
   };
-  const whole = async (kind: string, operation: OperationId, itemsKey: string, accountId: string, userId?: string) => {
-    if (!wanted(kind)) return;
-    const pathParams = userId === undefined ? undefined : { userId };
-    const response = await portal.request<Record<string, Listing[] | undefined>>({ operation, accountId, ...(pathParams ? { pathParams } : {}) });
-    for (const item of response.data?.[itemsKey] ?? []) add(kind, accountId, item, userId);
-  };
+  const inAccount = KIND_FIXTURES.filter((f) => f.portalListing.per === "account" || f.portalListing.per === "subAccount");
+  const perUser = KIND_FIXTURES.filter((f) => f.portalListing.per === "user" || f.portalListing.per === "tspUser");
   for (const account of [accounts.master, ...accounts.subAccounts]) {
     const accountId = account === accounts.master ? "me" : account.id;
-    await whole("TrackingField", "trackingfieldList", "tracking_fields", accountId);
-    await paged("H323Device", "deviceList", "devices", accountId);
-    await paged("InternalNumber", "ListInternalNumbers", "internal_numbers", accountId);
-    if (account !== accounts.master) await whole("SipTrunk", "ListSIPTrunks", "sip_trunks", accountId);
+    for (const fixture of inAccount) {
+      if (fixture.portalListing.per === "account" || account !== accounts.master) await list(fixture, accountId);
+    }
     for (const user of account.users) {
-      await paged("Meeting", "meetings", "meetings", accountId, user.id);
-      if (account.tspEnabled) await whole("TspAccount", "userTSPs", "tsp_accounts", accountId, user.id);
-      await whole("MeetingTemplate", "listMeetingTemplates", "templates", accountId, user.id);
+      for (const fixture of perUser) {
+        if (fixture.portalListing.per === "user" || account.tspEnabled) await list(fixture, accountId, user.id);
+      }
     }
   }
   return objects.sort((a, b) => a.key.localeCompare(b.key));
