@@ -53,6 +53,9 @@ export function buildPath(operation: Operation, pathParams: PathParams = {}, acc
     used.add(name);
     return segment(name, pathParams[name], operation.id);
   });
+  // Declarations are typed from the template (PathParamsOf), but the client also takes requests whose operation
+  // is only known at run time (the framework running a declaration, inventory sweeps, JavaScript programs), and
+  // a function's returned object may carry names no type refuses: so names are checked here too.
   const extra = Object.keys(pathParams).filter((k) => !used.has(k));
   if (extra.length > 0) {
     throw new ZoomInvalidRequestError(`${operation.id}: unknown path parameter(s) ${extra.join(", ")} for ${operation.path}`);

@@ -14,7 +14,7 @@ import { ZoomApiError, ZoomOutcomeUnknownError } from "../client/errors";
 import { OPERATIONS } from "../../catalogue/operations";
 import type { ConfigSource } from "../client/config";
 import { fromZoom, isPlainObject, toZoom } from "./case";
-import type { ObjectRef, OperationContext, PropertySpec, ResourceDefinition, ZoomObject } from "./definition";
+import { volatileOutputs, type ObjectRef, type OperationContext, type PropertySpec, type ResourceDefinition, type ZoomObject } from "./definition";
 import { ADOPT_KEY, checkAdoptId, heldElsewhereError, missingObjectError, unadoptableDifferenceError } from "./adoption";
 import { declaredDifferences, declaredSatisfied, replacementsAmong } from "./diff";
 import { idOf, labelled, MalformedAnswerError, requireIdentity } from "./answers";
@@ -614,7 +614,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       if (adopted) outputs[ADOPTED_KEY] = true;
       if (typeof props[ADOPT_KEY] === "string") outputs[ADOPT_KEY] = props[ADOPT_KEY];
       // A refresh of an unchanged object changes nothing: values Zoom re-issues on every read stay as recorded.
-      for (const key of definition.volatile ?? []) if (props[key] !== undefined) outputs[key] = props[key];
+      for (const key of volatileOutputs(definition)) if (props[key] !== undefined) outputs[key] = props[key];
       // Only declared paths are rewritten: an object adopted by `.get()` declares nothing, so its inputs stay
       // empty (the program's), and a secret Zoom returns (a passcode, a PIN) never becomes a plaintext input.
       const inputs: Props = rewriteDeclared(declared, outputs, outputs[DECLARED_FORMS_KEY]);

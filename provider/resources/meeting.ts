@@ -10,7 +10,7 @@ import { meetingSchema, type MeetingArgs, type MeetingInputs } from "../../schem
 import { ZoomApiError } from "../client/errors";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { isPlainObject, toZoom } from "../framework/case";
-import { custom, emailRule, normalized, set, type EqualityRules } from "../framework/equality";
+import { custom, emailRule, normalized, set, type EqualityRulesOf } from "../framework/equality";
 import { LookupVerdict } from "../framework/errors";
 import { camelCaseOf } from "../framework/provider";
 import { shapeOf, ZoomResource, type ResourceArgs } from "../framework/resource";
@@ -90,7 +90,7 @@ const meetingEquality = {
   "settings.autoAddRecordingToVideoManagement.channels": set(),
   "settings.globalDialInCountries": set(),
   "settings.resources": set(),
-} satisfies EqualityRules;
+} satisfies EqualityRulesOf<MeetingInputs>;
 
 /**
  * The body with `recurrence.end_date_time` in UTC: Zoom's spec requires a UTC date-time there, while the user
@@ -197,8 +197,6 @@ export const meetingDefinition = {
     notifyOnDelete: { source: "provider" },
     endBeforeDelete: { source: "provider" },
   },
-  // A fresh host token in every answer, and whether the meeting is in progress: not configuration.
-  volatile: ["startUrl", "status"],
   outputs: {
     meetingId: { type: "number", description: "Zoom's meeting id (int64), as in the join URL." },
     uuid: { type: "string", description: "The meeting instance's UUID." },
@@ -207,15 +205,17 @@ export const meetingDefinition = {
       secret: true,
       description: "URL for participants to join. Secret: it embeds the encrypted passcode (`pwd=`), so whoever has it joins without the passcode.",
     },
+    // A fresh host token in every answer, and whether the meeting is in progress: not configuration.
     startUrl: {
       type: "string",
       secret: true,
+      volatile: true,
       description: "URL that starts the meeting as the host. Carries a host token, changes on every read and expires: never compared.",
     },
     hostId: { type: "string", description: "The host's user id." },
     hostEmail: { type: "string", description: "The host's email." },
     createdAt: { type: "string", description: "When the meeting was created (UTC)." },
-    status: { type: "string", description: "`waiting` or `started`. Volatile: never compared." },
+    status: { type: "string", volatile: true, description: "`waiting` or `started`. Volatile: never compared." },
     occurrences: { type: "Occurrence[]", description: "Occurrences of a recurring meeting. Volatile: never compared." },
     h323Password: { type: "string", secret: true, description: "Passcode for H.323/SIP room systems." },
     pstnPassword: { type: "string", secret: true, description: "Passcode for phone dial-in." },
