@@ -5,7 +5,7 @@
  * refused before anything is sent.
  */
 import { ZoomInvalidRequestError } from "./errors";
-import type { Operation } from "../../catalogue/operations";
+import { OPERATIONS, type Operation, type OperationId } from "../../catalogue/operations";
 import type { PathParams, QueryParams } from "./types";
 
 export interface BuiltPath {
@@ -40,6 +40,14 @@ function segment(name: string, raw: string | number | undefined, operationId: st
   const problem = problemWith(value);
   if (problem) throw new ZoomInvalidRequestError(`${operationId}: path parameter "${name}" ${problem}: ${JSON.stringify(value)}`);
   return encodeURIComponent(value);
+}
+
+/** The catalogue row of an operation id; JavaScript callers can name one that does not exist. */
+export function operationOf(id: OperationId): Operation {
+  if (!Object.prototype.hasOwnProperty.call(OPERATIONS, id)) {
+    throw new ZoomInvalidRequestError(`unknown Zoom operation "${String(id)}" (see catalogue/operations.ts)`);
+  }
+  return OPERATIONS[id];
 }
 
 /**

@@ -8,12 +8,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { meetingSchema, type MeetingArgs, type MeetingInputs } from "../../schema/meeting";
 import { ZoomApiError } from "../client/errors";
+import { resourceClass } from "../framework/declare";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { isPlainObject, toZoom } from "../framework/case";
 import { custom, emailRule, normalized, set, type EqualityRulesOf } from "../framework/equality";
 import { LookupVerdict } from "../framework/errors";
 import { camelCaseOf } from "../framework/provider";
-import { shapeOf, ZoomResource, type ResourceArgs } from "../framework/resource";
 import { instantOf, utcString } from "../framework/time";
 import { firstOccurrence, type RecurrenceRule } from "./meetingRecurrence";
 
@@ -322,8 +322,6 @@ export const meetingDefinition = {
   },
 } satisfies ResourceDefinition<typeof meetingSchema>;
 
-const shape = shapeOf(meetingDefinition);
-
 export interface Occurrence {
   occurrenceId: string;
   startTime: string;
@@ -331,7 +329,8 @@ export interface Occurrence {
   status: string;
 }
 
-export class Meeting extends ZoomResource {
+/** `Meeting.get(name, id)` adopts an existing meeting by id (`[<accountId>/]<meetingId>`). */
+export class Meeting extends resourceClass<MeetingArgs>(meetingDefinition) {
   declare readonly topic: pulumi.Output<string>;
   declare readonly type: pulumi.Output<1 | 2 | 3 | 8>;
   declare readonly startTime: pulumi.Output<string | undefined>;
@@ -361,13 +360,4 @@ export class Meeting extends ZoomResource {
   declare readonly dynamicHostKey: pulumi.Output<string | undefined>;
   declare readonly chatJoinUrl: pulumi.Output<string | undefined>;
   declare readonly authenticationExceptionJoinUrls: pulumi.Output<Record<string, string> | undefined>;
-
-  constructor(name: string, args: ResourceArgs<MeetingArgs>, opts?: pulumi.CustomResourceOptions) {
-    super(shape, name, args, opts);
-  }
-
-  /** Adopts an existing meeting by id (`[<accountId>/]<meetingId>`). */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): Meeting {
-    return new Meeting(name, {}, { ...opts, id });
-  }
 }
