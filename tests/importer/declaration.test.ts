@@ -4,7 +4,7 @@
  */
 import { NAME_KEY } from "../../provider/framework/provider";
 import { definitionOf } from "../../provider/framework/registry";
-import { declare, type Declaration } from "../../provider/importer/declaration";
+import { declare, type Declaration, type DeclareInput, type DeclareOptions } from "../../provider/importer/declaration";
 import "../../provider/resources";
 
 /** What the provider's read returns for a meeting (state outputs), trimmed to what matters here. */
@@ -41,6 +41,17 @@ function meeting(secrets: "omit" | "config"): Promise<Declaration> {
   );
 }
 
+/** `declare` for one object of `kind` named `name`: its Pulumi id, where it is, and its outputs in state. */
+function declareObject(
+  kind: string,
+  name: string,
+  object: Pick<DeclareInput, "id" | "ref">,
+  outputs: Record<string, unknown>,
+  options: DeclareOptions = { secrets: "omit", configKeyFor: (property) => property },
+): Promise<Declaration> {
+  return declare({ definition: definitionOf(kind), ...object, outputs: { ...outputs, [NAME_KEY]: name }, name }, options);
+}
+
 test("a meeting: live inputs fitted to the schema, the user, and what check refuses left out with the reason", async () => {
   const declaration = await meeting("omit");
   expect(declaration).toEqual({
@@ -71,14 +82,11 @@ test("--secrets config: the passcode becomes a config reference, never a literal
 });
 
 test("a required secret (a TSP account's leader PIN) is read from config even with --secrets omit", async () => {
-  const declaration = await declare(
-    {
-      definition: definitionOf("TspAccount"),
-      id: "ada%40example.com/1",
-      ref: { userId: "ada@example.com", zoomId: "1" },
-      outputs: { conferenceCode: "4155550100", leaderPin: "246810", tspBridge: "US_TSP_TB", userId: "ada@example.com", [NAME_KEY]: "bridge" },
-      name: "bridge",
-    },
+  const declaration = await declareObject(
+    "TspAccount",
+    "bridge",
+    { id: "ada%40example.com/1", ref: { userId: "ada@example.com", zoomId: "1" } },
+    { conferenceCode: "4155550100", leaderPin: "246810", tspBridge: "US_TSP_TB", userId: "ada@example.com" },
     { secrets: "omit", configKeyFor: (property) => `bridge-${property}` },
   );
   expect(declaration).toMatchObject({
@@ -91,29 +99,21 @@ test("a required secret (a TSP account's leader PIN) is read from config even wi
 });
 
 test("a template: Zoom does not report the meeting it was made from, so it is adopted read-only", async () => {
-  const declaration = await declare(
-    {
-      definition: definitionOf("MeetingTemplate"),
-      id: "ada%40example.com/tpl1",
-      ref: { userId: "ada@example.com", zoomId: "tpl1" },
-      outputs: { name: "Weekly review", templateId: "tpl1", templateType: 1, userId: "ada@example.com", [NAME_KEY]: "weekly" },
-      name: "weekly",
-    },
-    { secrets: "omit", configKeyFor: (property) => property },
+  const declaration = await declareObject(
+    "MeetingTemplate",
+    "weekly",
+    { id: "ada%40example.com/tpl1", ref: { userId: "ada@example.com", zoomId: "tpl1" } },
+    { name: "Weekly review", templateId: "tpl1", templateType: 1, userId: "ada@example.com" },
   );
   expect(declaration).toEqual({ adoption: "get", reason: "Zoom does not report meetingId, which declaring a MeetingTemplate needs" });
 });
 
 test("defaults and the credentials' own account are not written", async () => {
-  const declaration = await declare(
-    {
-      definition: definitionOf("TrackingField"),
-      id: "f1",
-      ref: { zoomId: "f1" },
-      outputs: { field: "Department", recommendedValues: ["b", "a"], required: false, visible: true, trackingFieldId: "f1", [NAME_KEY]: "department", __adopted: true },
-      name: "department",
-    },
-    { secrets: "omit", configKeyFor: (property) => property },
+  const declaration = await declareObject(
+    "TrackingField",
+    "department",
+    { id: "f1", ref: { zoomId: "f1" } },
+    { field: "Department", recommendedValues: ["b", "a"], required: false, visible: true, trackingFieldId: "f1", __adopted: true },
   );
   expect(declaration).toEqual({
     adoption: "import",

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import type { EmulatorExchange } from "../../emulator";
 import { startResourceTestbed, type Created, type Props, type ResourceTestbed } from "../support/resources";
-import { forgetLists } from "./listSupport";
+import { expectCleanRoundTrip, forgetLists } from "./listSupport";
 
 const KIND = "H323Device";
 let bed: ResourceTestbed;
@@ -91,10 +91,7 @@ describe("clean plans", () => {
         async ({ accountId, ...device }) => {
           const declared: Props = { ...device, name: `${device.name} #${++counter}` };
           if (accountId !== undefined) declared.accountId = accountId;
-          const created = await bed.create(KIND, "pbt", declared);
-          newProcess();
-          await bed.expectCleanPlan(KIND, created, declared);
-          await provider().delete!(created.id, created.outs);
+          await expectCleanRoundTrip(bed, KIND, declared, newProcess);
         },
       ),
       { numRuns: 20 },
