@@ -76,3 +76,31 @@ export interface LookupDefinition<S extends z.ZodType = z.ZodType> {
 }
 
 export type LookupArgs<D extends LookupDefinition> = z.input<D["args"]>;
+
+/** One list a lookup reads: the operation and where its items are. */
+export interface LookupList<Id extends OperationIdWith<"GET">> {
+  readonly operation: Id;
+  readonly itemsKey: string;
+  /** Follow `next_page_token` to the end (Zoom's short lists have no pages). */
+  readonly paginated: boolean;
+}
+
+/**
+ * The parts of a lookup that reads one list and matches in it (most lookups): the operation, for docs and
+ * scopes; the sub-account, from the `accountId` argument when the arguments have one; and the request, with the
+ * path parameters the arguments give (typed from the operation's template).
+ */
+export function readsList<Args extends { readonly accountId?: string | undefined }, const Id extends OperationIdWith<"GET">>(
+  list: LookupList<Id>,
+  ...pathParams: [PathParamName<Id>] extends [never] ? [] : [(args: Args) => PathParamsOf<Id>]
+): { readonly operations: readonly OperationId[]; accountId(args: Args): string | undefined; source(args: Args): LookupSource } {
+  const [paramsOf] = pathParams;
+  return {
+    operations: [list.operation],
+    accountId: (args) => args.accountId,
+    // The pairing of operation and parameters was checked by this function's signature; TypeScript cannot see
+    // that a generic `Id` picks one member of the LookupSource union.
+    source: (args) => ({ kind: "list", ...list, ...(paramsOf ? { pathParams: paramsOf(args) } : {}) }) as LookupSource,
+  };
+}
+
