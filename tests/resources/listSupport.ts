@@ -30,3 +30,10 @@ export async function expectCleanRoundTrip(bed: ResourceTestbed, kind: string, d
     await bed.provider(kind).delete!(created.id, created.outs);
   }
 }
+
+/** Declaring a created object in another account plans a replacement (Zoom cannot move objects between accounts). */
+export async function expectAccountMoveReplaces(bed: ResourceTestbed, kind: string, declared: Props, otherAccount: string): Promise<void> {
+  const created = await bed.create(kind, "mover", declared);
+  const diff = await bed.provider(kind).diff!(created.id, created.outs, { __logicalName: "mover", ...declared, accountId: otherAccount });
+  expect(diff).toMatchObject({ changes: true, replaces: ["accountId"], deleteBeforeReplace: false });
+}
