@@ -4,7 +4,8 @@
  */
 import { NAME_KEY } from "../../provider/framework/provider";
 import { definitionOf } from "../../provider/framework/registry";
-import { declare, type Declaration, type DeclareInput, type DeclareOptions } from "../../provider/importer/declaration";
+import { parseId } from "../../provider/framework/ids";
+import { declare, type Declaration, type DeclareOptions } from "../../provider/importer/declaration";
 import "../../provider/resources";
 
 /** What the provider's read returns for a meeting (state outputs), trimmed to what matters here. */
@@ -41,15 +42,17 @@ function meeting(secrets: "omit" | "config"): Promise<Declaration> {
   );
 }
 
-/** `declare` for one object of `kind` named `name`: its Pulumi id, where it is, and its outputs in state. */
+/** `declare` for one object of `kind` named `name`: its Pulumi id (where it is read from) and its outputs in state. */
 function declareObject(
   kind: string,
   name: string,
-  object: Pick<DeclareInput, "id" | "ref">,
+  id: string,
   outputs: Record<string, unknown>,
   options: DeclareOptions = { secrets: "omit", configKeyFor: (property) => property },
 ): Promise<Declaration> {
-  return declare({ definition: definitionOf(kind), ...object, outputs: { ...outputs, [NAME_KEY]: name }, name }, options);
+  const definition = definitionOf(kind);
+  const ref = parseId(definition.idParts, id, kind);
+  return declare({ definition, id, ref, outputs: { ...outputs, [NAME_KEY]: name }, name }, options);
 }
 
 test("a meeting: live inputs fitted to the schema, the user, and what check refuses left out with the reason", async () => {
@@ -82,13 +85,8 @@ test("--secrets config: the passcode becomes a config reference, never a literal
 });
 
 test("a required secret (a TSP account's leader PIN) is read from config even with --secrets omit", async () => {
-  const declaration = await declareObject(
-    "TspAccount",
-    "bridge",
-    { id: "ada%40example.com/1", ref: { userId: "ada@example.com", zoomId: "1" } },
-    { conferenceCode: "4155550100", leaderPin: "246810", tspBridge: "US_TSP_TB", userId: "ada@example.com" },
-    { secrets: "omit", configKeyFor: (property) => `bridge-${property}` },
-  );
+  const outputs = { conferenceCode: "4155550100", leaderPin: "246810", tspBridge: "US_TSP_TB", userId: "ada@example.com" };
+  const declaration = await declareObject("TspAccount", "bridge", "ada%40example.com/1", outputs, { secrets: "omit", configKeyFor: (property) => `bridge-${property}` });
   expect(declaration).toMatchObject({
     adoption: "import",
     properties: { conferenceCode: "4155550100", tspBridge: "US_TSP_TB", userId: "ada@example.com" },
@@ -99,22 +97,14 @@ test("a required secret (a TSP account's leader PIN) is read from config even wi
 });
 
 test("a template: Zoom does not report the meeting it was made from, so it is adopted read-only", async () => {
-  const declaration = await declareObject(
-    "MeetingTemplate",
-    "weekly",
-    { id: "ada%40example.com/tpl1", ref: { userId: "ada@example.com", zoomId: "tpl1" } },
-    { name: "Weekly review", templateId: "tpl1", templateType: 1, userId: "ada@example.com" },
-  );
+  const outputs = { name: "Weekly review", templateId: "tpl1", templateType: 1, userId: "ada@example.com" };
+  const declaration = await declareObject("MeetingTemplate", "weekly", "ada%40example.com/tpl1", outputs);
   expect(declaration).toEqual({ adoption: "get", reason: "Zoom does not report meetingId, which declaring a MeetingTemplate needs" });
 });
 
 test("defaults and the credentials' own account are not written", async () => {
-  const declaration = await declareObject(
-    "TrackingField",
-    "department",
-    { id: "f1", ref: { zoomId: "f1" } },
-    { field: "Department", recommendedValues: ["b", "a"], required: false, visible: true, trackingFieldId: "f1", __adopted: true },
-  );
+  const outputs = { field: "Department", recommendedValues: ["b", "a"], required: false, visible: true, trackingFieldId: "f1", __adopted: true };
+  const declaration = await declareObject("TrackingField", "department", "f1", outputs);
   expect(declaration).toEqual({
     adoption: "import",
     properties: { field: "Department", recommendedValues: ["b", "a"], required: false, visible: true },
