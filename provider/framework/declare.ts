@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { OperationIdWith } from "../../catalogue/operations";
 import { idOf } from "./answers";
-import type { CreateLookupContext, ErrorExplanation, ObjectRef, ResourceDefinition, ZoomObject } from "./definition";
+import type { CreateLookupContext, ErrorExplanation, ObjectRef, PropertySpec, ResourceDefinition, ZoomObject } from "./definition";
 import { shapeOf, ZoomResource, type ResourceArgs } from "./resource";
 
 type ResourceConstructor<Args, R> = new (name: string, args: ResourceArgs<Args>, opts?: pulumi.CustomResourceOptions) => R;
@@ -35,6 +35,14 @@ export function resourceClass<Args>(definition: ResourceDefinition): ResourceCla
     }
   };
 }
+
+/** Properties sent to Zoom and compared with what it answers, with nothing special about them (`source: "live"`). */
+export function live<const K extends string>(...names: readonly K[]): { readonly [P in K]: PropertySpec } {
+  return Object.fromEntries(names.map((name) => [name, { source: "live" }])) as { readonly [P in K]: PropertySpec };
+}
+
+/** A scope property (`accountId`, `userId`): part of the object's location and its Pulumi id, never sent in a body. */
+export const SCOPE: PropertySpec = { source: "provider", scope: true };
 
 /** One of an account's lists without path parameters: the list a kind is read from when Zoom has no GET by id. */
 export interface AccountList {

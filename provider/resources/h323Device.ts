@@ -7,7 +7,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { h323DeviceSchema, type H323DeviceArgs, type H323DeviceInputs } from "../../schema/h323Device";
-import { findInAccountList, listedById, resourceClass, unknownSubAccount } from "../framework/declare";
+import { findInAccountList, listedById, live, resourceClass, SCOPE, unknownSubAccount } from "../framework/declare";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { normalized } from "../framework/equality";
 import { camelCaseOf } from "../framework/provider";
@@ -30,11 +30,8 @@ export const h323DeviceDefinition = {
     "the device is looked for by its name (unique in the account) before it is tried again",
   schema: h323DeviceSchema,
   properties: {
-    name: { source: "live" },
-    ip: { source: "live" },
-    protocol: { source: "live" },
-    encryption: { source: "live" },
-    accountId: { source: "provider", scope: true },
+    ...live("name", "ip", "protocol", "encryption"),
+    accountId: SCOPE,
   },
   outputs: {
     deviceId: { type: "string", description: "Zoom's id of the device." },

@@ -9,7 +9,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { internalNumberSchema, type InternalNumberArgs, type InternalNumberInputs, type INTERNAL_NUMBER_LANGUAGES } from "../../schema/internalNumber";
 import { idOf } from "../framework/answers";
-import { findInAccountList, listedById, resourceClass, unknownSubAccount } from "../framework/declare";
+import { findInAccountList, listedById, live, resourceClass, SCOPE, unknownSubAccount } from "../framework/declare";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { camelCaseOf } from "../framework/provider";
 
@@ -56,16 +56,8 @@ export const internalNumberDefinition = {
     "the number is looked for in the account's internal numbers before it is tried again",
   schema: internalNumberSchema,
   properties: {
-    number: { source: "live" },
-    displayNumber: { source: "live" },
-    country: { source: "live" },
-    labels: { source: "live" },
-    languages: { source: "live" },
-    type: { source: "live" },
-    visible: { source: "live" },
-    allowJoin: { source: "live" },
-    allowForExternalMeetings: { source: "live" },
-    accountId: { source: "provider", scope: true },
+    ...live("number", "displayNumber", "country", "labels", "languages", "type", "visible", "allowJoin", "allowForExternalMeetings"),
+    accountId: SCOPE,
   },
   outputs: {
     numberId: { type: "string", description: "Zoom's id of the internal number." },

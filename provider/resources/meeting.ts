@@ -8,7 +8,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { meetingSchema, type MeetingArgs, type MeetingInputs } from "../../schema/meeting";
 import { ZoomApiError } from "../client/errors";
-import { resourceClass } from "../framework/declare";
+import { resourceClass, SCOPE } from "../framework/declare";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { isPlainObject, toZoom } from "../framework/case";
 import { custom, emailRule, normalized, set, type EqualityRulesOf } from "../framework/equality";
@@ -192,8 +192,8 @@ export const meetingDefinition = {
     trackingFields: { source: "live", onRemove: { reset: [] } },
     templateId: { source: "createOnly" },
     scheduleFor: { source: "createOnly" },
-    userId: { source: "provider", scope: true },
-    accountId: { source: "provider", scope: true },
+    userId: SCOPE,
+    accountId: SCOPE,
     notifyOnDelete: { source: "provider" },
     endBeforeDelete: { source: "provider" },
   },

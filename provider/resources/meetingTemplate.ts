@@ -9,7 +9,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { meetingTemplateSchema, type MeetingTemplateArgs, type MeetingTemplateInputs } from "../../schema/meetingTemplate";
 import { idOf, itemsOf } from "../framework/answers";
-import { resourceClass, unknownUser, userLabel } from "../framework/declare";
+import { resourceClass, SCOPE, unknownUser, userLabel } from "../framework/declare";
 import type { ObjectRef, OperationContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 
 /** Zoom's documented per-user limit. */
@@ -55,8 +55,8 @@ export const meetingTemplateDefinition = {
     name: { source: "live" },
     saveRecurrence: { source: "createOnly" },
     overwrite: { source: "createOnly" },
-    userId: { source: "provider", scope: true },
-    accountId: { source: "provider", scope: true },
+    userId: SCOPE,
+    accountId: SCOPE,
   },
   outputs: {
     templateId: { type: "string", description: "Zoom's id of the template (use it as a Meeting's `templateId`)." },

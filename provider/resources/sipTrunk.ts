@@ -10,7 +10,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { DNIS_PREFIX_LENGTH, sipTrunkSchema, type SipTrunkArgs, type SipTrunkInputs } from "../../schema/sipTrunk";
-import { findInAccountList, listedById, resourceClass } from "../framework/declare";
+import { findInAccountList, listedById, live, resourceClass, SCOPE } from "../framework/declare";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { camelCaseOf } from "../framework/provider";
 import { shown } from "../framework/validate";
@@ -54,10 +54,8 @@ export const sipTrunkDefinition = {
   accountIdRequired: true,
   schema: sipTrunkSchema,
   properties: {
-    accountId: { source: "provider", scope: true },
-    trunkId: { source: "live" },
-    dnis: { source: "live" },
-    outboundCallerId: { source: "live" },
+    accountId: SCOPE,
+    ...live("trunkId", "dnis", "outboundCallerId"),
   },
   outputs: {
     name: { type: "string", description: "The trunk's name, as the master account configured it." },

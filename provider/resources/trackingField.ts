@@ -6,7 +6,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { trackingFieldSchema, type TrackingFieldArgs, type TrackingFieldInputs } from "../../schema/trackingField";
 import { camelCaseOf } from "../framework/provider";
-import { findInAccountList, listedById, resourceClass } from "../framework/declare";
+import { findInAccountList, listedById, resourceClass, SCOPE } from "../framework/declare";
 import type { ResourceDefinition } from "../framework/definition";
 import { set } from "../framework/equality";
 
@@ -26,7 +26,7 @@ export const trackingFieldDefinition = {
     recommendedValues: { source: "live", onRemove: { reset: [] } },
     required: { source: "live" },
     visible: { source: "live" },
-    accountId: { source: "provider", scope: true },
+    accountId: SCOPE,
   },
   outputs: {
     trackingFieldId: { type: "string", description: "Zoom's id of the tracking field." },

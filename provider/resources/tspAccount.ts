@@ -9,7 +9,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { tspAccountSchema, type DialInNumber, type TspAccountArgs, type TspAccountInputs } from "../../schema/tspAccount";
 import { idOf, itemsOf } from "../framework/answers";
-import { resourceClass, unknownUser, userLabel } from "../framework/declare";
+import { resourceClass, SCOPE, unknownUser, userLabel } from "../framework/declare";
 import type { CreateLookupContext, ResourceDefinition } from "../framework/definition";
 import { LookupVerdict } from "../framework/errors";
 import { camelCaseOf } from "../framework/provider";
@@ -57,8 +57,8 @@ export const tspAccountDefinition = {
     // it is shown to participants in that order; Zoom keeps it as given. Sorting would hide a reorder the
     // user asked for and never apply it.
     dialInNumbers: { source: "live" },
-    userId: { source: "provider", scope: true },
-    accountId: { source: "provider", scope: true },
+    userId: SCOPE,
+    accountId: SCOPE,
   },
   outputs: {
     tspId: { type: "string", description: "Zoom's id of the TSP account: `1` or `2`, per user." },
