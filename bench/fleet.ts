@@ -140,29 +140,18 @@ export function nullProgram(fleet: Fleet): () => void {
   };
 }
 
+/** Each kind's resource class. The args are built to each kind's schema; the classes take them as inputs. */
+const FLEET_CLASSES: Readonly<Record<FleetKind, new (name: string, args: never) => unknown>> = {
+  Meeting,
+  TrackingField,
+  H323Device,
+  InternalNumber,
+  TspAccount,
+};
+
 /** The Pulumi program declaring the fleet. */
 export function fleetProgram(fleet: Fleet): () => void {
   return () => {
-    for (const item of fleet.items) {
-      // The args are built above to each kind's schema; the classes take them as inputs.
-      const args = item.args as never;
-      switch (item.kind) {
-        case "Meeting":
-          new Meeting(item.name, args);
-          break;
-        case "TrackingField":
-          new TrackingField(item.name, args);
-          break;
-        case "H323Device":
-          new H323Device(item.name, args);
-          break;
-        case "InternalNumber":
-          new InternalNumber(item.name, args);
-          break;
-        case "TspAccount":
-          new TspAccount(item.name, args);
-          break;
-      }
-    }
+    for (const item of fleet.items) new FLEET_CLASSES[item.kind](item.name, item.args as never);
   };
 }

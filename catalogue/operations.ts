@@ -2,6 +2,10 @@
  * The catalogue of Zoom API operations pulumi-zoom uses: one row per operation, the single place that knows
  * an operation's method, path template, rate-limit category and OAuth scopes.
  *
+ * Each row keeps its path template as a literal type, so the path parameters of an operation are a type
+ * (`PathParamsOf<"meeting">` is `{ meetingId }`): resource and lookup declarations that name a parameter the
+ * template lacks, or miss one it has, do not compile (tests/types/pathParams.ts).
+ *
  * The client uses it to scope paths and to pick the rate-limit bucket; the emulator uses it to route and to
  * count requests per category; the docs generator lists scopes from it. `tests/emulator/catalogue.test.ts`
  * checks every row against Zoom's official OpenAPI documents, so a wrong category or path fails CI (the three
@@ -63,14 +67,15 @@ const userRead = { plain: ["user:read:admin"], master: ["user:master"] };
 /** `GET /accounts` is the master account's own list: the plain path, with a master scope. */
 const subAccountRead = { plain: ["account:master", "account:read:master"], master: [] };
 
-function op(
-  id: string,
-  method: HttpMethod,
-  path: string,
+/** A row; `id` and `path` keep their literal types, so path parameters can be typed from the template. */
+function op<const Id extends string, const Method extends HttpMethod, const Path extends string>(
+  id: Id,
+  method: Method,
+  path: Path,
   category: RateLimitCategory,
   scopes: Operation["scopes"],
   extra: Partial<Pick<Operation, "scope" | "categoryAssumed" | "countsTowardsDailyMeetingLimit" | "api">> = {},
-): Operation {
+): Operation & { readonly id: Id; readonly method: Method; readonly path: Path } {
   return { id, method, path, category, scopes, scope: "either", ...extra };
 }
 
@@ -152,6 +157,32 @@ export const OPERATIONS = {
 } as const satisfies Record<string, Operation>;
 
 export type OperationId = keyof typeof OPERATIONS;
+
+/** The operations sent with one of these methods: `OperationIdWith<"GET">` are the reads. */
+export type OperationIdWith<M extends HttpMethod> = {
+  [Id in OperationId]: (typeof OPERATIONS)[Id]["method"] extends M ? Id : never;
+}[OperationId];
+
+/** The `{name}` placeholders of a path template: `"/users/{userId}/tsp/{tspId}"` gives `"userId" | "tspId"`. */
+export type PlaceholdersOf<Path extends string> = Path extends `${string}{${infer Name}}${infer Rest}`
+  ? Name | PlaceholdersOf<Rest>
+  : never;
+
+/** The names of an operation's path parameters (never for an operation without any). */
+export type PathParamName<Id extends OperationId> = PlaceholdersOf<(typeof OPERATIONS)[Id]["path"]>;
+
+/** Every path parameter name of the catalogue. */
+type AnyPathParamName = PathParamName<OperationId>;
+
+/**
+ * The path parameters of one operation: each placeholder of its template, and no other name of the catalogue
+ * (a `userId` given to `meeting`, whose path has only `{meetingId}`, does not compile). Names the catalogue
+ * does not use at all cannot be refused by a type (TypeScript does not check excess keys of an object returned
+ * by a function), so `buildPath` still refuses unknown names at run time.
+ */
+export type PathParamsOf<Id extends OperationId> = { readonly [Name in PathParamName<Id>]: string | number } & {
+  readonly [Other in Exclude<AnyPathParamName, PathParamName<Id>>]?: never;
+};
 
 /** Requests per second per category, per plan (Zoom's rate-limit page). Business and above share a row. */
 export const RATE_LIMITS_PER_SECOND: Record<"free" | "pro" | "business", Record<RateLimitCategory, number>> = {

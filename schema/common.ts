@@ -18,15 +18,17 @@ export const zoomId = (what: string) =>
     .regex(PATH_SAFE, { error: `${what}: 1 to 128 characters from [A-Za-z0-9._@+-], and not . or ..` })
     .describe(what);
 
-export const accountId = zoomId("Sub-account id, or `me` for the master account")
-  .optional()
-  .describe(
-    "Acts on a sub-account through Zoom's master-account API (`/accounts/{accountId}/...`); `me` is the master account itself. Omit to act on the account the credentials belong to. Changing it replaces the object.",
-  );
+/** An optional sub-account id (or `me`, the master account); `role` says what it does where it is used. */
+export const accountIdOf = (role: string) => zoomId("Sub-account id, or `me` for the master account").optional().describe(role);
 
-export const userId = zoomId("User id or email")
-  .default("me")
-  .describe("The Zoom user (id or email) that owns the object; `me` is the user the credentials act as. Changing it replaces the object.");
+/** A user id or email, `me` by default (the user the credentials act as); `role` says what it does where it is used. */
+export const userIdOf = (role: string) => zoomId("User id or email").default("me").describe(role);
+
+export const accountId = accountIdOf(
+  "Acts on a sub-account through Zoom's master-account API (`/accounts/{accountId}/...`); `me` is the master account itself. Omit to act on the account the credentials belong to. Changing it replaces the object.",
+);
+
+export const userId = userIdOf("The Zoom user (id or email) that owns the object; `me` is the user the credentials act as. Changing it replaces the object.");
 
 /** Provider behaviour on destroy, never sent to Zoom. */
 export const flag = (description: string, defaultValue: boolean) => z.boolean().default(defaultValue).describe(description);

@@ -12,7 +12,6 @@
  * - 401 code 124 (token revoked or expired): one token refresh and one more attempt, then ZoomAuthError.
  * All retries share one budget per request (attempts and total wait: retry.ts).
  */
-import crypto from "node:crypto";
 import { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_OPERATION_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, type Environment } from "./config";
 import { OperationDeadline } from "./deadline";
 import { FirstFatal } from "./fatal";
@@ -22,14 +21,14 @@ import {
   ZoomNetworkError,
   ZoomOutcomeUnknownError,
   ZoomRateLimitError,
-  ZoomResponseError,
   type RequestSite,
 } from "./errors";
 import { axiosTransport, TransportError, type Transport, type WireResponse } from "./http";
-import { isolatedLimiter, sharedLimiter, UNLIMITED, type RateLimiter } from "./limiter";
+import { isolatedLimiter, rateLimitAccountKey, sharedLimiter, UNLIMITED, type RateLimiter } from "./limiter";
 import { createLogger, debugFromEnv, stderrSink, type LogSink, type Logger } from "./log";
-import { MAX_PAGE_SIZE, OPERATIONS, type Operation, type OperationId } from "../../catalogue/operations";
-import { buildPath, buildUrl } from "./path";
+import { OPERATIONS, type Operation, type OperationId } from "../../catalogue/operations";
+import { paginate } from "./pagination";
+import { buildPath, buildUrl, operationOf } from "./path";
 import { registerSecretsIn } from "./redact";
 import { errorFromResponse, errorInfo, isPlainObject, parseBody, responseError } from "./response";
 import { classifyRateLimit, DEFAULT_RETRY_POLICY, parseRetryAfterMs, RetryBudget, sleep, type RetryPolicy } from "./retry";
@@ -57,9 +56,6 @@ export interface ClientOptions {
 
 const USER_AGENT = `pulumi-zoom (node ${process.version})`;
 
-/** Fields every page of a Zoom list has, even an empty one without the list itself. */
-const PAGE_FIELDS = ["next_page_token", "page_size", "total_records", "page_count", "page_number"];
-
 /** Methods whose repetition has the same effect as doing them once (RFC 9110), for Zoom's API. */
 const IDEMPOTENT = new Set(["GET", "PUT", "PATCH", "DELETE"]);
 
@@ -73,21 +69,6 @@ const SILENCE_PROBE_MS = 5_000;
 
 function newCounters(): ClientCounters {
   return { requests: 0, requestsByCategory: { LIGHT: 0, MEDIUM: 0, HEAVY: 0 }, retries: 0, rateLimited: 0, tokenFetches: 0 };
-}
-
-function lookupOperation(id: OperationId): Operation {
-  if (!Object.prototype.hasOwnProperty.call(OPERATIONS, id)) {
-    throw new ZoomInvalidRequestError(`unknown Zoom operation "${String(id)}" (see catalogue/operations.ts)`);
-  }
-  return OPERATIONS[id];
-}
-
-/** The account whose rate budget a client spends: Zoom counts per account. */
-export function rateLimitAccountKey(settings: ZoomSettings): string {
-  const creds = settings.credentials;
-  if (creds.kind === "clientCredentials") return `account:${creds.accountId}`;
-  if (creds.accountId) return `account:${creds.accountId}`;
-  return `token:${crypto.createHash("sha256").update(creds.accessToken).digest("hex").slice(0, 16)}`;
 }
 
 export class HttpZoomClient implements ZoomClient {
@@ -163,7 +144,7 @@ export class HttpZoomClient implements ZoomClient {
   }
 
   async request<T = unknown>(options: RequestOptions): Promise<ZoomResponse<T>> {
-    const operation = lookupOperation(options.operation);
+    const operation = operationOf(options.operation);
     const { built, url } = this.locate(operation, options);
     const site: RequestSite = {
       operationId: operation.id as OperationId,
@@ -365,7 +346,6 @@ export class HttpZoomClient implements ZoomClient {
     return { status: response.status, data, headers: response.headers };
   }
 
-
   /** The wait before re-sending after a network failure, or throws when that may not or cannot happen. */
   private transportRetryDelay(
     operation: Operation,
@@ -453,53 +433,8 @@ export class HttpZoomClient implements ZoomClient {
     );
   }
 
-  async *paginate<T = unknown>(options: PaginateOptions): AsyncGenerator<T, void, undefined> {
-    const { itemsKey, ...requestOptions } = options;
-    const requested = Number(options.query?.page_size ?? MAX_PAGE_SIZE);
-    const pageSize = Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_PAGE_SIZE) : MAX_PAGE_SIZE;
-    const seenTokens = new Set<string>();
-    let nextPageToken: string | undefined;
-    for (;;) {
-      const response = await this.request<Record<string, unknown>>({
-        ...requestOptions,
-        query: { ...options.query, page_size: pageSize, next_page_token: nextPageToken },
-      });
-      const page = response.data;
-      const items = page?.[itemsKey];
-      if (items !== undefined && !Array.isArray(items)) {
-        throw this.pageError(options, response.status, `a page whose "${itemsKey}" is not a list`);
-      }
-      // Zoom leaves the list out of some empty pages, but never the paging fields: a page with neither is not
-      // a page, and reading it as empty would make callers think objects are gone.
-      if (items === undefined && !PAGE_FIELDS.some((field) => page !== undefined && field in page)) {
-        throw this.pageError(options, response.status, `a page without "${itemsKey}" or any paging field`);
-      }
-      if (Array.isArray(items) && !items.every(isPlainObject)) {
-        throw this.pageError(options, response.status, `a page whose "${itemsKey}" holds something other than objects`);
-      }
-      // Zoom leaves the list out of an empty page on some endpoints.
-      for (const item of (items ?? []) as T[]) yield item;
-      const token = page?.next_page_token;
-      if (typeof token !== "string" || token === "") return;
-      if (seenTokens.has(token)) {
-        throw this.pageError(options, response.status, "a next_page_token it had already sent (stopped instead of looping forever)");
-      }
-      seenTokens.add(token);
-      nextPageToken = token;
-    }
-  }
-
-  private pageError(options: PaginateOptions, status: number, problem: string): ZoomResponseError {
-    const operation = lookupOperation(options.operation);
-    return new ZoomResponseError({
-      operationId: options.operation,
-      method: operation.method,
-      pathTemplate: buildPath(operation, options.pathParams, options.accountId).template,
-      status,
-      zoomMessage: problem,
-      body: "",
-      problem,
-      ...(options.context ? { context: options.context } : {}),
-    });
+  /** Every item of a paginated list (pagination.ts). */
+  paginate<T = unknown>(options: PaginateOptions): AsyncGenerator<T, void, undefined> {
+    return paginate<T>(this, options);
   }
 }

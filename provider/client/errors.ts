@@ -169,17 +169,33 @@ export function snippetOf(body: string): string {
 }
 
 /**
- * A POST whose effect is unknown: Zoom answered 5xx, the connection broke, or the request timed out after it
- * was sent. The object may or may not exist now; the client never re-sends a POST blindly (that could create
- * a duplicate). The resource layer should look for the object it meant to create.
+ * A request that ended without an answer Zoom's error mapping could read: where it went and what happened
+ * instead. Shared by the two kinds below, which differ in whether the request may have had an effect.
  */
-export class ZoomOutcomeUnknownError extends ZoomError implements RequestSite {
+abstract class ZoomUnansweredError extends ZoomError implements RequestSite {
   readonly operationId: OperationId;
   readonly method: HttpMethod;
   readonly pathTemplate: string;
   readonly context: string | undefined;
   /** What happened: e.g. `Zoom 503`, `connection reset (ECONNRESET)`, `timeout after 30000 ms`. */
   readonly reason: string;
+
+  protected constructor(message: string, site: RequestSite & { reason: string }, options?: { cause?: unknown }) {
+    super(message, options);
+    this.operationId = site.operationId;
+    this.method = site.method;
+    this.pathTemplate = site.pathTemplate;
+    this.context = clean(site.context);
+    this.reason = redactText(site.reason);
+  }
+}
+
+/**
+ * A POST whose effect is unknown: Zoom answered 5xx, the connection broke, or the request timed out after it
+ * was sent. The object may or may not exist now; the client never re-sends a POST blindly (that could create
+ * a duplicate). The resource layer should look for the object it meant to create.
+ */
+export class ZoomOutcomeUnknownError extends ZoomUnansweredError {
   /** The HTTP status, when there was an answer. */
   readonly status: number | undefined;
   readonly trackingId: string | undefined;
@@ -193,13 +209,9 @@ export class ZoomOutcomeUnknownError extends ZoomError implements RequestSite {
     super(
       `${prefix(site.context)}the outcome of ${site.method} ${site.pathTemplate} is unknown (${site.reason}); ` +
         `Zoom may or may not have applied it, and it was not re-sent to avoid a duplicate${siteSuffix(site, site.trackingId)}`,
+      site,
       options,
     );
-    this.operationId = site.operationId;
-    this.method = site.method;
-    this.pathTemplate = site.pathTemplate;
-    this.context = clean(site.context);
-    this.reason = redactText(site.reason);
     this.status = site.status;
     this.trackingId = site.trackingId;
     this.timedOutAfterMs = site.timedOutAfterMs;
@@ -210,24 +222,15 @@ export class ZoomOutcomeUnknownError extends ZoomError implements RequestSite {
  * The request never got an answer after every retry (connection refused or reset, DNS, timeouts) on an
  * operation that is safe to retry. Not for POSTs that may have reached Zoom: those are ZoomOutcomeUnknownError.
  */
-export class ZoomNetworkError extends ZoomError implements RequestSite {
-  readonly operationId: OperationId;
-  readonly method: HttpMethod;
-  readonly pathTemplate: string;
-  readonly context: string | undefined;
-  readonly reason: string;
+export class ZoomNetworkError extends ZoomUnansweredError {
   readonly attempts: number;
 
   constructor(site: RequestSite & { reason: string; attempts: number }, options?: { cause?: unknown }) {
     super(
       `${prefix(site.context)}could not reach Zoom: ${site.reason}${site.attempts === 0 ? "" : ` (after ${site.attempts} attempt${site.attempts === 1 ? "" : "s"})`}${siteSuffix(site)}`,
+      site,
       options,
     );
-    this.operationId = site.operationId;
-    this.method = site.method;
-    this.pathTemplate = site.pathTemplate;
-    this.context = clean(site.context);
-    this.reason = redactText(site.reason);
     this.attempts = site.attempts;
   }
 }

@@ -10,12 +10,12 @@ import crypto from "node:crypto";
 import { HttpZoomClient, type ClientOptions } from "./client";
 import type { ZoomSettings } from "./types";
 
-export { HttpZoomClient, rateLimitAccountKey, type ClientOptions } from "./client";
+export { HttpZoomClient, type ClientOptions } from "./client";
 export { resolveSettings, SETTING_KEYS, DEFAULT_API_URL, DEFAULT_OAUTH_URL, DEFAULT_PLAN, type ConfigSource, type Environment } from "./config";
 export * from "./errors";
 export { redactText, redactValue, redactToJson, registerSecret, REDACTED } from "./redact";
 export { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry";
-export { budgetFor, DEFAULT_SAFETY_MARGIN } from "./limiter";
+export { budgetFor, DEFAULT_SAFETY_MARGIN, rateLimitAccountKey } from "./limiter";
 export type { LogSink } from "./log";
 export * from "./types";
 export * from "../../catalogue/operations";

@@ -19,8 +19,9 @@
  * be a fixed window, which allows twice the budget across a window boundary. `minTime` additionally spreads a
  * burst evenly over the window instead of sending it at once.
  */
+import crypto from "node:crypto";
 import Bottleneck from "bottleneck";
-import type { ZoomPlan } from "./types";
+import type { ZoomPlan, ZoomSettings } from "./types";
 import { RATE_LIMITS_PER_SECOND, type RateLimitCategory } from "../../catalogue/operations";
 
 /**
@@ -94,6 +95,14 @@ interface RegistryEntry {
 }
 
 const registry = new Map<string, RegistryEntry>();
+
+/** The account whose rate budget a client spends: Zoom counts per account. */
+export function rateLimitAccountKey(settings: ZoomSettings): string {
+  const creds = settings.credentials;
+  if (creds.kind === "clientCredentials") return `account:${creds.accountId}`;
+  if (creds.accountId) return `account:${creds.accountId}`;
+  return `token:${crypto.createHash("sha256").update(creds.accessToken).digest("hex").slice(0, 16)}`;
+}
 
 /**
  * The process-wide limiter for an account. The first client of an account fixes its plan; a later client

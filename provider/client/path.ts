@@ -5,7 +5,7 @@
  * refused before anything is sent.
  */
 import { ZoomInvalidRequestError } from "./errors";
-import type { Operation } from "../../catalogue/operations";
+import { OPERATIONS, type Operation, type OperationId } from "../../catalogue/operations";
 import type { PathParams, QueryParams } from "./types";
 
 export interface BuiltPath {
@@ -42,6 +42,14 @@ function segment(name: string, raw: string | number | undefined, operationId: st
   return encodeURIComponent(value);
 }
 
+/** The catalogue row of an operation id; JavaScript callers can name one that does not exist. */
+export function operationOf(id: OperationId): Operation {
+  if (!Object.prototype.hasOwnProperty.call(OPERATIONS, id)) {
+    throw new ZoomInvalidRequestError(`unknown Zoom operation "${String(id)}" (see catalogue/operations.ts)`);
+  }
+  return OPERATIONS[id];
+}
+
 /**
  * `/accounts/{accountId}` + path when `accountId` is given; the plain path when not, except for operations
  * that exist only in the account form (SIP trunks, internal numbers), which then act on `me`: the master
@@ -53,6 +61,9 @@ export function buildPath(operation: Operation, pathParams: PathParams = {}, acc
     used.add(name);
     return segment(name, pathParams[name], operation.id);
   });
+  // Declarations are typed from the template (PathParamsOf), but the client also takes requests whose operation
+  // is only known at run time (the framework running a declaration, inventory sweeps, JavaScript programs), and
+  // a function's returned object may carry names no type refuses: so names are checked here too.
   const extra = Object.keys(pathParams).filter((k) => !used.has(k));
   if (extra.length > 0) {
     throw new ZoomInvalidRequestError(`${operation.id}: unknown path parameter(s) ${extra.join(", ")} for ${operation.path}`);

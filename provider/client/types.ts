@@ -33,7 +33,13 @@ export interface ZoomSettings {
   readonly operationTimeoutMs?: number;
 }
 
-export type PathParams = Readonly<Record<string, string | number>>;
+/**
+ * Path parameters where the operation is not known statically (the framework running a declaration, inventory
+ * sweeps, JavaScript callers): `buildPath` checks names and values at run time. Declarations and calls that
+ * name their operation get the exact shape instead (PathParamsOf in catalogue/operations.ts), whose names of
+ * other operations are typed `?: never`, hence `undefined` here; a missing value is refused all the same.
+ */
+export type PathParams = Readonly<Record<string, string | number | undefined>>;
 export type QueryParams = Readonly<Record<string, string | number | boolean | undefined>>;
 
 export interface RequestOptions {

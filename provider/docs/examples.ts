@@ -25,17 +25,8 @@ export interface ResourceExample {
 
 /** The objects `wanted` need, transitively (references and implicit dependencies), including themselves. */
 function closure(objects: readonly DeclaredObject[], wanted: readonly DeclaredObject[]): DeclaredObject[] {
-  const byAddress = new Map(objects.map((object) => [addressOf(object), object]));
-  const kept = new Set<DeclaredObject>();
-  const keep = (object: DeclaredObject): void => {
-    if (kept.has(object)) return;
-    kept.add(object);
-    for (const address of [...object.references.map((use) => use.reference.target), ...object.dependsOn]) {
-      const needed = byAddress.get(address);
-      if (needed) keep(needed);
-    }
-  };
-  wanted.forEach(keep);
+  const kept = new Set(inDependencyOrder(objects, wanted));
+  // In file order: the example reads as the file it comes from.
   return objects.filter((object) => kept.has(object));
 }
 

@@ -4,9 +4,9 @@
  * `provider/resources/` are declarations of this type; CRUD, diff and drift logic live once, in the framework.
  */
 import type { z } from "zod";
-import type { OperationId } from "../../catalogue/operations";
+import type { OperationId, OperationIdWith, PathParamName, PathParamsOf } from "../../catalogue/operations";
 import type { PathParams, QueryParams, ZoomClient } from "../client/types";
-import type { EqualityRules } from "./equality";
+import type { EqualityRulesOf } from "./equality";
 
 /** A Zoom object as the API returns it (snake_case JSON). */
 export type ZoomObject = Record<string, unknown>;
@@ -42,6 +42,12 @@ export interface PropertySpec {
 export interface OutputSpec {
   readonly description: string;
   readonly secret?: true;
+  /**
+   * Zoom changes it on every read without anything having changed (a meeting's `startUrl` carries a fresh host
+   * token each time; `status` follows whether it is in progress). A refresh keeps the recorded value, so
+   * refreshing an unchanged account changes nothing (`pulumi refresh --expect-no-changes` stays quiet).
+   */
+  readonly volatile?: true;
   /** TypeScript type shown in docs, e.g. `number`, `string`, `Occurrence[]`. */
   readonly type: string;
 }
@@ -94,28 +100,55 @@ export interface ListRequest {
   readonly paginated: boolean;
 }
 
+/**
+ * `pathParams(from)` typed from the operation's path template (see PathParamsOf): required when the path has
+ * placeholders, optional when it has none.
+ */
+type ParamsFrom<Id extends OperationId, From> = [PathParamName<Id>] extends [never]
+  ? { pathParams?(from: From): PathParamsOf<Id> }
+  : { pathParams(from: From): PathParamsOf<Id> };
+
+/**
+ * One spec per operation of `Ids`, each with `operation` and the `pathParams` its template takes: a declaration
+ * naming `trackingfieldUpdate` must return `{ fieldId }`. A union over the catalogue, narrowed by `operation`.
+ */
+type PerOperation<Ids extends OperationId, Spec, From> = {
+  [Id in Ids]: Spec & { readonly operation: Id } & ParamsFrom<Id, From>;
+}[Ids];
+
+/**
+ * Same, with `pathParams` always present (the framework calls it unconditionally): every operation on one
+ * object has the object's id in its path.
+ */
+type PerObjectOperation<Ids extends OperationId, Spec> = {
+  [Id in Ids]: Spec & { readonly operation: Id; pathParams(ref: ObjectRef): PathParamsOf<Id> };
+}[Ids];
+
 /** How the object is read back. */
 export type ReadSpec<I> =
-  | {
-      readonly kind: "get";
-      readonly operation: OperationId;
-      pathParams(ref: ObjectRef): PathParams;
-      query?(ref: ObjectRef, inputs: Partial<I>): QueryParams;
-    }
-  | {
-      /** No GET by id: the object is looked up in its (cached) list. */
-      readonly kind: "list";
-      readonly operation: OperationId;
-      pathParams?(ref: ObjectRef): PathParams;
-      readonly itemsKey: string;
-      readonly paginated: boolean;
-      /** The listed item for `ref`; `inputs` allows a fallback match (a template by name). */
-      find(items: readonly ZoomObject[], ref: ObjectRef, inputs: Partial<I>): ZoomObject | undefined;
-    };
+  | PerObjectOperation<
+      OperationIdWith<"GET">,
+      {
+        readonly kind: "get";
+        query?(ref: ObjectRef, inputs: Partial<I>): QueryParams;
+      }
+    >
+  | PerOperation<
+      OperationIdWith<"GET">,
+      {
+        /** No GET by id: the object is looked up in its (cached) list. */
+        readonly kind: "list";
+        readonly itemsKey: string;
+        readonly paginated: boolean;
+        /** The listed item for `ref`; `inputs` allows a fallback match (a template by name). */
+        find(items: readonly ZoomObject[], ref: ObjectRef, inputs: Partial<I>): ZoomObject | undefined;
+      },
+      ObjectRef
+    >;
 
-export interface CreateSpec<I> {
-  readonly operation: OperationId;
-  pathParams?(inputs: I): PathParams;
+export type CreateSpec<I> = PerOperation<OperationIdWith<"POST">, CreateBody<I>, I>;
+
+interface CreateBody<I> {
   /** The request body, from the declared inputs already mapped to snake_case. Default: those inputs as they are. */
   body?(zoomInputs: ZoomObject, inputs: I): unknown;
   /**
@@ -137,26 +170,23 @@ export interface CreateSpec<I> {
 }
 
 export type UpdateSpec<I> =
-  | {
-      readonly operation: OperationId;
-      pathParams(ref: ObjectRef): PathParams;
-      /**
-       * `changed`: only the changed properties (Zoom merges); `full`: every live property (Zoom requires the
-       * whole object, e.g. H.323 devices).
-       */
-      readonly body: "changed" | "full";
-      /** Adjusts the snake_case body before sending (optional). */
-      shapeBody?(zoomBody: ZoomObject, inputs: I): unknown;
-    }
+  | PerObjectOperation<
+      OperationIdWith<"PATCH" | "PUT">,
+      {
+        /**
+         * `changed`: only the changed properties (Zoom merges); `full`: every live property (Zoom requires the
+         * whole object, e.g. H.323 devices).
+         */
+        readonly body: "changed" | "full";
+        /** Adjusts the snake_case body before sending (optional). */
+        shapeBody?(zoomBody: ZoomObject, inputs: I): unknown;
+      }
+    >
   /** Zoom has no update: every change of a live input replaces the object. */
   | "replace";
 
 export type DeleteSpec<I> =
-  | {
-      readonly operation: OperationId;
-      pathParams(ref: ObjectRef): PathParams;
-      query?(inputs: I): QueryParams;
-    }
+  | PerObjectOperation<OperationIdWith<"DELETE">, { query?(inputs: I): QueryParams }>
   /** Zoom has no delete: destroy removes the resource from state and warns that Zoom keeps the object. */
   | { unsupported(ref: ObjectRef, inputs: I): string };
 
@@ -233,12 +263,6 @@ export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly schema: S;
   /** Every input property, classified. */
   readonly properties: { readonly [K in keyof z.output<S>]-?: PropertySpec };
-  /**
-   * Outputs Zoom changes on every read without anything having changed (a meeting's `startUrl` carries a fresh
-   * host token each time; `status` follows whether it is in progress). A refresh keeps their recorded values,
-   * so refreshing an unchanged account changes nothing (`pulumi refresh --expect-no-changes` stays quiet).
-   */
-  readonly volatile?: readonly string[];
   /** Properties Zoom computes (not inputs), exposed as outputs. */
   readonly outputs: Readonly<Record<string, OutputSpec>>;
   /**
@@ -250,7 +274,7 @@ export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
    * Where Zoom's equality is not the default rule (see equality.ts): lists Zoom keeps as sets, values Zoom
    * normalizes, instants written in different zones. Emails in the schema need no entry.
    */
-  readonly equality?: EqualityRules;
+  readonly equality?: EqualityRulesOf<z.output<S>>;
   /** Zoom's error codes meaning "this object does not exist" (besides HTTP 404 on the object's own path). */
   readonly goneCodes: readonly number[];
   /** Finer "does not exist" answers, for codes Zoom also uses for other errors (see ZoomErrorMatch). */
@@ -280,3 +304,8 @@ export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
 
 /** A definition's declaration as its schema parses it: the type `hooks`, `create` and friends get as `inputs`. */
 export type DeclarationOf<D extends ResourceDefinition> = z.output<D["schema"]>;
+
+/** The outputs a refresh keeps as recorded (OutputSpec.volatile). */
+export function volatileOutputs(definition: ResourceDefinition): string[] {
+  return Object.entries(definition.outputs).flatMap(([key, spec]) => (spec.volatile ? [key] : []));
+}

@@ -36,6 +36,24 @@ export type EqualityRule =
 /** Rules by path (`settings.globalDialInCountries`, `settings.meetingInvitees[].email`). */
 export type EqualityRules = Readonly<Record<string, EqualityRule>>;
 
+/** Levels below the top a rule path may reach (the meeting's deepest is `settings.breakoutRoom.rooms[].participants`). */
+type Depth = [never, 0, 1, 2, 3, 4, 5];
+
+/** What may follow a property of type `V` in a rule path: `[]` into list items, `.key` into objects. */
+type PathTail<V, D extends number> = [D] extends [never]
+  ? never
+  : NonNullable<V> extends readonly (infer Item)[]
+    ? "[]" | `[]${PathTail<Item, Depth[D]>}`
+    : NonNullable<V> extends Record<string, unknown>
+      ? { [K in keyof NonNullable<V> & string]: `.${K}` | `.${K}${PathTail<NonNullable<V>[K], Depth[D]>}` }[keyof NonNullable<V> & string]
+      : never;
+
+/** Every rule path of an input type `T`: `settings`, `settings.meetingInvitees`, `trackingFields[].value`... */
+export type RulePath<T> = { [K in keyof T & string]: K | `${K}${PathTail<T[K], 5>}` }[keyof T & string];
+
+/** Rules of one resource, by paths of its inputs: a path the schema does not have does not compile. */
+export type EqualityRulesOf<T> = { readonly [P in RulePath<T>]?: EqualityRule };
+
 export const set = (says = "a set: order does not matter"): EqualityRule => ({ kind: "set", says });
 
 export const normalized = (says: string, normalize: (value: unknown) => unknown): EqualityRule => ({ kind: "normalized", says, normalize });
@@ -63,10 +81,11 @@ export function emailPaths(schema: z.ZodType): string[] {
 }
 
 /** The definition's rules plus the email rule on every email path it does not rule otherwise. */
-export function rulesOf(schema: z.ZodType, declared: EqualityRules | undefined): EqualityRules {
+export function rulesOf(schema: z.ZodType, declared: Readonly<Partial<Record<string, EqualityRule>>> | undefined): EqualityRules {
   const rules: Record<string, EqualityRule> = {};
   for (const path of emailPaths(schema)) rules[path] = emailRule;
-  return { ...rules, ...declared };
+  for (const [path, rule] of Object.entries(declared ?? {})) if (rule !== undefined) rules[path] = rule;
+  return rules;
 }
 
 interface Sides {

@@ -16,7 +16,7 @@ import type { ConfigSource } from "../client/config";
 import { labelled } from "./answers";
 import { adoptExisting, checkAdoptId, missingObjectError } from "./adoption";
 import { CreateRecovery } from "./createRecovery";
-import type { ResourceDefinition } from "./definition";
+import { volatileOutputs, type ResourceDefinition } from "./definition";
 import { declaredDifferences, replacementsAmong } from "./diff";
 import { formatId, parseId, refOf, shownId, withScope } from "./ids";
 import { configure } from "./runtime";
@@ -171,7 +171,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
       }
       recordAdoption(outputs, adopted, props[ADOPT_KEY]);
       // A refresh of an unchanged object changes nothing: values Zoom re-issues on every read stay as recorded.
-      for (const key of definition.volatile ?? []) if (props[key] !== undefined) outputs[key] = props[key];
+      for (const key of volatileOutputs(definition)) if (props[key] !== undefined) outputs[key] = props[key];
       return { id, props: outputs, inputs: state.refreshedInputs(declared, outputs, props, refreshing) };
     },
 

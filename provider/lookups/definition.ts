@@ -6,8 +6,7 @@
  * of a native provider later: an args schema, the operations, a match rule, and the result's fields.
  */
 import type { z } from "zod";
-import type { OperationId } from "../../catalogue/operations";
-import type { PathParams } from "../client/types";
+import type { OperationId, OperationIdWith, PathParamName, PathParamsOf } from "../../catalogue/operations";
 
 /** One field of a result (or of each item of a list result), read from Zoom's answer in camelCase. */
 export interface ResultField {
@@ -20,12 +19,19 @@ export interface ResultField {
   compute?(item: Readonly<Record<string, unknown>>): unknown;
 }
 
-/** Where the candidates come from. */
-export type LookupSource =
-  /** One object by id; `notFound` are Zoom's codes for "no such object" (any other error is the lookup's failure). */
-  | { readonly kind: "get"; readonly operation: OperationId; readonly pathParams: PathParams; readonly notFound: readonly number[] }
-  /** Every item of a list (paginated lists follow `next_page_token` to the end). */
-  | { readonly kind: "list"; readonly operation: OperationId; readonly itemsKey: string; readonly paginated: boolean; readonly pathParams?: PathParams };
+/** `operation` with the path parameters its template takes (optional when it has none). */
+type WithParams<Id extends OperationId> = { readonly operation: Id } & ([PathParamName<Id>] extends [never]
+  ? { readonly pathParams?: PathParamsOf<Id> }
+  : { readonly pathParams: PathParamsOf<Id> });
+
+/** Where the candidates come from: a union over the read operations, each with its own path parameters. */
+export type LookupSource = {
+  [Id in OperationIdWith<"GET">]:
+    /** One object by id; `notFound` are Zoom's codes for "no such object" (any other error is the lookup's failure). */
+    | ({ readonly kind: "get"; readonly notFound: readonly number[] } & WithParams<Id>)
+    /** Every item of a list (paginated lists follow `next_page_token` to the end). */
+    | ({ readonly kind: "list"; readonly itemsKey: string; readonly paginated: boolean } & WithParams<Id>);
+}[OperationIdWith<"GET">];
 
 /**
  * Which candidates answer the query: every rule whose argument is given must hold (result field equals the
@@ -70,3 +76,31 @@ export interface LookupDefinition<S extends z.ZodType = z.ZodType> {
 }
 
 export type LookupArgs<D extends LookupDefinition> = z.input<D["args"]>;
+
+/** One list a lookup reads: the operation and where its items are. */
+export interface LookupList<Id extends OperationIdWith<"GET">> {
+  readonly operation: Id;
+  readonly itemsKey: string;
+  /** Follow `next_page_token` to the end (Zoom's short lists have no pages). */
+  readonly paginated: boolean;
+}
+
+/**
+ * The parts of a lookup that reads one list and matches in it (most lookups): the operation, for docs and
+ * scopes; the sub-account, from the `accountId` argument when the arguments have one; and the request, with the
+ * path parameters the arguments give (typed from the operation's template).
+ */
+export function readsList<Args extends { readonly accountId?: string | undefined }, const Id extends OperationIdWith<"GET">>(
+  list: LookupList<Id>,
+  ...pathParams: [PathParamName<Id>] extends [never] ? [] : [(args: Args) => PathParamsOf<Id>]
+): { readonly operations: readonly OperationId[]; accountId(args: Args): string | undefined; source(args: Args): LookupSource } {
+  const [paramsOf] = pathParams;
+  return {
+    operations: [list.operation],
+    accountId: (args) => args.accountId,
+    // The pairing of operation and parameters was checked by this function's signature; TypeScript cannot see
+    // that a generic `Id` picks one member of the LookupSource union.
+    source: (args) => ({ kind: "list", ...list, ...(paramsOf ? { pathParams: paramsOf(args) } : {}) }) as LookupSource,
+  };
+}
+

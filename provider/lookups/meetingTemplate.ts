@@ -1,7 +1,7 @@
 /** zoom.getMeetingTemplate: a meeting template's id, by name (for a meeting's `templateId`). */
 import { z } from "zod";
 import { exactName, lookupAccountId, lookupUserId } from "./args";
-import type { LookupDefinition } from "./definition";
+import { readsList, type LookupDefinition } from "./definition";
 
 const getMeetingTemplateArgs = z
   .strictObject({ userId: lookupUserId, name: exactName("The template's name, matched exactly."), accountId: lookupAccountId })
@@ -21,9 +21,7 @@ export const getMeetingTemplateDefinition: LookupDefinition<typeof getMeetingTem
   description:
     "Finds one of a user's meeting templates by name, for a meeting's `templateId`: templates made in the web portal, or by another stack. One request (Zoom's list is not paginated).",
   args: getMeetingTemplateArgs,
-  operations: ["listMeetingTemplates"],
-  accountId: (args) => args.accountId,
-  source: (args) => ({ kind: "list", operation: "listMeetingTemplates", itemsKey: "templates", paginated: false, pathParams: { userId: args.userId } }),
+  ...readsList({ operation: "listMeetingTemplates", itemsKey: "templates", paginated: false }, (args) => ({ userId: args.userId })),
   returns: { kind: "one" },
   match: [{ arg: "name", field: "name" }],
   fields: {

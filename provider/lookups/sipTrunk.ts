@@ -6,7 +6,7 @@ import { z } from "zod";
 import { DNIS_PREFIX_LENGTH } from "../../schema/sipTrunk";
 import { zoomId } from "../../schema/common";
 import { exactName } from "./args";
-import type { LookupDefinition, ResultField } from "./definition";
+import { readsList, type LookupDefinition, type ResultField } from "./definition";
 
 const trunkAccountId = zoomId("Sub-account id, or `me` for the master account")
   .default("me")
@@ -27,7 +27,8 @@ const trunkFields: Record<string, ResultField> = {
 };
 
 const describeTrunk = (t: Readonly<Record<string, unknown>>) => `"${String(t.name)}" (id ${String(t.id)}, DNIS ${String(t.dnis)})`;
-const source = () => ({ kind: "list", operation: "ListSIPTrunks", itemsKey: "sip_trunks", paginated: false }) as const;
+/** Master-account or sub-account trunks: one short list, no pages. */
+const TRUNKS = { operation: "ListSIPTrunks", itemsKey: "sip_trunks", paginated: false } as const;
 
 const getSipTrunksArgs = z.strictObject({ accountId: trunkAccountId }).describe("Optionally `accountId`.");
 export type GetSipTrunksArgs = z.input<typeof getSipTrunksArgs>;
@@ -53,9 +54,7 @@ export const getSipTrunksDefinition: LookupDefinition<typeof getSipTrunksArgs> =
   description:
     "Lists SIP Connected Audio trunks: the master account's own (`accountId` `me`, the default), whose ids and DNIS prefixes a SipTrunk assignment needs, or those assigned to a sub-account. Master-account API: needs the master account's credentials.",
   args: getSipTrunksArgs,
-  operations: ["ListSIPTrunks"],
-  accountId: (args) => args.accountId,
-  source,
+  ...readsList(TRUNKS),
   returns: { kind: "all", key: "sipTrunks", itemType: "SipTrunkInfo" },
   fields: trunkFields,
   echo: ["accountId"],
@@ -87,9 +86,7 @@ export const getSipTrunkDefinition: LookupDefinition<typeof getSipTrunkArgs> = {
   description:
     "Finds one SIP Connected Audio trunk by name (or id): of the master account by default, with the id and DNIS prefix a SipTrunk assignment needs. Master-account API: needs the master account's credentials.",
   args: getSipTrunkArgs,
-  operations: ["ListSIPTrunks"],
-  accountId: (args) => args.accountId,
-  source,
+  ...readsList(TRUNKS),
   returns: { kind: "one" },
   match: [
     { arg: "name", field: "name" },

@@ -1,7 +1,7 @@
 /** zoom.getTrackingField: a tracking field's id and allowed values, by name. */
 import { z } from "zod";
 import { exactName, lookupAccountId } from "./args";
-import type { LookupDefinition } from "./definition";
+import { readsList, type LookupDefinition } from "./definition";
 
 const getTrackingFieldArgs = z
   .strictObject({ field: exactName("The tracking field's name, matched exactly."), accountId: lookupAccountId })
@@ -22,9 +22,7 @@ export const getTrackingFieldDefinition: LookupDefinition<typeof getTrackingFiel
   description:
     "Finds one of the account's tracking fields by name, with its id and recommended values, for meetings' `trackingFields` when the field is managed elsewhere (another stack, the web portal). One request: Zoom's list is not paginated.",
   args: getTrackingFieldArgs,
-  operations: ["trackingfieldList"],
-  accountId: (args) => args.accountId,
-  source: () => ({ kind: "list", operation: "trackingfieldList", itemsKey: "tracking_fields", paginated: false }),
+  ...readsList({ operation: "trackingfieldList", itemsKey: "tracking_fields", paginated: false }),
   returns: { kind: "one" },
   match: [{ arg: "field", field: "field" }],
   fields: {

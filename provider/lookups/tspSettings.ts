@@ -1,7 +1,7 @@
 /** zoom.getTspSettings: a user's TSP accounts (conference codes, leader PINs as secrets, dial-in numbers). */
 import { z } from "zod";
 import { lookupAccountId, lookupUserId } from "./args";
-import type { LookupDefinition } from "./definition";
+import { readsList, type LookupDefinition } from "./definition";
 
 const getTspSettingsArgs = z.strictObject({ userId: lookupUserId, accountId: lookupAccountId }).describe("Optionally `userId` and `accountId`.");
 export type GetTspSettingsArgs = z.input<typeof getTspSettingsArgs>;
@@ -35,9 +35,7 @@ export const getTspSettingsDefinition: LookupDefinition<typeof getTspSettingsArg
   description:
     "Lists a user's TSP (Telephony Service Provider) accounts: which ids (`1`, `2`) are taken before adding a TspAccount, and the conference codes and dial-in numbers to show participants. Leader PINs are secrets. Fails with Zoom's answer when TSP is not enabled on the account.",
   args: getTspSettingsArgs,
-  operations: ["userTSPs"],
-  accountId: (args) => args.accountId,
-  source: (args) => ({ kind: "list", operation: "userTSPs", itemsKey: "tsp_accounts", paginated: false, pathParams: { userId: args.userId } }),
+  ...readsList({ operation: "userTSPs", itemsKey: "tsp_accounts", paginated: false }, (args) => ({ userId: args.userId })),
   returns: { kind: "all", key: "tspAccounts", itemType: "TspAccountInfo" },
   fields: {
     id: { type: "string", description: "`1` or `2`." },

@@ -6,11 +6,11 @@
  * unique, so a clash gets a clear error and a create whose outcome is unknown is found again by name.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { h323DeviceSchema, type H323DeviceArgs } from "../../schema/h323Device";
+import { h323DeviceSchema, type H323DeviceArgs, type H323DeviceInputs } from "../../schema/h323Device";
+import { findInAccountList, listedById, live, resourceClass, SCOPE, unknownSubAccount } from "../framework/declare";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { normalized } from "../framework/equality";
 import { camelCaseOf } from "../framework/case";
-import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
 
 /** The device list, as the read spec and `findCreated` both use it. */
 const DEVICE_LIST = { operation: "deviceList", itemsKey: "devices", paginated: true } as const;
@@ -21,7 +21,6 @@ function normalizeDevice(live: ZoomObject): Record<string, unknown> {
   return { ...rest, deviceId: id === undefined ? undefined : String(id) };
 }
 
-
 export const h323DeviceDefinition = {
   kind: "H323Device",
   description:
@@ -31,11 +30,8 @@ export const h323DeviceDefinition = {
     "the device is looked for by its name (unique in the account) before it is tried again",
   schema: h323DeviceSchema,
   properties: {
-    name: { source: "live" },
-    ip: { source: "live" },
-    protocol: { source: "live" },
-    encryption: { source: "live" },
-    accountId: { source: "provider", scope: true },
+    ...live("name", "ip", "protocol", "encryption"),
+    accountId: SCOPE,
   },
   outputs: {
     deviceId: { type: "string", description: "Zoom's id of the device." },
@@ -52,11 +48,7 @@ export const h323DeviceDefinition = {
     operation: "deviceCreate",
     answerIsObject: true,
   },
-  read: {
-    kind: "list",
-    ...DEVICE_LIST,
-    find: (devices, ref) => devices.find((device) => String(device.id) === ref.zoomId),
-  },
+  read: listedById(DEVICE_LIST),
   // Zoom's PATCH replaces the whole device: all four fields are required on every update.
   update: { operation: "deviceUpdate", pathParams: (ref) => ({ deviceId: ref.zoomId }), body: "full" },
   delete: { operation: "deviceDelete", pathParams: (ref) => ({ deviceId: ref.zoomId }) },
@@ -81,27 +73,16 @@ export const h323DeviceDefinition = {
       explain: (inputs: { ip: string }) =>
         `Zoom refused the device address "${inputs.ip}" (ip); Zoom's API documents this field as the device's IP address: give an IPv4 or IPv6 address`,
     })),
-    {
-      operation: "create",
-      zoomCode: 2001,
-      explain: (inputs) => `the account "${inputs.accountId}" does not exist, or is not a sub-account of this master account (accountId)`,
-    },
+    unknownSubAccount(),
   ],
   hooks: {
     // Names are unique, so a create whose outcome is unknown is found again by its name.
-    async findCreated(ctx, inputs) {
-      const request = { ...DEVICE_LIST, accountId: inputs.accountId };
-      ctx.lists.invalidate(request);
-      const devices = await ctx.lists.all(request);
-      const found = devices.find((device) => device.name === inputs.name);
-      return found?.id === undefined ? undefined : String(found.id);
-    },
+    findCreated: findInAccountList(DEVICE_LIST, (device, inputs: H323DeviceInputs) => device.name === inputs.name),
   },
 } satisfies ResourceDefinition<typeof h323DeviceSchema>;
 
-const shape = shapeOf(h323DeviceDefinition);
-
-export class H323Device extends ZoomResource {
+/** `H323Device.get(name, id)` adopts an existing device by id (`[<accountId>/]<deviceId>`). */
+export class H323Device extends resourceClass<H323DeviceArgs>(h323DeviceDefinition) {
   declare readonly name: pulumi.Output<string>;
   declare readonly ip: pulumi.Output<string>;
   declare readonly protocol: pulumi.Output<"H.323" | "SIP">;
@@ -109,14 +90,4 @@ export class H323Device extends ZoomResource {
   declare readonly accountId: pulumi.Output<string | undefined>;
   /** Zoom's id of the device. */
   declare readonly deviceId: pulumi.Output<string>;
-
-  constructor(name: string, args: ResourceArgs<H323DeviceArgs>, opts?: pulumi.CustomResourceOptions) {
-    super(shape, name, args, opts);
-  }
-
-  /** Adopts an existing device by id (`[<accountId>/]<deviceId>`). */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): H323Device {
-    // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new H323Device(name, {} as DeepInput<H323DeviceArgs>, { ...opts, id });
-  }
 }

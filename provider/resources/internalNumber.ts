@@ -7,11 +7,11 @@
  * `allow_join` on for a visible number, which the schema and normalization account for.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { internalNumberSchema, type InternalNumberArgs, type INTERNAL_NUMBER_LANGUAGES } from "../../schema/internalNumber";
+import { internalNumberSchema, type InternalNumberArgs, type InternalNumberInputs, type INTERNAL_NUMBER_LANGUAGES } from "../../schema/internalNumber";
 import { idOf } from "../framework/answers";
+import { findInAccountList, listedById, live, resourceClass, SCOPE, unknownSubAccount } from "../framework/declare";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { camelCaseOf } from "../framework/case";
-import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
 
 type NumberType = "toll" | "tollfree";
 
@@ -56,16 +56,8 @@ export const internalNumberDefinition = {
     "the number is looked for in the account's internal numbers before it is tried again",
   schema: internalNumberSchema,
   properties: {
-    number: { source: "live" },
-    displayNumber: { source: "live" },
-    country: { source: "live" },
-    labels: { source: "live" },
-    languages: { source: "live" },
-    type: { source: "live" },
-    visible: { source: "live" },
-    allowJoin: { source: "live" },
-    allowForExternalMeetings: { source: "live" },
-    accountId: { source: "provider", scope: true },
+    ...live("number", "displayNumber", "country", "labels", "languages", "type", "visible", "allowJoin", "allowForExternalMeetings"),
+    accountId: SCOPE,
   },
   outputs: {
     numberId: { type: "string", description: "Zoom's id of the internal number." },
@@ -81,11 +73,7 @@ export const internalNumberDefinition = {
     answerIsObject: true,
     answerObject: (answer) => firstOf(answer.internal_numbers),
   },
-  read: {
-    kind: "list",
-    ...NUMBER_LIST,
-    find: (numbers, ref) => numbers.find((item) => String(item.id) === ref.zoomId),
-  },
+  read: listedById(NUMBER_LIST),
   update: {
     operation: "UpdateAnInternalNumber",
     pathParams: (ref) => ({ numberId: ref.zoomId }),
@@ -107,21 +95,11 @@ export const internalNumberDefinition = {
       zoomMessage: /`number` field has already been used/,
       explain: (inputs) => `cannot change the number to ${inputs.number}: it is already an internal number of an account`,
     },
-    {
-      operation: "create",
-      zoomCode: 2001,
-      explain: (inputs) => `the account "${inputs.accountId}" does not exist, or is not a sub-account of this master account (accountId)`,
-    },
+    unknownSubAccount(),
   ],
   hooks: {
     // Numbers are unique, so a create whose outcome is unknown is found again by its number.
-    async findCreated(ctx, inputs) {
-      const request = { ...NUMBER_LIST, accountId: inputs.accountId };
-      ctx.lists.invalidate(request);
-      const numbers = await ctx.lists.all(request);
-      const found = numbers.find((item) => item.number === inputs.number);
-      return found?.id === undefined ? undefined : String(found.id);
-    },
+    findCreated: findInAccountList(NUMBER_LIST, (item, inputs: InternalNumberInputs) => item.number === inputs.number),
   },
 } satisfies ResourceDefinition<typeof internalNumberSchema>;
 
@@ -130,9 +108,8 @@ function firstOf(list: unknown): ZoomObject | undefined {
   return typeof first === "object" && first !== null && !Array.isArray(first) ? (first as ZoomObject) : undefined;
 }
 
-const shape = shapeOf(internalNumberDefinition);
-
-export class InternalNumber extends ZoomResource {
+/** `InternalNumber.get(name, id)` adopts an existing internal number by id (`[<accountId>/]<numberId>`; without an account, the master's). */
+export class InternalNumber extends resourceClass<InternalNumberArgs>(internalNumberDefinition) {
   declare readonly number: pulumi.Output<string>;
   declare readonly displayNumber: pulumi.Output<string>;
   declare readonly country: pulumi.Output<string>;
@@ -145,14 +122,4 @@ export class InternalNumber extends ZoomResource {
   declare readonly accountId: pulumi.Output<string>;
   /** Zoom's id of the internal number. */
   declare readonly numberId: pulumi.Output<string>;
-
-  constructor(name: string, args: ResourceArgs<InternalNumberArgs>, opts?: pulumi.CustomResourceOptions) {
-    super(shape, name, args, opts);
-  }
-
-  /** Adopts an existing internal number by id (`[<accountId>/]<numberId>`; without an account, the master's). */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): InternalNumber {
-    // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new InternalNumber(name, {} as DeepInput<InternalNumberArgs>, { ...opts, id });
-  }
 }

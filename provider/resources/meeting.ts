@@ -8,11 +8,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { meetingSchema, type MeetingArgs, type MeetingInputs } from "../../schema/meeting";
 import { ZoomApiError } from "../client/errors";
+import { resourceClass, SCOPE } from "../framework/declare";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
-import { camelCaseOf, isPlainObject } from "../framework/case";
-import { custom, emailRule, normalized, set, type EqualityRules } from "../framework/equality";
+import { custom, emailRule, normalized, set, type EqualityRulesOf } from "../framework/equality";
 import { LookupVerdict } from "../framework/errors";
-import { shapeOf, ZoomResource, type ResourceArgs } from "../framework/resource";
+import { camelCaseOf, isPlainObject } from "../framework/case";
 import { instantOf, utcString } from "../framework/time";
 import { firstOccurrence, type RecurrenceRule } from "./meetingRecurrence";
 
@@ -89,7 +89,7 @@ const meetingEquality = {
   "settings.autoAddRecordingToVideoManagement.channels": set(),
   "settings.globalDialInCountries": set(),
   "settings.resources": set(),
-} satisfies EqualityRules;
+} satisfies EqualityRulesOf<MeetingInputs>;
 
 /**
  * The body with `recurrence.end_date_time` in UTC: Zoom's spec requires a UTC date-time there, while the user
@@ -191,13 +191,11 @@ export const meetingDefinition = {
     trackingFields: { source: "live", onRemove: { reset: [] } },
     templateId: { source: "createOnly" },
     scheduleFor: { source: "createOnly" },
-    userId: { source: "provider", scope: true },
-    accountId: { source: "provider", scope: true },
+    userId: SCOPE,
+    accountId: SCOPE,
     notifyOnDelete: { source: "provider" },
     endBeforeDelete: { source: "provider" },
   },
-  // A fresh host token in every answer, and whether the meeting is in progress: not configuration.
-  volatile: ["startUrl", "status"],
   outputs: {
     meetingId: { type: "number", description: "Zoom's meeting id (int64), as in the join URL." },
     uuid: { type: "string", description: "The meeting instance's UUID." },
@@ -206,15 +204,17 @@ export const meetingDefinition = {
       secret: true,
       description: "URL for participants to join. Secret: it embeds the encrypted passcode (`pwd=`), so whoever has it joins without the passcode.",
     },
+    // A fresh host token in every answer, and whether the meeting is in progress: not configuration.
     startUrl: {
       type: "string",
       secret: true,
+      volatile: true,
       description: "URL that starts the meeting as the host. Carries a host token, changes on every read and expires: never compared.",
     },
     hostId: { type: "string", description: "The host's user id." },
     hostEmail: { type: "string", description: "The host's email." },
     createdAt: { type: "string", description: "When the meeting was created (UTC)." },
-    status: { type: "string", description: "`waiting` or `started`. Volatile: never compared." },
+    status: { type: "string", volatile: true, description: "`waiting` or `started`. Volatile: never compared." },
     occurrences: { type: "Occurrence[]", description: "Occurrences of a recurring meeting. Volatile: never compared." },
     h323Password: { type: "string", secret: true, description: "Passcode for H.323/SIP room systems." },
     pstnPassword: { type: "string", secret: true, description: "Passcode for phone dial-in." },
@@ -312,8 +312,6 @@ export const meetingDefinition = {
   },
 } satisfies ResourceDefinition<typeof meetingSchema>;
 
-const shape = shapeOf(meetingDefinition);
-
 export interface Occurrence {
   occurrenceId: string;
   startTime: string;
@@ -321,7 +319,8 @@ export interface Occurrence {
   status: string;
 }
 
-export class Meeting extends ZoomResource {
+/** `Meeting.get(name, id)` adopts an existing meeting by id (`[<accountId>/]<meetingId>`). */
+export class Meeting extends resourceClass<MeetingArgs>(meetingDefinition) {
   declare readonly topic: pulumi.Output<string>;
   declare readonly type: pulumi.Output<1 | 2 | 3 | 8>;
   declare readonly startTime: pulumi.Output<string | undefined>;
@@ -351,13 +350,4 @@ export class Meeting extends ZoomResource {
   declare readonly dynamicHostKey: pulumi.Output<string | undefined>;
   declare readonly chatJoinUrl: pulumi.Output<string | undefined>;
   declare readonly authenticationExceptionJoinUrls: pulumi.Output<Record<string, string> | undefined>;
-
-  constructor(name: string, args: ResourceArgs<MeetingArgs>, opts?: pulumi.CustomResourceOptions) {
-    super(shape, name, args, opts);
-  }
-
-  /** Adopts an existing meeting by id (`[<accountId>/]<meetingId>`). */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): Meeting {
-    return new Meeting(name, {}, { ...opts, id });
-  }
 }

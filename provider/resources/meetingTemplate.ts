@@ -9,17 +9,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { meetingTemplateSchema, type MeetingTemplateArgs, type MeetingTemplateInputs } from "../../schema/meetingTemplate";
 import { idOf, itemsOf } from "../framework/answers";
+import { resourceClass, SCOPE, unknownUser, userLabel } from "../framework/declare";
 import type { ObjectRef, OperationContext, ResourceDefinition, ZoomObject } from "../framework/definition";
-import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
 
 /** Zoom's documented per-user limit. */
 const MAX_TEMPLATES_PER_USER = 40;
 
-function userLabel(inputs: Partial<Pick<MeetingTemplateInputs, "userId" | "accountId">>): string {
-  const user = inputs.userId ?? "me";
-  const who = user === "me" ? `"me" (the user the credentials act as)` : `"${user}"`;
-  return inputs.accountId ? `${who} of account "${inputs.accountId}"` : who;
-}
 
 /**
  * The listed template of `ref`: by Zoom's id, else by name (unique per user). The name fallback finds a template
@@ -60,8 +55,8 @@ export const meetingTemplateDefinition = {
     name: { source: "live" },
     saveRecurrence: { source: "createOnly" },
     overwrite: { source: "createOnly" },
-    userId: { source: "provider", scope: true },
-    accountId: { source: "provider", scope: true },
+    userId: SCOPE,
+    accountId: SCOPE,
   },
   outputs: {
     templateId: { type: "string", description: "Zoom's id of the template (use it as a Meeting's `templateId`)." },
@@ -112,18 +107,16 @@ export const meetingTemplateDefinition = {
       explain: (inputs) =>
         `user ${userLabel(inputs)} has no meeting ${inputs.meetingId}, so no template can be made from it (meetingId); a template is made from one of the user's own existing meetings: create the meeting first with the same host (e.g. pass a Meeting resource's meetingId and set both userIds alike)`,
     },
-    {
-      operation: "create",
-      zoomCode: 1001,
-      explain: (inputs) => `user ${userLabel(inputs)} does not exist in this account (userId)`,
-    },
+    unknownUser(),
   ],
   hooks: { findCreated: findCreatedTemplate },
 } satisfies ResourceDefinition<typeof meetingTemplateSchema>;
 
-const shape = shapeOf(meetingTemplateDefinition);
-
-export class MeetingTemplate extends ZoomResource {
+/**
+ * `MeetingTemplate.get(name, id)` adopts an existing template by id (`[<accountId>/]<userId>/<templateId>`).
+ * Zoom does not say which meeting it was made from, so `meetingId` stays unset until the template is replaced.
+ */
+export class MeetingTemplate extends resourceClass<MeetingTemplateArgs>(meetingTemplateDefinition) {
   /** The meeting the template was made from (a number, whichever form was declared). */
   declare readonly meetingId: pulumi.Output<number | undefined>;
   declare readonly name: pulumi.Output<string>;
@@ -135,17 +128,4 @@ export class MeetingTemplate extends ZoomResource {
   declare readonly templateId: pulumi.Output<string>;
   /** `1` a meeting template, `2` an admin meeting template. */
   declare readonly templateType: pulumi.Output<number>;
-
-  constructor(name: string, args: ResourceArgs<MeetingTemplateArgs>, opts?: pulumi.CustomResourceOptions) {
-    super(shape, name, args, opts);
-  }
-
-  /**
-   * Adopts an existing template by id (`[<accountId>/]<userId>/<templateId>`). Zoom does not say which meeting
-   * it was made from, so `meetingId` stays unset until the template is replaced.
-   */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): MeetingTemplate {
-    // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new MeetingTemplate(name, {} as DeepInput<MeetingTemplateArgs>, { ...opts, id });
-  }
 }

@@ -10,9 +10,9 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { DNIS_PREFIX_LENGTH, sipTrunkSchema, type SipTrunkArgs, type SipTrunkInputs } from "../../schema/sipTrunk";
+import { findInAccountList, listedById, live, resourceClass, SCOPE } from "../framework/declare";
 import type { ResourceDefinition, ZoomObject } from "../framework/definition";
 import { camelCaseOf } from "../framework/case";
-import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
 import { shown } from "../framework/validate";
 
 /** A sub-account's assigned trunks: one short list, no pagination. */
@@ -54,10 +54,8 @@ export const sipTrunkDefinition = {
   accountIdRequired: true,
   schema: sipTrunkSchema,
   properties: {
-    accountId: { source: "provider", scope: true },
-    trunkId: { source: "live" },
-    dnis: { source: "live" },
-    outboundCallerId: { source: "live" },
+    accountId: SCOPE,
+    ...live("trunkId", "dnis", "outboundCallerId"),
   },
   outputs: {
     name: { type: "string", description: "The trunk's name, as the master account configured it." },
@@ -78,11 +76,7 @@ export const sipTrunkDefinition = {
     zoomId: (_answer, inputs) => inputs.trunkId,
     answerIsObject: false,
   },
-  read: {
-    kind: "list",
-    ...TRUNK_LIST,
-    find: (trunks, ref) => trunks.find((trunk) => String(trunk.id) === ref.zoomId),
-  },
+  read: listedById(TRUNK_LIST),
   update: "replace",
   delete: { operation: "DeleteASIPTrunk", pathParams: (ref) => ({ trunkId: ref.zoomId }) },
   // The replacement is the same trunk in the same sub-account: assigning it before removing the old one
@@ -132,19 +126,12 @@ export const sipTrunkDefinition = {
   hooks: {
     check: checkDnisPrefix,
     // The assignment is known by its trunk id; it is ours if it carries the DNIS we sent.
-    async findCreated(ctx, inputs) {
-      const request = { ...TRUNK_LIST, accountId: inputs.accountId };
-      ctx.lists.invalidate(request);
-      const trunks = await ctx.lists.all(request);
-      const found = trunks.find((trunk) => String(trunk.id) === inputs.trunkId && trunk.dnis === inputs.dnis);
-      return found ? inputs.trunkId : undefined;
-    },
+    findCreated: findInAccountList(TRUNK_LIST, (trunk, inputs: SipTrunkInputs) => String(trunk.id) === inputs.trunkId && trunk.dnis === inputs.dnis),
   },
 } satisfies ResourceDefinition<typeof sipTrunkSchema>;
 
-const shape = shapeOf(sipTrunkDefinition);
-
-export class SipTrunk extends ZoomResource {
+/** `SipTrunk.get(name, id)` adopts an existing assignment by id (`<subAccountId>/<trunkId>`). */
+export class SipTrunk extends resourceClass<SipTrunkArgs>(sipTrunkDefinition) {
   declare readonly accountId: pulumi.Output<string>;
   declare readonly trunkId: pulumi.Output<string>;
   declare readonly dnis: pulumi.Output<string>;
@@ -153,14 +140,4 @@ export class SipTrunk extends ZoomResource {
   declare readonly name: pulumi.Output<string>;
   declare readonly numberPrefix: pulumi.Output<string>;
   declare readonly sipServerAddress: pulumi.Output<string>;
-
-  constructor(name: string, args: ResourceArgs<SipTrunkArgs>, opts?: pulumi.CustomResourceOptions) {
-    super(shape, name, args, opts);
-  }
-
-  /** Adopts an existing assignment by id (`<subAccountId>/<trunkId>`). */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): SipTrunk {
-    // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new SipTrunk(name, {} as DeepInput<SipTrunkArgs>, { ...opts, id });
-  }
 }

@@ -4,16 +4,14 @@
  * through the list cache). PATCH and DELETE by id.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { trackingFieldSchema, type TrackingFieldArgs } from "../../schema/trackingField";
+import { trackingFieldSchema, type TrackingFieldArgs, type TrackingFieldInputs } from "../../schema/trackingField";
 import { camelCaseOf } from "../framework/case";
-import { idOf } from "../framework/answers";
+import { findInAccountList, listedById, resourceClass, SCOPE } from "../framework/declare";
 import type { ResourceDefinition } from "../framework/definition";
 import { set } from "../framework/equality";
-import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
 
 /** The account's tracking fields, as the read spec and `findCreated` both use them. */
 const FIELD_LIST = { operation: "trackingfieldList", itemsKey: "tracking_fields", paginated: false } as const;
-
 
 export const trackingFieldDefinition = {
   kind: "TrackingField",
@@ -28,7 +26,7 @@ export const trackingFieldDefinition = {
     recommendedValues: { source: "live", onRemove: { reset: [] } },
     required: { source: "live" },
     visible: { source: "live" },
-    accountId: { source: "provider", scope: true },
+    accountId: SCOPE,
   },
   outputs: {
     trackingFieldId: { type: "string", description: "Zoom's id of the tracking field." },
@@ -43,11 +41,7 @@ export const trackingFieldDefinition = {
     operation: "trackingfieldCreate",
     answerIsObject: true,
   },
-  read: {
-    kind: "list",
-    ...FIELD_LIST,
-    find: (fields, ref) => fields.find((field) => String(field.id) === ref.zoomId),
-  },
+  read: listedById(FIELD_LIST),
   update: { operation: "trackingfieldUpdate", pathParams: (ref) => ({ fieldId: ref.zoomId }), body: "changed" },
   delete: { operation: "trackingfieldDelete", pathParams: (ref) => ({ fieldId: ref.zoomId }) },
   errors: [
@@ -65,19 +59,12 @@ export const trackingFieldDefinition = {
   ],
   hooks: {
     // Labels are unique, so a create whose outcome is unknown is found again by its label.
-    async findCreated(ctx, inputs) {
-      const request = { ...FIELD_LIST, accountId: inputs.accountId };
-      // A sweep from before the lost create cannot show it.
-      ctx.lists.invalidate(request);
-      const found = (await ctx.lists.all(request)).find((f) => f.field === inputs.field);
-      return found === undefined ? undefined : idOf(found) || undefined;
-    },
+    findCreated: findInAccountList(FIELD_LIST, (field, inputs: TrackingFieldInputs) => field.field === inputs.field),
   },
 } satisfies ResourceDefinition<typeof trackingFieldSchema>;
 
-const shape = shapeOf(trackingFieldDefinition);
-
-export class TrackingField extends ZoomResource {
+/** `TrackingField.get(name, id)` adopts an existing tracking field by id (`[<accountId>/]<fieldId>`). */
+export class TrackingField extends resourceClass<TrackingFieldArgs>(trackingFieldDefinition) {
   declare readonly field: pulumi.Output<string>;
   declare readonly recommendedValues: pulumi.Output<string[]>;
   declare readonly required: pulumi.Output<boolean>;
@@ -85,14 +72,4 @@ export class TrackingField extends ZoomResource {
   declare readonly accountId: pulumi.Output<string | undefined>;
   /** Zoom's id of the tracking field. */
   declare readonly trackingFieldId: pulumi.Output<string>;
-
-  constructor(name: string, args: ResourceArgs<TrackingFieldArgs>, opts?: pulumi.CustomResourceOptions) {
-    super(shape, name, args, opts);
-  }
-
-  /** Adopts an existing tracking field by id (`[<accountId>/]<fieldId>`). */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): TrackingField {
-    // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new TrackingField(name, {} as DeepInput<TrackingFieldArgs>, { ...opts, id });
-  }
 }

@@ -9,17 +9,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { tspAccountSchema, type DialInNumber, type TspAccountArgs, type TspAccountInputs } from "../../schema/tspAccount";
 import { idOf, itemsOf } from "../framework/answers";
+import { resourceClass, SCOPE, unknownUser, userLabel } from "../framework/declare";
 import type { CreateLookupContext, ResourceDefinition } from "../framework/definition";
 import { LookupVerdict } from "../framework/errors";
 import { camelCaseOf } from "../framework/case";
-import { shapeOf, ZoomResource, type DeepInput, type ResourceArgs } from "../framework/resource";
-
-/** The user as error messages name them: `me` is not self-explanatory. */
-function userLabel(inputs: Partial<TspAccountInputs>): string {
-  const user = inputs.userId ?? "me";
-  const who = user === "me" ? `"me" (the user the credentials act as)` : `"${user}"`;
-  return inputs.accountId ? `${who} of account "${inputs.accountId}"` : who;
-}
 
 const TSP_DISABLED =
   "TSP (third-party telephony audio) is not enabled on this Zoom account, and Zoom refuses every TSP account request until it is: ask an account admin or Zoom support to enable TSP for the account (it needs a Pro or higher plan)";
@@ -64,8 +57,8 @@ export const tspAccountDefinition = {
     // it is shown to participants in that order; Zoom keeps it as given. Sorting would hide a reorder the
     // user asked for and never apply it.
     dialInNumbers: { source: "live" },
-    userId: { source: "provider", scope: true },
-    accountId: { source: "provider", scope: true },
+    userId: SCOPE,
+    accountId: SCOPE,
   },
   outputs: {
     tspId: { type: "string", description: "Zoom's id of the TSP account: `1` or `2`, per user." },
@@ -114,18 +107,13 @@ export const tspAccountDefinition = {
         `Zoom refuses to delete the last TSP account of user ${userLabel(inputs)}; it stays in Zoom and in the stack. Add another TSP account for this user first, or stop managing this one without deleting it (\`pulumi state delete <urn>\`, or the \`retainOnDelete\` resource option)`,
     },
     ...(["create", "read", "update", "delete"] as const).map((operation) => ({ operation, zoomCode: 2024, explain: () => TSP_DISABLED })),
-    {
-      operation: "create",
-      zoomCode: 1001,
-      explain: (inputs: TspAccountInputs) => `user ${userLabel(inputs)} does not exist in this account (userId)`,
-    },
+    unknownUser<TspAccountInputs>(),
   ],
   hooks: { findCreated: findCreatedTsp },
 } satisfies ResourceDefinition<typeof tspAccountSchema>;
 
-const shape = shapeOf(tspAccountDefinition);
-
-export class TspAccount extends ZoomResource {
+/** `TspAccount.get(name, id)` adopts an existing TSP account by id (`[<accountId>/]<userId>/<tspId>`, e.g. `me/1`). */
+export class TspAccount extends resourceClass<TspAccountArgs>(tspAccountDefinition) {
   declare readonly conferenceCode: pulumi.Output<string>;
   /** The leader PIN (secret). */
   declare readonly leaderPin: pulumi.Output<string>;
@@ -135,14 +123,4 @@ export class TspAccount extends ZoomResource {
   declare readonly accountId: pulumi.Output<string | undefined>;
   /** Zoom's id of the TSP account: `1` or `2`, per user. */
   declare readonly tspId: pulumi.Output<string>;
-
-  constructor(name: string, args: ResourceArgs<TspAccountArgs>, opts?: pulumi.CustomResourceOptions) {
-    super(shape, name, args, opts);
-  }
-
-  /** Adopts an existing TSP account by id (`[<accountId>/]<userId>/<tspId>`, e.g. `me/1`). */
-  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): TspAccount {
-    // Pulumi reads the object by id; the (required) inputs are not used when adopting.
-    return new TspAccount(name, {} as DeepInput<TspAccountArgs>, { ...opts, id });
-  }
 }

@@ -80,8 +80,11 @@ export function addressOf(object: Pick<DeclaredObject, "section" | "name">): str
   return `${object.section}.${object.name}`;
 }
 
-/** Objects ordered so that each comes after everything it references or depends on (the loader refuses cycles). */
-export function inDependencyOrder(objects: readonly DeclaredObject[]): DeclaredObject[] {
+/**
+ * `from` (default: every object) and everything they reference or depend on, transitively, ordered so that each
+ * comes after everything it needs (the loader refuses cycles).
+ */
+export function inDependencyOrder(objects: readonly DeclaredObject[], from: readonly DeclaredObject[] = objects): DeclaredObject[] {
   const byAddress = new Map(objects.map((object) => [addressOf(object), object]));
   const ordered: DeclaredObject[] = [];
   const placed = new Set<DeclaredObject>();
@@ -94,6 +97,6 @@ export function inDependencyOrder(objects: readonly DeclaredObject[]): DeclaredO
     }
     ordered.push(object);
   };
-  objects.forEach(place);
+  from.forEach(place);
   return ordered;
 }

@@ -5,23 +5,17 @@
 import { runDrift, type DriftCommandOptions } from "../../provider/cli/commands/drift";
 import type { DriftReport } from "../../provider/drift/report";
 import { allDefinitions } from "../../provider/resources/registry";
-import { startResourceTestbed, type Created, type ResourceTestbed } from "../support/resources";
-import { zoomEnv } from "../support/emulator";
+import type { Created, ResourceTestbed } from "../support/resources";
 import { fakeIO } from "./cliIO";
 import { stackExportText, type FixtureResource, type SecretForm } from "./fixtures";
+import { useDriftTestbed } from "./testbed";
 
 let bed: ResourceTestbed;
 let env: Record<string, string>;
 
-beforeAll(async () => {
-  bed = await startResourceTestbed();
-  const e = bed.emulator;
-  env = zoomEnv(e);
-});
-afterAll(async () => bed.close());
-beforeEach(async () => {
-  // Same accounts and users again, no objects: each test starts from an empty account.
-  await bed.control.reset();
+useDriftTestbed((started, zoom) => {
+  bed = started;
+  env = zoom;
 });
 
 interface Managed extends Created {

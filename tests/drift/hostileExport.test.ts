@@ -6,21 +6,18 @@
  */
 import { runDrift } from "../../provider/cli/commands/drift";
 import type { DriftReport } from "../../provider/drift/report";
-import { startResourceTestbed, type Created, type ResourceTestbed } from "../support/resources";
-import { zoomEnv } from "../support/emulator";
+import type { Created, ResourceTestbed } from "../support/resources";
 import { fakeIO } from "./cliIO";
 import { SECRET, SIG, stackExport } from "./fixtures";
+import { useDriftTestbed } from "./testbed";
 
 let bed: ResourceTestbed;
 let env: Record<string, string>;
 
-beforeAll(async () => {
-  bed = await startResourceTestbed();
-  const e = bed.emulator;
-  env = zoomEnv(e);
+useDriftTestbed((started, zoom) => {
+  bed = started;
+  env = zoom;
 });
-afterAll(async () => bed.close());
-beforeEach(async () => bed.control.reset());
 
 /** Object.prototype as it was before any run: no own enumerable keys, nothing added. */
 const prototypeNames = Object.getOwnPropertyNames(Object.prototype).sort();

@@ -4,7 +4,8 @@
  */
 import { ADOPTED_KEY, NAME_KEY } from "../../provider/framework/stateKeys";
 import { definitionOf } from "../../provider/resources/registry";
-import { declare, type Declaration } from "../../provider/importer/declaration";
+import { parseId } from "../../provider/framework/ids";
+import { declare, type Declaration, type DeclareOptions } from "../../provider/importer/declaration";
 
 /** What the provider's read returns for a meeting (state outputs), trimmed to what matters here. */
 const meetingOutputs = {
@@ -40,6 +41,19 @@ function meeting(secrets: "omit" | "config"): Promise<Declaration> {
   );
 }
 
+/** `declare` for one object of `kind` named `name`: its Pulumi id (where it is read from) and its outputs in state. */
+function declareObject(
+  kind: string,
+  name: string,
+  id: string,
+  outputs: Record<string, unknown>,
+  options: DeclareOptions = { secrets: "omit", configKeyFor: (property) => property },
+): Promise<Declaration> {
+  const definition = definitionOf(kind);
+  const ref = parseId(definition.idParts, id, kind);
+  return declare({ definition, id, ref, outputs: { ...outputs, [NAME_KEY]: name }, name }, options);
+}
+
 test("a meeting: live inputs fitted to the schema, the user, and what check refuses left out with the reason", async () => {
   const declaration = await meeting("omit");
   expect(declaration).toEqual({
@@ -70,16 +84,8 @@ test("--secrets config: the passcode becomes a config reference, never a literal
 });
 
 test("a required secret (a TSP account's leader PIN) is read from config even with --secrets omit", async () => {
-  const declaration = await declare(
-    {
-      definition: definitionOf("TspAccount"),
-      id: "ada%40example.com/1",
-      ref: { userId: "ada@example.com", zoomId: "1" },
-      outputs: { conferenceCode: "4155550100", leaderPin: "246810", tspBridge: "US_TSP_TB", userId: "ada@example.com", [NAME_KEY]: "bridge" },
-      name: "bridge",
-    },
-    { secrets: "omit", configKeyFor: (property) => `bridge-${property}` },
-  );
+  const outputs = { conferenceCode: "4155550100", leaderPin: "246810", tspBridge: "US_TSP_TB", userId: "ada@example.com" };
+  const declaration = await declareObject("TspAccount", "bridge", "ada%40example.com/1", outputs, { secrets: "omit", configKeyFor: (property) => `bridge-${property}` });
   expect(declaration).toMatchObject({
     adoption: "import",
     properties: { conferenceCode: "4155550100", tspBridge: "US_TSP_TB", userId: "ada@example.com" },
@@ -90,30 +96,14 @@ test("a required secret (a TSP account's leader PIN) is read from config even wi
 });
 
 test("a template: Zoom does not report the meeting it was made from, so it is adopted read-only", async () => {
-  const declaration = await declare(
-    {
-      definition: definitionOf("MeetingTemplate"),
-      id: "ada%40example.com/tpl1",
-      ref: { userId: "ada@example.com", zoomId: "tpl1" },
-      outputs: { name: "Weekly review", templateId: "tpl1", templateType: 1, userId: "ada@example.com", [NAME_KEY]: "weekly" },
-      name: "weekly",
-    },
-    { secrets: "omit", configKeyFor: (property) => property },
-  );
+  const outputs = { name: "Weekly review", templateId: "tpl1", templateType: 1, userId: "ada@example.com" };
+  const declaration = await declareObject("MeetingTemplate", "weekly", "ada%40example.com/tpl1", outputs);
   expect(declaration).toEqual({ adoption: "get", reason: "Zoom does not report meetingId, which declaring a MeetingTemplate needs" });
 });
 
 test("defaults and the credentials' own account are not written", async () => {
-  const declaration = await declare(
-    {
-      definition: definitionOf("TrackingField"),
-      id: "f1",
-      ref: { zoomId: "f1" },
-      outputs: { field: "Department", recommendedValues: ["b", "a"], required: false, visible: true, trackingFieldId: "f1", [NAME_KEY]: "department", [ADOPTED_KEY]: true },
-      name: "department",
-    },
-    { secrets: "omit", configKeyFor: (property) => property },
-  );
+  const outputs = { field: "Department", recommendedValues: ["b", "a"], required: false, visible: true, trackingFieldId: "f1", [ADOPTED_KEY]: true };
+  const declaration = await declareObject("TrackingField", "department", "f1", outputs);
   expect(declaration).toEqual({
     adoption: "import",
     properties: { field: "Department", recommendedValues: ["b", "a"], required: false, visible: true },

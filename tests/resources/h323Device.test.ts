@@ -4,24 +4,20 @@
  * gone objects, import, and a create whose answer was lost.
  */
 import fc from "fast-check";
-import type { EmulatorExchange } from "../../emulator";
-import { startResourceTestbed, type Created, type Props, type ResourceTestbed } from "../support/resources";
-import { forgetLists } from "./listSupport";
+import type { Created, Props, ResourceTestbed } from "../support/resources";
+import { useRecordingTestbed } from "./suite";
+import { expectAccountMoveReplaces, expectCleanRoundTrip, forgetLists } from "./listSupport";
 
 const KIND = "H323Device";
 let bed: ResourceTestbed;
 let subOne: string;
 let subTwo: string;
-const exchanges: EmulatorExchange[] = [];
-let counter = 0;
-const unique = (base: string) => `${base} ${++counter}`;
 
-beforeAll(async () => {
-  bed = await startResourceTestbed({ onExchange: (e) => exchanges.push(e) });
+const { exchanges, unique } = useRecordingTestbed(async (started) => {
+  bed = started;
   const state = await bed.control.state();
   [subOne, subTwo] = state.subAccounts.map((account) => account.id) as [string, string];
 });
-afterAll(async () => bed.close());
 
 const provider = () => bed.provider(KIND);
 /** As the next Pulumi command would: a new process has no cached device lists. */
@@ -78,6 +74,7 @@ describe("clean plans", () => {
     await bed.expectCleanPlan(KIND, created, declared);
   });
 
+  let generated = 0;
   test("property-based: any valid declaration plans no change after create", async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -89,12 +86,9 @@ describe("clean plans", () => {
           accountId: fc.constantFrom(undefined, subOne),
         }),
         async ({ accountId, ...device }) => {
-          const declared: Props = { ...device, name: `${device.name} #${++counter}` };
+          const declared: Props = { ...device, name: `${device.name} #${++generated}` };
           if (accountId !== undefined) declared.accountId = accountId;
-          const created = await bed.create(KIND, "pbt", declared);
-          newProcess();
-          await bed.expectCleanPlan(KIND, created, declared);
-          await provider().delete!(created.id, created.outs);
+          await expectCleanRoundTrip(bed, KIND, declared, newProcess);
         },
       ),
       { numRuns: 20 },
@@ -176,10 +170,7 @@ describe("update and replace", () => {
   });
 
   test("moving to another account replaces the device", async () => {
-    const declared = { name: unique("Mover"), ip: "192.0.2.31", protocol: "SIP", encryption: "auto" };
-    const created = await bed.create(KIND, "mover", declared);
-    const diff = await provider().diff!(created.id, created.outs, { __logicalName: "mover", ...declared, accountId: subTwo });
-    expect(diff).toMatchObject({ changes: true, replaces: ["accountId"], deleteBeforeReplace: false });
+    await expectAccountMoveReplaces(bed, KIND, { name: unique("Mover"), ip: "192.0.2.31", protocol: "SIP", encryption: "auto" }, subTwo);
   });
 });
 

@@ -9,7 +9,7 @@ import type { EmulatorExchange } from "../../emulator";
 import { internalNumberDefinition } from "../../provider/resources/internalNumber";
 import { INTERNAL_NUMBER_LANGUAGES } from "../../schema/internalNumber";
 import { startResourceTestbed, type Created, type Props, type ResourceTestbed } from "../support/resources";
-import { forgetLists } from "./listSupport";
+import { expectAccountMoveReplaces, expectCleanRoundTrip, forgetLists } from "./listSupport";
 
 const KIND = "InternalNumber";
 let bed: ResourceTestbed;
@@ -113,10 +113,7 @@ describe("clean plans", () => {
         switches,
         async (fields, flags) => {
           const declared: Props = { number: nextNumber(), ...fields, ...flags };
-          const created = await bed.create(KIND, "pbt", declared);
-          newProcess();
-          await bed.expectCleanPlan(KIND, created, declared);
-          await provider().delete!(created.id, created.outs);
+          await expectCleanRoundTrip(bed, KIND, declared, newProcess);
         },
       ),
       { numRuns: 20 },
@@ -248,10 +245,7 @@ describe("update and replace", () => {
   });
 
   test("moving to another account replaces the number", async () => {
-    const want = base();
-    const created = await bed.create(KIND, "mover", want);
-    const diff = await provider().diff!(created.id, created.outs, { __logicalName: "mover", ...want, accountId: subTwo });
-    expect(diff).toMatchObject({ changes: true, replaces: ["accountId"], deleteBeforeReplace: false });
+    await expectAccountMoveReplaces(bed, KIND, base(), subTwo);
   });
 });
 

@@ -5,16 +5,15 @@
  * answer found by name, and templates gone out of band.
  */
 import fc from "fast-check";
-import type { EmulatorExchange } from "../../emulator";
 import type { AccountSummary } from "../../emulator/controlTypes";
 import type { ZoomDynamicProvider } from "../../provider/framework/provider";
 import { UNKNOWN } from "../../provider/framework/unknown";
 import { zoomConfig } from "../support/emulator";
-import { startResourceTestbed, type Props, type ResourceTestbed } from "../support/resources";
+import type { Props, ResourceTestbed } from "../support/resources";
+import { useRecordingTestbed } from "./suite";
 
 const KIND = "MeetingTemplate";
 let bed: ResourceTestbed;
-const exchanges: EmulatorExchange[] = [];
 let master: AccountSummary;
 let subOne: AccountSummary;
 let subTwo: AccountSummary;
@@ -26,16 +25,14 @@ let subMeetingId: number;
 /** Meetings hosted by the master account's second and third users: a template is made from the user's own. */
 let userOneMeetingId: number;
 let userTwoMeetingId: number;
-let counter = 0;
-const unique = (base: string) => `${base} ${++counter}`;
 
 async function createMeeting(userId: string, body: Props, accountId?: string): Promise<number> {
   const answer = await bed.portal.request<{ id: number }>({ operation: "meetingCreate", pathParams: { userId }, accountId, body });
   return answer.data!.id;
 }
 
-beforeAll(async () => {
-  bed = await startResourceTestbed({ onExchange: (e) => exchanges.push(e) });
+const { exchanges, unique } = useRecordingTestbed(async (started) => {
+  bed = started;
   const state = await bed.control.state();
   master = state.master;
   [subOne, subTwo] = state.subAccounts as [AccountSummary, AccountSummary];
@@ -52,7 +49,6 @@ beforeAll(async () => {
   userOneMeetingId = await createMeeting(master.users[1]!.id, scheduled);
   userTwoMeetingId = await createMeeting(master.users[2]!.id, scheduled);
 });
-afterAll(async () => bed.close());
 
 const provider = () => bed.provider(KIND);
 const apiCallsSince = (index: number) => exchanges.slice(index).filter((e) => e.kind === "api");

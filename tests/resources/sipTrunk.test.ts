@@ -10,7 +10,7 @@
 import fc from "fast-check";
 import type { EmulatorExchange } from "../../emulator";
 import { startResourceTestbed, type Created, type Props, type ResourceTestbed } from "../support/resources";
-import { forgetLists } from "./listSupport";
+import { expectCleanRoundTrip, forgetLists } from "./listSupport";
 
 const KIND = "SipTrunk";
 let bed: ResourceTestbed;
@@ -97,13 +97,7 @@ describe("clean plans", () => {
         async ({ trunk, sub, suffix, outboundCallerId }) => {
           const declared: Props = { accountId: [subOne, subTwo][sub], trunkId: trunks[trunk]!.id, dnis: `${prefixOf(trunks[trunk]!)}${suffix}` };
           if (outboundCallerId !== undefined) declared.outboundCallerId = outboundCallerId;
-          const created = await bed.create(KIND, "pbt", declared);
-          try {
-            newProcess();
-            await bed.expectCleanPlan(KIND, created, declared);
-          } finally {
-            await provider().delete!(created.id, created.outs);
-          }
+          await expectCleanRoundTrip(bed, KIND, declared, newProcess);
         },
       ),
       { numRuns: 20 },

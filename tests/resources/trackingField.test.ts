@@ -3,19 +3,15 @@
  * what changed, replace, delete twice, import, and clear errors.
  */
 import fc from "fast-check";
-import type { EmulatorExchange } from "../../emulator";
-import { startResourceTestbed, type ResourceTestbed } from "../support/resources";
+import type { ResourceTestbed } from "../support/resources";
+import { useRecordingTestbed } from "./suite";
 
 const KIND = "TrackingField";
 let bed: ResourceTestbed;
-const exchanges: EmulatorExchange[] = [];
-let counter = 0;
-const unique = (base: string) => `${base} ${++counter}`;
 
-beforeAll(async () => {
-  bed = await startResourceTestbed({ onExchange: (e) => exchanges.push(e) });
+const { exchanges, unique } = useRecordingTestbed(async (started) => {
+  bed = started;
 });
-afterAll(async () => bed.close());
 
 const sent = (operationId: string) => exchanges.filter((e) => e.operationId === operationId);
 

@@ -5,15 +5,14 @@
  * unknown.
  */
 import fc from "fast-check";
-import type { EmulatorExchange } from "../../emulator";
 import type { AccountSummary } from "../../emulator/controlTypes";
 import { shapeOf } from "../../provider/framework/resource";
 import { tspAccountDefinition } from "../../provider/resources/tspAccount";
-import { startResourceTestbed, type Props, type ResourceTestbed } from "../support/resources";
+import type { Props, ResourceTestbed } from "../support/resources";
+import { useRecordingTestbed } from "./suite";
 
 const KIND = "TspAccount";
 let bed: ResourceTestbed;
-const exchanges: EmulatorExchange[] = [];
 let master: AccountSummary;
 let subOne: AccountSummary;
 let subTwo: AccountSummary;
@@ -21,8 +20,8 @@ let subTwo: AccountSummary;
 /** A user with one TSP account already (slot 1), so tests can create and delete slot 2 freely. */
 let anchored: { id: string; email: string };
 
-beforeAll(async () => {
-  bed = await startResourceTestbed({ onExchange: (e) => exchanges.push(e) });
+const { exchanges } = useRecordingTestbed(async (started) => {
+  bed = started;
   const state = await bed.control.state();
   master = state.master;
   [subOne, subTwo] = state.subAccounts as [AccountSummary, AccountSummary];
@@ -30,7 +29,6 @@ beforeAll(async () => {
   await bed.control.seed({ tspAccounts: [{ user_id: anchored.id, conference_code: "100", leader_pin: "100" }] });
   await bed.control.seed({ accountId: subOne.id, tspAccounts: [{ user_id: subOne.users[1]!.id, conference_code: "100", leader_pin: "100" }] });
 });
-afterAll(async () => bed.close());
 
 const provider = () => bed.provider(KIND);
 const apiCallsSince = (index: number) => exchanges.slice(index).filter((e) => e.kind === "api");

@@ -41,92 +41,50 @@ const userFields = {
 
 const tooMany = { description: "**HTTP Status Code:** `429` <br>\n Too Many Requests." };
 
-const listUsers = {
-  get: {
-    operationId: "users",
-    description: `Retrieve a list your account's users.\n\n${label("MEDIUM")}`,
-    responses: {
-      "200": {
-        description: "User list returned.",
-        content: {
-          "application/json": {
-            schema: {
-              type: "object",
-              properties: {
-                ...page,
-                users: { type: "array", maxItems: 2000, items: { type: "object", required: ["email", "type"], properties: userFields } },
-              },
-            },
-          },
-        },
-      },
-      "429": tooMany,
-    },
+/**
+ * A GET path item as Zoom's reference writes one: the operation id, its description ending in the rate-limit
+ * label, the JSON object answered (its `required` and `properties`), the documented errors, and the 429.
+ */
+function readOperation(
+  operation: { readonly id: string; readonly description: string; readonly category: string },
+  answer: { readonly description: string; readonly required?: readonly string[]; readonly properties: object },
+  errors: Readonly<Record<string, { readonly description: string }>> = {},
+) {
+  const { description, ...schema } = answer;
+  const ok = { description, content: { "application/json": { schema: { type: "object", ...schema } } } };
+  const about = `${operation.description}\n\n${label(operation.category)}`;
+  return { get: { operationId: operation.id, description: about, responses: { "200": ok, ...errors, "429": tooMany } } };
+}
+
+const string = { type: "string" };
+
+const listUsers = readOperation(
+  { id: "users", description: "Retrieve a list your account's users.", category: "MEDIUM" },
+  {
+    description: "User list returned.",
+    properties: { ...page, users: { type: "array", maxItems: 2000, items: { type: "object", required: ["email", "type"], properties: userFields } } },
   },
+);
+
+const getUser = readOperation(
+  { id: "user", description: "View a user's information on a Zoom account.", category: "LIGHT" },
+  { description: "User object returned.", required: ["type"], properties: { ...userFields, account_id: string, role_name: string } },
+  {
+    "400": { description: "**HTTP Status Code:** `400` <br>\n Bad Request \n\n **Error Code:** `1120` <br>\n A valid invitation to join the Zoom account was not found for this user." },
+    "404": { description: "**HTTP Status Code:** `404` <br>\n Not Found \n\n **Error Code:** `1001` <br>\n User does not exist: $userId." },
+  },
+);
+
+/** A sub-account as the master account's list shows it. */
+const subAccount = {
+  type: "object",
+  properties: { id: string, account_name: string, owner_email: string, account_type: string, account_number: { type: "number" }, seats: { type: "integer" }, created_at: { type: "string", format: "date-time" } },
 };
 
-const getUser = {
-  get: {
-    operationId: "user",
-    description: `View a user's information on a Zoom account.\n\n${label("LIGHT")}`,
-    responses: {
-      "200": {
-        description: "User object returned.",
-        content: {
-          "application/json": {
-            schema: {
-              type: "object",
-              required: ["type"],
-              properties: { ...userFields, account_id: { type: "string" }, role_name: { type: "string" } },
-            },
-          },
-        },
-      },
-      "400": { description: "**HTTP Status Code:** `400` <br>\n Bad Request \n\n **Error Code:** `1120` <br>\n A valid invitation to join the Zoom account was not found for this user." },
-      "404": { description: "**HTTP Status Code:** `404` <br>\n Not Found \n\n **Error Code:** `1001` <br>\n User does not exist: $userId." },
-      "429": tooMany,
-    },
-  },
-};
-
-const listSubAccounts = {
-  get: {
-    operationId: "accounts",
-    description: `List all the sub accounts under the master account.\n\n${label("MEDIUM")}`,
-    responses: {
-      "200": {
-        description: "Account list returned.",
-        content: {
-          "application/json": {
-            schema: {
-              type: "object",
-              properties: {
-                ...page,
-                page_size: { type: "integer", maximum: 300 },
-                accounts: {
-                  type: "array",
-                  items: {
-                    type: "object",
-                    properties: {
-                      id: { type: "string" },
-                      account_name: { type: "string" },
-                      owner_email: { type: "string" },
-                      account_type: { type: "string" },
-                      account_number: { type: "number" },
-                      seats: { type: "integer" },
-                      created_at: { type: "string", format: "date-time" },
-                    },
-                  },
-                },
-              },
-            },
-          },
-        },
-      },
-      "429": tooMany,
-    },
-  },
-};
+const listSubAccounts = readOperation(
+  { id: "accounts", description: "List all the sub accounts under the master account.", category: "MEDIUM" },
+  { description: "Account list returned.", properties: { ...page, page_size: { type: "integer", maximum: 300 }, accounts: { type: "array", items: subAccount } } },
+);
 
 /**
  * Path items by document. `/accounts` is in Zoom's master-account reference; it is filed under the plain document

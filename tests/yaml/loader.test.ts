@@ -4,6 +4,7 @@
  */
 import { ConfigReference, loadStackText, Reference, type LoadResult, type StackModel } from "../../provider/yaml";
 import { formatProblem } from "../../provider/yaml/model";
+import { TEAM_FIELD_SECTION } from "./fixtures";
 
 /** Lines joined with newlines, so a test can count lines and columns by eye. */
 const yaml = (...lines: string[]) => `${lines.join("\n")}\n`;
@@ -25,10 +26,7 @@ describe("valid files", () => {
     const model = modelOf(
       load(
         yaml(
-          "trackingFields:",
-          "  team:",
-          "    field: Team",
-          "    recommendedValues: [Platform, Data]",
+          ...TEAM_FIELD_SECTION,
           "meetings:",
           "  standup:",
           "    topic: Daily $${not a reference}",

@@ -9,6 +9,7 @@ import * as path from "path";
 import { runProgram, type ProgramEngine, type ResourceRegistration } from "../../harness/program";
 import { isSecret, reveal } from "../../harness/values";
 import { ZoomStack } from "../../provider";
+import { TEAM_FIELD_SECTION } from "./fixtures";
 
 const OPTS = { project: "proj", stack: "dev" };
 const MEETING = "pulumi-nodejs:dynamic/zoom:Meeting";
@@ -41,10 +42,7 @@ function byName(resources: readonly ResourceRegistration[], name: string): Resou
 }
 
 const FILE = [
-  "trackingFields:",
-  "  team:",
-  "    field: Team",
-  "    recommendedValues: [Platform, Data]",
+  ...TEAM_FIELD_SECTION,
   "meetings:",
   "  standup:",
   "    topic: ${config.standupTopic}",
