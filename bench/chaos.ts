@@ -2,7 +2,7 @@
  * The large chaos run: at least 1,000 operations of every kind (create, update, replace, delete, refresh reads)
  * through the engine contract harness and the real dynamic-provider host, with 10% of all API requests spoiled
  * by every kind of fault; then a converging `up`, and the account compared with what was declared (see
- * tests/reliability/chaos/run.ts). `tests/reliability/chaos.test.ts` runs a small one in `npm test`.
+ * bench/chaos/run.ts). `tests/reliability/chaos.test.ts` runs a small one in `npm test`.
  *
  *   npm run chaos [-- --seed 1 --rounds 40 --changes 35 --rate 0.1]
  *
@@ -12,7 +12,7 @@
  */
 import * as path from "node:path";
 import { startEmulator } from "../emulator";
-import { describeReport, runChaos } from "../tests/reliability/chaos/run";
+import { describeReport, runChaos } from "./chaos/run";
 
 /** The repository root, where the host resolves `pulumi-zoom` (node_modules/pulumi-zoom links to it). */
 function repositoryRoot(): string {

@@ -8,7 +8,7 @@
  * Adding a kind (say `Webinar`): its schema (`schema/webinar.ts`, exported from `schema/index.ts`), its
  * declaration and class (`webinar.ts` here, with an `example` unless an `examples/yaml/` file shows it), an entry
  * below with its exports above, its operations in `catalogue/operations.ts`, an emulator route module
- * (`emulator/routes/`), a test fixture (`tests/support/kinds/webinar.ts`, listed in its index) and a row of
+ * (`emulator/routes/`), a test fixture (`fixtures/kinds/webinar.ts`, listed in its index) and a row of
  * `bench/minimum.ts`; then `npm run generate`. The compiler, or tests/resources/manifest.test.ts, names
  * whichever is missing.
  */

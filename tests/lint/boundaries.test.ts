@@ -64,11 +64,16 @@ const CASES: Case[] = [
   { file: "emulator/routes/meetings/sample.ts", source: "../../types", reported: false },
   { file: "emulator/core/sample.ts", source: "node:http", reported: false },
   { file: "emulator/core/sample.ts", source: "zod", reported: false },
-  // bench/ and examples/: never tests/ (bench/chaos.ts's one import of the chaos run excepted, for now).
+  // bench/ and examples/: never tests/; fixtures/: never tests/, bench/ or examples/.
   { file: "bench/sample.ts", source: "../tests/support/emulator", reported: true },
   { file: "examples/org/sample.ts", source: "../../tests/support/emulator", reported: true },
   { file: "bench/chaos.ts", source: "../tests/support/emulator", reported: true },
-  { file: "bench/chaos.ts", source: "../tests/reliability/chaos/run", reported: false },
+  { file: "bench/chaos.ts", source: "../tests/reliability/chaos", reported: true },
+  { file: "bench/chaos.ts", source: "./chaos/run", reported: false },
+  { file: "bench/chaos/run.ts", source: "../../fixtures/kinds", reported: false },
+  { file: "fixtures/kinds/sample.ts", source: "../../tests/support/emulator", reported: true },
+  { file: "fixtures/kinds/sample.ts", source: "../../bench/chaos/run", reported: true },
+  { file: "fixtures/kinds/sample.ts", source: "../../provider", reported: false },
   { file: "bench/sample.ts", source: "../emulator", reported: false },
   { file: "examples/org/sample.ts", source: "../../harness", reported: false },
 ];

@@ -7,7 +7,7 @@
  */
 import * as path from "node:path";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
-import { describeReport, runChaos, type ChaosReport } from "./chaos/run";
+import { describeReport, runChaos, type ChaosReport } from "../../bench/chaos/run";
 
 const root = path.resolve(__dirname, "../..");
 let emu: TestEmulator;

@@ -11,7 +11,7 @@
 import fc from "fast-check";
 import type { z } from "zod";
 import { allDefinitions } from "../../provider/resources/registry";
-import { KINDS } from "../support/kinds";
+import { KINDS } from "../../fixtures/kinds";
 import { startResourceTestbed, type ResourceTestbed } from "../support/resources";
 import { brief, problemWith } from "./support/checkAnswer";
 import { containsUnknown } from "../../provider/framework/unknown";

@@ -6,7 +6,7 @@
  */
 import type { EmulatorStateSummary, Fault } from "../../emulator";
 import type { ResourceTestbed } from "../support/resources";
-import { accountObjects, stateKey } from "./support/account";
+import { accountObjects, stateKey } from "../../fixtures/account";
 import { startReliabilityBed } from "./support/testbed";
 
 let bed: ResourceTestbed;

@@ -14,7 +14,7 @@ import type { EmulatorExchange, EmulatorStateSummary, Fault } from "../../emulat
 import { OPERATIONS } from "../../catalogue/operations";
 import { ResourceInitError } from "../../provider/framework/errors";
 import type { Created, ResourceTestbed } from "../support/resources";
-import { accountObjects, objectKey, stateKey } from "./support/account";
+import { accountObjects, objectKey, stateKey } from "../../fixtures/account";
 import { KIND_CASES, kindCase, type KindCase, type KindEnv, type Props } from "./support/kinds";
 import { freeBounded, startReliabilityBed } from "./support/testbed";
 

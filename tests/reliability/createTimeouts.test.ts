@@ -9,7 +9,7 @@
  */
 import type { EmulatorExchange, EmulatorStateSummary, FaultRule } from "../../emulator";
 import type { Created, ResourceTestbed } from "../support/resources";
-import { accountObjects, stateKey } from "./support/account";
+import { accountObjects, stateKey } from "../../fixtures/account";
 import { KIND_CASES, type KindEnv } from "./support/kinds";
 import { startReliabilityBed } from "./support/testbed";
 

@@ -9,7 +9,7 @@
  * that is accepted arrives whole: reading the object back gives exactly the declared value.
  */
 import { OPERATIONS, type OperationId } from "../../catalogue/operations";
-import { fixtureOf, KINDS } from "../support/kinds";
+import { fixtureOf, KINDS } from "../../fixtures/kinds";
 import type { ResourceTestbed } from "../support/resources";
 import { kindCase, type KindEnv, type Props } from "./support/kinds";
 import { brief } from "./support/checkAnswer";

@@ -9,7 +9,7 @@ import { Meeting, SipTrunk } from "../../provider";
 import { Deployment, DeploymentError, plainValue } from "../../harness";
 import { createClient, type HttpZoomClient } from "../../provider/client";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
-import { accountObjects, stateKey } from "./support/account";
+import { accountObjects, stateKey } from "../../fixtures/account";
 
 const root = path.resolve(__dirname, "../..");
 let emu: TestEmulator;

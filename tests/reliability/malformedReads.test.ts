@@ -13,9 +13,9 @@
 import type { EmulatorStateSummary, Fault } from "../../emulator";
 import { listCacheFor } from "../../provider/framework/listCache";
 import { currentClient } from "../../provider/framework/runtime";
-import { KINDS, fixtureOf } from "../support/kinds";
+import { KINDS, fixtureOf } from "../../fixtures/kinds";
 import type { Created, ResourceTestbed } from "../support/resources";
-import { accountObjects, stateKey } from "./support/account";
+import { accountObjects, stateKey } from "../../fixtures/account";
 import { kindCase, type KindCase, type KindEnv } from "./support/kinds";
 import { MALFORMED, outcome, unclear, WELL_FORMED_BUT_WRONG } from "./support/malformed";
 import { freeBounded, startReliabilityBed } from "./support/testbed";

@@ -10,9 +10,9 @@
  * - Delete: one malformed answer. A clear error, or the object really gone.
  */
 import type { EmulatorStateSummary } from "../../emulator";
-import { KINDS, fixtureOf } from "../support/kinds";
+import { KINDS, fixtureOf } from "../../fixtures/kinds";
 import type { Created, Props, ResourceTestbed } from "../support/resources";
-import { accountObjects, stateKey } from "./support/account";
+import { accountObjects, stateKey } from "../../fixtures/account";
 import { kindCase, type KindEnv } from "./support/kinds";
 import { MALFORMED, outcome, unclear } from "./support/malformed";
 import { freeBounded, startReliabilityBed } from "./support/testbed";

@@ -18,7 +18,7 @@ import { H323Device, Meeting, TrackingField } from "../../provider";
 import { createClient, type HttpZoomClient } from "../../provider/client";
 import { Deployment, DeploymentError } from "../../harness";
 import { startTestEmulator, type TestEmulator } from "../support/emulator";
-import { accountObjects, stateKey } from "./support/account";
+import { accountObjects, stateKey } from "../../fixtures/account";
 
 const root = path.resolve(__dirname, "../..");
 let emu: TestEmulator;

@@ -6,11 +6,11 @@ import { ALL_KINDS } from "../../bench/minimum";
 import { RESOURCE_MANIFEST } from "../../provider/resources";
 import { allDefinitions } from "../../provider/resources/registry";
 import { SECTION_KEYS } from "../../provider/yaml/sections";
-import { KINDS } from "../support/kinds";
+import { KINDS } from "../../fixtures/kinds";
 
 const kinds = RESOURCE_MANIFEST.map((entry) => entry.definition.kind);
 
-test("every kind of the manifest has a test fixture (tests/support/kinds/), and every fixture a kind", () => {
+test("every kind of the manifest has a test fixture (fixtures/kinds/), and every fixture a kind", () => {
   expect([...KINDS].sort()).toEqual([...kinds].sort());
 });
 

@@ -1,13 +1,13 @@
 /**
  * One valid declaration per resource kind (and per variant worth its own case), distinct on every call (`n`),
  * and how to recognise the object it makes among everything the account lists: so fault tests can count how
- * many objects one create left behind. Derived from the kinds' fixtures (tests/support/kinds/).
+ * many objects one create left behind. Derived from the kinds' fixtures (fixtures/kinds/).
  */
 import type { OperationId } from "../../../catalogue/operations";
-import { KIND_FIXTURES, type KindEnv, type KindFixture, type Props } from "../../support/kinds";
-import type { AccountObject } from "./account";
+import { KIND_FIXTURES, type KindEnv, type KindFixture, type Props } from "../../../fixtures/kinds";
+import type { AccountObject } from "../../../fixtures/account";
 
-export type { KindEnv, Props } from "../../support/kinds";
+export type { KindEnv, Props } from "../../../fixtures/kinds";
 
 export interface KindCase {
   /** For test names: the kind, and which variant of it. */

@@ -3,7 +3,7 @@
  * meeting templates are made from, and (where cases make TSP accounts) a first TSP account for the TSP user.
  */
 import type { EmulatorStateSummary } from "../../../emulator";
-import { fixtureOf, type KindEnv } from "../../support/kinds";
+import { fixtureOf, type KindEnv } from "../../../fixtures/kinds";
 import { startResourceTestbed, type Created, type ResourceTestbed } from "../../support/resources";
 
 type TestbedArgs = Parameters<typeof startResourceTestbed>;

@@ -8,9 +8,9 @@
  * provider refuses to guess (a clear error) and the object may exist outside state. That is documented, and
  * tested on its own (tests/reliability/createFaults.test.ts covers the lookups that can be done).
  */
-import type { EmulatorStateSummary } from "../../../emulator";
-import { SeededRandom } from "../../../emulator/core/random";
-import { fixtureOf, KIND_FIXTURES, type ChaosDraw } from "../../support/kinds";
+import type { EmulatorStateSummary } from "../../emulator";
+import { SeededRandom } from "../../emulator/core/random";
+import { fixtureOf, KIND_FIXTURES, type ChaosDraw } from "../../fixtures/kinds";
 
 /** The emulator's seeded generator (emulator/core/random.ts, mulberry32), with the picks a round makes: a run can be repeated. */
 export class Random {

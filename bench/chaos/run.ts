@@ -14,13 +14,13 @@
  *
  * No jest here: `tests/reliability/chaos.test.ts` runs a small one, `bench/chaos.ts` a large one.
  */
-import type { EmulatorInfo, EmulatorStateSummary, Fault, FaultPlan, FaultRule } from "../../../emulator";
-import { EmulatorControl, faultLabel } from "../../../emulator";
-import { createClient, type HttpZoomClient } from "../../../provider/client";
-import { Deployment, DeploymentError, type PlanSummary, type StepRecord } from "../../../harness";
-import * as zoom from "../../../provider";
-import { fixtureOf, type ZoomView } from "../../support/kinds";
-import { accountObjects, stateKey, type AccountObject } from "../support/account";
+import type { EmulatorInfo, EmulatorStateSummary, Fault, FaultPlan, FaultRule } from "../../emulator";
+import { EmulatorControl, faultLabel } from "../../emulator";
+import { createClient, type HttpZoomClient } from "../../provider/client";
+import { Deployment, DeploymentError, type PlanSummary, type StepRecord } from "../../harness";
+import * as zoom from "../../provider";
+import { fixtureOf, type ZoomView } from "../../fixtures/kinds";
+import { accountObjects, stateKey, type AccountObject } from "../../fixtures/account";
 import { Random, World, type Args, type Declaration } from "./world";
 
 export interface ChaosOptions {
