@@ -2,6 +2,7 @@
  * Everything a run measured, as figures with targets (results.json) and as tables (the terminal, the README).
  * Every figure is a count or a ratio of two things measured side by side in the same run.
  */
+import type { DoorRun } from "./doors";
 import type { CallsResult } from "./calls";
 import type { MachineInfo } from "./machine";
 import { total } from "./minimum";
@@ -41,6 +42,8 @@ export interface BenchResults {
   readonly throughput: readonly FleetRun[];
   readonly overhead: readonly OverheadRun[];
   readonly mechanisms?: MechanismRuns;
+  /** The dynamic resources and the native plugin side by side (doors.ts). */
+  readonly doors: readonly DoorRun[];
 }
 
 export const TARGETS = {

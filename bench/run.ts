@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { DEFAULT_PARALLEL } from "../harness";
 import { measureCalls } from "./calls";
 import { REPO_ROOT } from "./deployment";
+import { doorsTable, runDoors } from "./doors";
 import { startBenchEmulator } from "./emulator";
 import { machineInfo } from "./machine";
 import { runOverhead, type OverheadRun } from "./overhead";
@@ -97,6 +98,10 @@ async function main(): Promise<void> {
     mechanisms = { objects, pro, unlimited };
   }
 
+  const doorObjects = options.quick ? 10 : 50;
+  const doorsEmulator = await startBenchEmulator("unlimited");
+  const doors = await runDoors(doorsEmulator.info, doorObjects, log).finally(() => doorsEmulator.close());
+
   const figures = collectFigures(calls, throughput, overhead);
   const results: BenchResults = {
     mode: options.quick ? "quick" : "full",
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
     throughput,
     overhead,
     ...(mechanisms ? { mechanisms } : {}),
+    doors,
   };
   const tables = [
     `Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryMb} MB, node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage} at start, ${machine.date}`,
@@ -117,6 +123,7 @@ async function main(): Promise<void> {
     overheadTable(overhead),
     ...(options.scales.length > 1 ? [scalingTable(throughput, overhead)] : []),
     ...(mechanisms ? [mechanismsTable(mechanisms)] : []),
+    doorsTable(doors),
     figuresTable(figures),
   ];
   console.log(tables.join("\n\n"));

@@ -5,7 +5,7 @@
  */
 import type { EmulatorStateSummary } from "../../emulator";
 import type { HttpZoomClient } from "../../provider/client";
-import type { DoorName } from "./frontDoors";
+import type { DoorName } from "../../fixtures/frontDoors";
 
 export type Props = Record<string, unknown>;
 

@@ -10,7 +10,7 @@ import type { EngineHost } from "../../harness/host";
 import { isSecret, reveal, type PropertyMap } from "../../harness/values";
 import { startTestEmulator, zoomConfig, type TestEmulator } from "../support/emulator";
 import { portalClient } from "../support/resources";
-import { dynamicDoor, pluginDoor, secretPropertiesOf, type DoorName, type FrontDoor } from "./frontDoors";
+import { dynamicDoor, pluginDoor, secretPropertiesOf, type DoorName, type FrontDoor } from "../../fixtures/frontDoors";
 import { LIFECYCLES, type LifecycleCase, type World } from "./lifecycleTable";
 
 /** What a door did with one kind, in terms both doors can be compared on. */

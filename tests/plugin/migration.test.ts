@@ -8,7 +8,7 @@
 import type { EngineHost } from "../../harness/host";
 import { isSecret, reveal, type PropertyMap } from "../../harness/values";
 import { startTestEmulator, zoomConfig, type TestEmulator } from "../support/emulator";
-import { dynamicDoor, pluginDoor, type FrontDoor } from "./frontDoors";
+import { dynamicDoor, pluginDoor, type FrontDoor } from "../../fixtures/frontDoors";
 
 let zoom: TestEmulator;
 let dynamic: FrontDoor;
