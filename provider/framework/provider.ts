@@ -37,8 +37,14 @@ import { containsUnknown } from "./unknown";
 import { validate } from "./validate";
 import { deletedOutsidePulumi, operationContext, ZoomCalls } from "./zoomCalls";
 
+/** A diff with the declared paths that differ: the dynamic host ignores them, the plugin reports them. */
+export interface ZoomDiffResult extends pulumi.dynamic.DiffResult {
+  readonly changedPaths: readonly string[];
+}
+
 export interface ZoomDynamicProvider extends pulumi.dynamic.ResourceProvider {
   configure(req: { config: ConfigSource }): Promise<void>;
+  diff(id: string, olds: Props, news: Props): Promise<ZoomDiffResult>;
 }
 
 export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvider {
@@ -104,6 +110,7 @@ export function buildProvider(definition: ResourceDefinition): ZoomDynamicProvid
         changes: differences.length > 0 || olds[INCOMPLETE_KEY] === true || adoptIdChanged || state.declaredSetChanged(olds, declared),
         replaces,
         deleteBeforeReplace: replaces.length > 0 && definition.deleteBeforeReplace === true,
+        changedPaths: [...differences.map((d) => d.path), ...(adoptIdChanged ? [ADOPT_KEY] : [])],
       };
     },
 

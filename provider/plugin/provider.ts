@@ -10,6 +10,7 @@
  * - settings come from Configure (config.ts) rather than the dynamic host's `configure(req.config)`.
  */
 import type * as pulumiProvider from "@pulumi/pulumi/provider";
+import type { ZoomDiffResult } from "../framework/provider";
 import { configure } from "../framework/runtime";
 import { NAME_KEY } from "../framework/stateKeys";
 import { parseId } from "../framework/ids";
@@ -25,6 +26,7 @@ type Props = Record<string, unknown>;
 
 /** What the plugin adds to the SDK's Provider: the configuration calls its server leaves unimplemented. */
 export interface ZoomPluginProvider extends pulumiProvider.Provider {
+  diff(id: string, urn: string, olds: Props, news: Props): Promise<ZoomDiffResult>;
   checkConfig(news: Props): ConfigFailure[];
   diffConfig(olds: Props, news: Props): boolean;
   configure(inputs: Props): void;

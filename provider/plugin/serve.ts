@@ -6,7 +6,8 @@
  * That server answers CheckConfig and DiffConfig with UNIMPLEMENTED and ignores Configure's inputs (its Provider
  * interface has no configuration), which a provider with credentials needs. So, while `main` registers its
  * service (synchronously, before it binds), this module puts the plugin's own three configuration handlers on
- * the service implementation; every other call stays the SDK's.
+ * the service implementation, and its own Diff (which reports the changed properties); every other call stays
+ * the SDK's.
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- the grpc-js instance the SDK itself loaded */
 import * as path from "path";
@@ -74,7 +75,42 @@ function configHandlers(provider: ZoomPluginProvider) {
       // plain values. No supportsPreview: the engine then never calls Create or Update during a preview.
       return new provproto.ConfigureResponse().setAcceptsecrets(true).setAcceptresources(false).setAcceptoutputs(false);
     });
-  return { checkConfig, diffConfig, configure };
+  return { checkConfig, diffConfig, configure, diff: diffHandler(provider) };
+}
+
+/**
+ * Diff, answered with what changed: the SDK's handler drops everything but changes, replaces and
+ * deleteBeforeReplace, so the engine could not show `[diff: ~duration]`, match `replaceOnChanges`, or name the
+ * keys of an import mismatch. Each declared path that differs is a detailed diff against Zoom's values (the
+ * state's outputs, so not an input diff). Errors are answered once, without the SDK's stack trace on stderr.
+ */
+function diffHandler(provider: ZoomPluginProvider): Handler<provproto.DiffRequest, provproto.DiffResponse> {
+  const { Kind } = provproto.PropertyDiff;
+  return (call, callback) => {
+    const request = call.request;
+    const olds = structOf(request.getOlds());
+    const news = structOf(request.getNews());
+    provider.diff(request.getId(), request.getUrn(), olds, news).then(
+      (result) => {
+        const Changes = provproto.DiffResponse.DiffChanges;
+        const replaces = result.replaces ?? [];
+        const response = new provproto.DiffResponse()
+          .setChanges(result.changes ? Changes.DIFF_SOME : Changes.DIFF_NONE)
+          .setReplacesList([...replaces])
+          .setDeletebeforereplace(result.deleteBeforeReplace === true)
+          .setDiffsList([...new Set(result.changedPaths.map((path) => path.split(".")[0]!))])
+          .setHasdetaileddiff(true);
+        for (const path of result.changedPaths) {
+          const root = path.split(".")[0]!;
+          const replacing = replaces.includes(root);
+          const kind = news[root] === undefined ? (replacing ? Kind.DELETE_REPLACE : Kind.DELETE) : olds[root] === undefined ? (replacing ? Kind.ADD_REPLACE : Kind.ADD) : replacing ? Kind.UPDATE_REPLACE : Kind.UPDATE;
+          response.getDetaileddiffMap().set(path, new provproto.PropertyDiff().setKind(kind).setInputdiff(false));
+        }
+        callback(null, response);
+      },
+      (error: unknown) => callback({ code: 2, details: error instanceof Error ? error.message : String(error) }),
+    );
+  };
 }
 
 /** Serves `provider` until the engine stops the process. `args` are the plugin's command-line arguments. */

@@ -97,3 +97,21 @@ test("Configure accepts secrets; a TSP account's leader PIN stays secret in chec
   expect(printed).not.toContain("11189898");
   expect(printed).not.toContain(config["zoom:clientSecret"]);
 });
+
+test("Diff names what changed (the engine shows it, matches replaceOnChanges and names import mismatches by it)", async () => {
+  await plugin.configure(config, { secretKeys: ["zoom:clientSecret"] });
+  const urn = URN("Meeting", "diffed");
+  const declared = { topic: "Diffed", startTime: "2031-05-01T10:00:00Z", duration: 60, settings: { waitingRoom: false } };
+  const checked = await plugin.check(urn, {}, declared);
+  const created = await plugin.create(urn, checked.inputs);
+  try {
+    const same = await plugin.diff(created.id, urn, created.properties, checked.inputs, checked.inputs);
+    expect(same).toMatchObject({ changes: "none", changedKeys: [] });
+    const changedInputs = (await plugin.check(urn, checked.inputs, { ...declared, duration: 90, settings: { waitingRoom: true } })).inputs;
+    const changed = await plugin.diff(created.id, urn, created.properties, changedInputs, checked.inputs);
+    expect(changed).toMatchObject({ changes: "some", replaces: [], hasDetailedDiff: true });
+    expect([...changed.changedKeys].sort()).toEqual(["duration", "settings"]);
+  } finally {
+    await plugin.delete(created.id, urn, created.properties);
+  }
+});
