@@ -119,6 +119,27 @@ export function unwrapSchema(schema: z.ZodType | undefined): z.ZodType | undefin
   return current;
 }
 
+/** A size bound in words: `at most 60, got 200`; `at most 300 characters, got 412`; `at least 1 item, got none`. */
+function boundReason(issue: z.core.$ZodIssueTooBig | z.core.$ZodIssueTooSmall, received: unknown): string | undefined {
+  const limit = issue.code === "too_big" ? issue.maximum : issue.minimum;
+  const exclusive = issue.inclusive === false;
+  const word = issue.code === "too_big" ? (exclusive ? "less than" : "at most") : exclusive ? "more than" : "at least";
+  const count = Number(limit);
+  const plural = (unit: string) => `${unit}${count === 1 ? "" : "s"}`;
+  switch (issue.origin) {
+    case "number":
+    case "int":
+    case "bigint":
+      return `${word} ${String(limit)}, got ${shown(received)}`;
+    case "string":
+      return `${word} ${String(limit)} ${plural("character")}, got ${typeof received === "string" ? received.length : shown(received)}`;
+    case "array":
+      return `${word} ${String(limit)} ${plural("item")}, got ${Array.isArray(received) ? received.length || "none" : shown(received)}`;
+    default:
+      return undefined;
+  }
+}
+
 function reasonFor(issue: z.core.$ZodIssue, input: unknown): string {
   const received = valueAt(input, issue.path.map(String));
   switch (issue.code) {
@@ -126,6 +147,10 @@ function reasonFor(issue: z.core.$ZodIssue, input: unknown): string {
       return received === undefined ? `required (${issue.expected})` : `expected ${issue.expected}, got ${describeType(received)}`;
     case "invalid_value":
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}, got ${shown(received)}`;
+    case "too_big":
+    case "too_small":
+      // zod's own wording ("Too big: expected number to be <=60") only; a schema's own message stays.
+      return /^Too (big|small):/.test(issue.message) ? (boundReason(issue, received) ?? issue.message) : issue.message;
     default:
       return issue.message;
   }

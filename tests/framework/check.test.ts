@@ -91,3 +91,20 @@ test("a declaration Zoom would refuse is refused at check: prescheduling a meeti
   expect(await failuresOf(meeting, { type: 3, preSchedule: true })).toEqual([]);
   expect(await failuresOf(meeting, { type: 8, startTime: "2031-03-01T09:30:00Z", recurrence, preSchedule: false })).toEqual([]);
 });
+
+test("size bounds say the bound and what was given: numbers, text and lists", async () => {
+  const failures = await failuresOf(meeting, {
+    duration: 5000,
+    settings: { audioConferenceInfo: "x".repeat(2049) },
+    type: 8,
+    startTime: "2031-03-01T09:30:00Z",
+    recurrence: { type: 1, endTimes: 0 },
+  });
+  expect(failures).toEqual(
+    expect.arrayContaining([
+      { property: "duration", reason: "at most 1440, got 5000" },
+      { property: "recurrence.endTimes", reason: "at least 1, got 0" },
+      { property: "settings.audioConferenceInfo", reason: "at most 2048 characters, got 2049" },
+    ]),
+  );
+});

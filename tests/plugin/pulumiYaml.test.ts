@@ -10,6 +10,7 @@ import { parse as parseYaml } from "yaml";
 import type { EngineHost } from "../../harness/host";
 import { PluginHost } from "../../harness/plugin";
 import { isSecret, reveal, rpcSecret, type PropertyMap } from "../../harness/values";
+import { frameworkProvider } from "../../provider/plugin/kinds";
 import { renderPulumiSchema } from "../../provider/plugin/schema";
 import { startTestEmulator, zoomConfig, type TestEmulator } from "../support/emulator";
 import { sipConfig } from "../support/examples";
@@ -37,6 +38,20 @@ test("the Pulumi YAML shown in docs/languages.md is valid against the schema", (
   const programs = [...page.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((match) => parseYaml(match[1]!) as Partial<YamlProgram>).filter((doc) => doc.resources);
   expect(programs.length).toBeGreaterThan(0);
   for (const shown of programs) expect(schemaProblems({ ...program, ...shown } as YamlProgram, schema)).toEqual([]);
+});
+
+test("the Pulumi YAML shown in docs/languages.md passes the plugin's check (a value the schema allows may still be refused)", async () => {
+  const page = fs.readFileSync(path.resolve(__dirname, "../../docs/languages.md"), "utf8");
+  const shown = [...page.matchAll(/^```yaml\n([\s\S]*?)^```$/gm)].map((match) => parseYaml(match[1]!) as Partial<YamlProgram>);
+  const resources = shown.flatMap((doc) => Object.entries(doc.resources ?? {}));
+  expect(resources.length).toBeGreaterThan(0);
+  for (const [name, resource] of resources) {
+    const literal = !JSON.stringify(resource.properties ?? {}).includes("${");
+    if (!literal) continue;
+    const kind = resource.type.replace("zoom:index:", "");
+    const checked = await frameworkProvider(kind).check!({}, { ...(resource.properties ?? {}), __logicalName: name });
+    expect({ name, failures: checked.failures ?? [] }).toEqual({ name, failures: [] });
+  }
 });
 
 test("the schema check finds what Pulumi YAML would refuse", () => {

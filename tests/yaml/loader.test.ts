@@ -184,7 +184,7 @@ describe("problems point at the place to fix", () => {
     expect(problemsOf(load(text))).toEqual([
       'zoom.yaml:1:1 meetngs: unknown section; did you mean "meetings"? (sections: meetings, trackingFields, h323Devices, sipTrunks, internalNumbers, tspAccounts, meetingTemplates, lookups)',
       "zoom.yaml:4:5 meetings.standup.topic: expected string, got number",
-      "zoom.yaml:5:5 meetings.standup.duration: Too big: expected number to be <=1440",
+      "zoom.yaml:5:5 meetings.standup.duration: at most 1440, got 5000",
       "zoom.yaml:7:7 meetings.standup.settings.waitingRoom: expected boolean, got string",
       'zoom.yaml:8:7 meetings.standup.settings.audio: expected one of "both", "telephony", "voip", "thirdParty", got "skype"',
       "zoom.yaml:10:3 trackingFields.cost.field: required (string)",
