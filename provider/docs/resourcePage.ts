@@ -155,7 +155,7 @@ function importSection(definition: ResourceDefinition): string {
     );
   }
   parts.push(
-    "Pulumi's `import` resource option and `pulumi import` cannot adopt dynamic-provider resources: the engine's ImportStep (pulumi/pulumi `pkg/resource/deploy/step.go`) reads with the id alone, so the dynamic-provider host has no provider code to run. Use `adoptId` (or `pulumi-zoom import`, which writes it); a native provider plugin will support them natively later.",
+    `Pulumi's \`import\` resource option and \`pulumi import\` cannot adopt dynamic-provider resources: the engine's ImportStep (pulumi/pulumi \`pkg/resource/deploy/step.go\`) reads with the id alone, so the dynamic-provider host has no provider code to run. Use \`adoptId\` (or \`pulumi-zoom import\`, which writes it). With the native provider plugin (type \`zoom:index:${kind}\`, [Using pulumi-zoom from Python, Go, C#, Java and YAML](../languages.md)) both work: \`pulumi import zoom:index:${kind} <name> <id>\` writes the declaration of Zoom's values, and the \`import\` option adopts by id.`,
   );
   return parts.join("\n\n");
 }
@@ -183,7 +183,7 @@ export function resourcePage(definition: ResourceDefinition, example: ResourceEx
     [
       ["TypeScript", code(`new zoom.${kind}(name, args, opts?)`)],
       ["YAML section", section ? code(section) : "—"],
-      ["Pulumi type", code(`pulumi-nodejs:dynamic/zoom:${kind}`)],
+      ["Pulumi type", `${code(`pulumi-nodejs:dynamic/zoom:${kind}`)} (TypeScript, dynamic resource); ${code(`zoom:index:${kind}`)} (the provider plugin)`],
       ["Pulumi id", code(idForm(definition))],
     ],
   );
