@@ -9,8 +9,19 @@ import { buildPath, operationOf } from "./path";
 import { isPlainObject } from "./response";
 import type { PaginateOptions, ZoomClient } from "./types";
 
-/** Fields every page of a Zoom list has, even an empty one without the list itself. */
-const PAGE_FIELDS = ["next_page_token", "page_size", "total_records", "page_count", "page_number"];
+/** Fields every page of a Zoom list has, even an empty one without the list itself, and their types. */
+const PAGE_FIELDS: Readonly<Record<string, "string" | "number">> = {
+  next_page_token: "string",
+  page_size: "number",
+  total_records: "number",
+  page_count: "number",
+  page_number: "number",
+};
+
+/** The first paging field of `page` whose value has the wrong type (null counts as absent). */
+function misTypedPagingField(page: Record<string, unknown>): string | undefined {
+  return Object.entries(PAGE_FIELDS).find(([field, type]) => page[field] !== undefined && page[field] !== null && typeof page[field] !== type)?.[0];
+}
 
 /** Every item of the list `options` names, one request per page (`page_size` at most MAX_PAGE_SIZE). */
 export async function* paginate<T>(client: Pick<ZoomClient, "request">, options: PaginateOptions): AsyncGenerator<T, void, undefined> {
@@ -29,9 +40,13 @@ export async function* paginate<T>(client: Pick<ZoomClient, "request">, options:
     if (items !== undefined && !Array.isArray(items)) {
       throw pageError(options, response.status, `a page whose "${itemsKey}" is not a list`);
     }
+    // A garbled paging field means the page is not what it says: reading it as (the end of) a list would make
+    // callers think objects are gone (a lookup after a lost create would then create a second one).
+    const misTyped = page === undefined ? undefined : misTypedPagingField(page);
+    if (misTyped !== undefined) throw pageError(options, response.status, `a page whose "${misTyped}" is not a ${PAGE_FIELDS[misTyped]}`);
     // Zoom leaves the list out of some empty pages, but never the paging fields: a page with neither is not
     // a page, and reading it as empty would make callers think objects are gone.
-    if (items === undefined && !PAGE_FIELDS.some((field) => page !== undefined && field in page)) {
+    if (items === undefined && !Object.keys(PAGE_FIELDS).some((field) => page?.[field] !== undefined && page[field] !== null)) {
       throw pageError(options, response.status, `a page without "${itemsKey}" or any paging field`);
     }
     if (Array.isArray(items) && !items.every(isPlainObject)) {

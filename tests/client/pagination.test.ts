@@ -80,3 +80,15 @@ test("meetings paginate too (list of a user's scheduled meetings)", async () => 
   const all = await collect(client.paginate({ operation: "meetings", pathParams: { userId: "me" }, itemsKey: "meetings", query: { type: "scheduled" } }));
   expect(all).toHaveLength(350);
 });
+
+test.each([
+  ["next_page_token", { next_page_token: 5 }],
+  ["page_size", { page_size: "300", total_records: 0 }],
+  ["total_records", { total_records: [] }],
+])("a page whose %s has the wrong type is an error, never an empty list (callers would think objects gone)", async (field, fields) => {
+  const page = JSON.stringify(fields);
+  await t.control.setFaults({ rules: [{ match: { operationId: "deviceList" }, fault: { kind: "respond", status: 200, body: page, contentType: "application/json" } }] });
+  const error = await rejectionOf(collect(client.paginate({ operation: "deviceList", itemsKey: "devices" })));
+  expect(error).toBeInstanceOf(ZoomResponseError);
+  expect(error.message).toContain(`a page whose "${field}" is not a`);
+});
