@@ -34,7 +34,7 @@ function readFromList(
 }
 
 /**
- * One row per resource kind, in the order the calls table lists them. tests/bench/calls.test.ts checks that
+ * One row per resource kind, in the order the calls table lists them. tests/resources/manifest.test.ts checks that
  * every kind of the manifest has one.
  */
 const ROWS = {

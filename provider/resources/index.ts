@@ -9,8 +9,10 @@
  * declaration and class (`webinar.ts` here, with an `example` unless an `examples/yaml/` file shows it), an entry
  * below with its exports above, its operations in `catalogue/operations.ts`, an emulator route module
  * (`emulator/routes/`), a test fixture (`fixtures/kinds/webinar.ts`, listed in its index) and a row of
- * `bench/minimum.ts`; then `npm run generate`. The compiler, or tests/resources/manifest.test.ts, names
- * whichever is missing.
+ * `bench/minimum.ts`; then `npm run generate`, and regenerate the emulator's spec-maximal table
+ * (`WRITE_MAXIMAL_FIELDS=1 npx jest tests/emulator/specMaximal.test.ts`). The compiler, or
+ * tests/resources/manifest.test.ts, names whichever is missing (a fixture, a bench row, the package and schema
+ * exports, an emulator route).
  */
 import type { ManifestEntry } from "../framework/manifest";
 import { Meeting, meetingDefinition } from "./meeting";

@@ -13,12 +13,12 @@ const declared = { topic: "Adopted", type: 2, startTime: "2030-03-01T09:30:00Z",
 
 test("an adopted object's unknown create-only inputs are not a difference", async () => {
   const result = await meeting.diff!("1", { ...imported, [ADOPTED_KEY]: true }, declared);
-  expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false, changedPaths: [] });
 });
 
 test("an adopted object's stored create-only input changes in state only: it was never sent to Zoom", async () => {
   const stored = { ...imported, [ADOPTED_KEY]: true, scheduleFor: "b@example.com", templateId: "T1" };
-  expect(await meeting.diff!("1", stored, declared)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  expect(await meeting.diff!("1", stored, declared)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false, changedPaths: ["scheduleFor"] });
 });
 
 test("a create-only input of an object we created is compared as usual", async () => {

@@ -37,7 +37,7 @@ test("equal meaning is no change: local time in zone, alternative hosts in any o
     settings: { waitingRoom: true, alternativeHosts: "A@x.com, b@x.com" },
     trackingFields: [{ field: "cost", value: "42" }, { field: "dept", value: "eng" }],
   });
-  expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+  expect(result).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false, changedPaths: [] });
 });
 
 test("server-side defaults and generated values never cause a diff", async () => {
@@ -46,7 +46,7 @@ test("server-side defaults and generated values never cause a diff", async () =>
 
 test("a real change of time is a change, in place", async () => {
   const result = await diff({ startTime: "2026-03-01T10:31:00", timezone: "Europe/Berlin" });
-  expect(result).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  expect(result).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false, changedPaths: ["startTime"] });
 });
 
 test("create-only and scope properties replace", async () => {
@@ -55,7 +55,7 @@ test("create-only and scope properties replace", async () => {
 });
 
 test("provider-only settings change without replacing", async () => {
-  expect(await diff({ notifyOnDelete: true })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+  expect(await diff({ notifyOnDelete: true })).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false, changedPaths: ["notifyOnDelete"] });
 });
 
 test("a preview unknown may change", async () => {

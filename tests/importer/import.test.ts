@@ -107,9 +107,9 @@ test("a terminal gets a progress line on stderr", async () => {
 
 describe("errors: exit 1 with a clear message", () => {
   test("an unknown kind", async () => {
-    const { code, io } = await run({ kinds: "webinars" });
+    const { code, io } = await run({ kinds: "noSuchKinds" });
     expect(code).toBe(1);
-    expect(io.stderr()).toContain('unknown kind "webinars" (known: ');
+    expect(io.stderr()).toContain('unknown kind "noSuchKinds" (known: ');
   });
 
   test("--format yaml without --out", async () => {

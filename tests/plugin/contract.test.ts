@@ -58,7 +58,7 @@ test("DiffConfig: a changed setting is a change, never a replacement", async () 
 });
 
 test("an unknown resource type is refused by name", async () => {
-  await expect(plugin.check(URN("Webinar", "w"), {}, {})).rejects.toThrow("pulumi-zoom has no resource type zoom:index:Webinar");
+  await expect(plugin.check(URN("NoSuchKind", "w"), {}, {})).rejects.toThrow("pulumi-zoom has no resource type zoom:index:NoSuchKind");
 });
 
 test("Configure accepts secrets; a TSP account's leader PIN stays secret in check, create and read; no __provider anywhere", async () => {

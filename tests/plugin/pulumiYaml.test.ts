@@ -60,7 +60,7 @@ test("the schema check finds what Pulumi YAML would refuse", () => {
     resources: {
       meeting: { type: "zoom:index:Meeting", properties: { topic: 3, type: 4, settings: { muteOnEntry: true } } },
       field: { type: "zoom:index:TrackingField", properties: {} },
-      webinar: { type: "zoom:index:Webinar" },
+      notAKind: { type: "zoom:index:NoSuchKind" },
     },
   };
   expect(schemaProblems(broken, schema)).toEqual([
@@ -68,7 +68,7 @@ test("the schema check finds what Pulumi YAML would refuse", () => {
     "meeting.type: 4 is not one of 1, 2, 3, 8",
     "meeting.settings.muteOnEntry: not a property",
     "field.field: required",
-    "webinar: no resource type zoom:index:Webinar",
+    "notAKind: no resource type zoom:index:NoSuchKind",
   ]);
 });
 

@@ -1,8 +1,12 @@
 /**
  * The resource manifest (provider/resources/index.ts) is the one list of kinds: these guards name what a new
- * kind still lacks where the compiler cannot (a test fixture, a distinct section or import rank).
+ * kind still lacks where the compiler cannot (a test fixture, a bench row, a distinct section or import rank, the
+ * package and schema exports, the emulator's routes).
  */
 import { ALL_KINDS } from "../../bench/minimum";
+import { ROUTE_MODULES } from "../../emulator/routes";
+import * as packageExports from "../../provider";
+import * as schemaExports from "../../schema";
 import { RESOURCE_MANIFEST } from "../../provider/resources";
 import { allDefinitions } from "../../provider/resources/registry";
 import { SECTION_KEYS } from "../../provider/yaml/sections";
@@ -35,4 +39,24 @@ test("every kind can be listed: read from a list, or the manifest names the list
 
 test("the registry holds exactly the manifest's kinds, in its order", () => {
   expect(allDefinitions().map((definition) => definition.kind)).toEqual(kinds);
+});
+
+test("each kind's class is in the package's exports and its schema in pulumi-zoom/schema's", () => {
+  const pkg = packageExports as Record<string, unknown>;
+  const schemas = Object.values(schemaExports);
+  for (const entry of RESOURCE_MANIFEST) {
+    expect({ kind: entry.definition.kind, exported: pkg[entry.definition.kind] === entry.Class }).toEqual({ kind: entry.definition.kind, exported: true });
+    expect({ kind: entry.definition.kind, schemaExported: schemas.includes(entry.definition.schema) }).toEqual({ kind: entry.definition.kind, schemaExported: true });
+  }
+});
+
+test("the emulator serves every operation a kind's declaration or listing uses", () => {
+  const served = new Set(ROUTE_MODULES.flatMap((module) => Object.keys(module.handlers)));
+  const operationsOf = (entry: (typeof RESOURCE_MANIFEST)[number]) =>
+    [entry.definition.create, entry.definition.read, entry.definition.update, entry.definition.delete, "inventory" in entry ? entry.inventory.list : undefined]
+      .map((spec) => (typeof spec === "object" && spec !== null && "operation" in spec ? String(spec.operation) : undefined))
+      .filter((operation): operation is string => operation !== undefined);
+  for (const entry of RESOURCE_MANIFEST) expect({ kind: entry.definition.kind, found: operationsOf(entry).length >= 2 }).toEqual({ kind: entry.definition.kind, found: true });
+  const missing = RESOURCE_MANIFEST.flatMap((entry) => operationsOf(entry).filter((operation) => !served.has(operation)).map((operation) => `${entry.definition.kind}: ${operation}`));
+  expect(missing).toEqual([]);
 });

@@ -247,7 +247,7 @@ describe("lifecycle", () => {
     expect(read.inputs).toEqual({});
     expect(read.props).toMatchObject({ ...imported, tspId: made.data!.id });
     const news = (await provider().check!({}, imported)).inputs as Props;
-    expect(await provider().diff!(id, read.props!, news)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+    expect(await provider().diff!(id, read.props!, news)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false, changedPaths: [] });
   });
 
   test("import of a sub-account's TSP account by its full id", async () => {

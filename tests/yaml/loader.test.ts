@@ -4,6 +4,7 @@
  */
 import { ConfigReference, loadStackText, Reference, type LoadResult, type StackModel } from "../../provider/yaml";
 import { formatProblem } from "../../provider/yaml/model";
+import { SECTION_KEYS } from "../../provider/yaml/sections";
 import { TEAM_FIELD_SECTION } from "./fixtures";
 
 /** Lines joined with newlines, so a test can count lines and columns by eye. */
@@ -114,7 +115,7 @@ describe("problems point at the place to fix", () => {
 
   test("an unknown section, with a suggestion", () => {
     expect(problemsOf(load(yaml("meeting:", "  standup: {}")))).toEqual([
-      'zoom.yaml:1:1 meeting: unknown section; did you mean "meetings"? (sections: meetings, trackingFields, h323Devices, sipTrunks, internalNumbers, tspAccounts, meetingTemplates, lookups)',
+      `zoom.yaml:1:1 meeting: unknown section; did you mean "meetings"? (sections: ${[...SECTION_KEYS, "lookups"].join(", ")})`,
     ]);
   });
 
@@ -182,7 +183,7 @@ describe("problems point at the place to fix", () => {
       "    name: T", // 15
     );
     expect(problemsOf(load(text))).toEqual([
-      'zoom.yaml:1:1 meetngs: unknown section; did you mean "meetings"? (sections: meetings, trackingFields, h323Devices, sipTrunks, internalNumbers, tspAccounts, meetingTemplates, lookups)',
+      `zoom.yaml:1:1 meetngs: unknown section; did you mean "meetings"? (sections: ${[...SECTION_KEYS, "lookups"].join(", ")})`,
       "zoom.yaml:4:5 meetings.standup.topic: expected string, got number",
       "zoom.yaml:5:5 meetings.standup.duration: at most 1440, got 5000",
       "zoom.yaml:7:7 meetings.standup.settings.waitingRoom: expected boolean, got string",
