@@ -350,7 +350,8 @@ export class ProviderHost implements EngineHost {
         }
         if (err.code === grpc.status.UNAVAILABLE || this.exitInfo) {
           // Give the exit event a moment to land so the error can carry the exit status and stderr.
-          void Promise.race([this.exited, new Promise((r) => setTimeout(r, 1_000))]).then(() =>
+          // Unref'd: when the exit lands first, the timer must not keep a test worker alive.
+          void Promise.race([this.exited, new Promise((r) => setTimeout(r, 1_000).unref())]).then(() =>
             reject(this.exitInfo || this.closed ? this.crashError(method) : toProviderError(method, err)),
           );
           return;
