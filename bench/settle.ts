@@ -123,6 +123,10 @@ export async function settleRuns(
   const done = new Map(SETTLE_KINDS.filter((k) => !options.kinds || options.kinds.includes(k.kind)).map((k) => [k, 0]));
   for (let seed = options.seed; [...done.values()].some((n) => n < options.runs); seed++) {
     await emulator.control.reset();
+    // Zoom keeps TSP accounts per user: enough users that TSP rounds are as full as the others (3 would take
+    // hundreds of rounds to reach thousands of declarations).
+    const users = Math.max(0, options.perRound - (await emulator.control.state()).master.users.length);
+    await emulator.control.seed({ users: Array.from({ length: users }, (_, i) => ({ email: `settle-${i}@example.com`, first_name: "Settle", last_name: String(i) })) });
     const state = await emulator.control.state();
     const kinds = [...done].filter(([, n]) => n < options.runs).map(([k]) => k);
     const report = await settleRound(emulator.info, state, kinds, seed, options.perRound, options.log);

@@ -24,9 +24,9 @@ import {
   type RequestSite,
 } from "./errors";
 import { axiosTransport, TransportError, type Transport, type WireResponse } from "./http";
-import { isolatedLimiter, rateLimitAccountKey, sharedLimiter, UNLIMITED, type RateLimiter } from "./limiter";
+import { categoryOfAnswer, isolatedLimiter, rateLimitAccountKey, sharedLimiter, UNLIMITED, type AnswerSignal, type RateLimiter } from "./limiter";
 import { createLogger, debugFromEnv, stderrSink, type LogSink, type Logger } from "./log";
-import { OPERATIONS, type Operation, type OperationId } from "../../catalogue/operations";
+import { OPERATIONS, type Operation, type OperationId, type RateLimitCategory } from "../../catalogue/operations";
 import { paginate } from "./pagination";
 import { buildPath, buildUrl, operationOf } from "./path";
 import { registerSecretsIn } from "./redact";
@@ -75,6 +75,8 @@ export class HttpZoomClient implements ZoomClient {
   readonly counters: ClientCounters = newCounters();
   private readonly tokens: TokenSource;
   private readonly limiter: RateLimiter;
+  /** Operations Zoom's answers put in another rate-limit category than the catalogue does. */
+  private readonly learnedCategories = new Map<string, RateLimitCategory>();
   private readonly logger: Logger;
   private readonly retryPolicy: RetryPolicy;
   private readonly timeoutMs: number;
@@ -170,7 +172,9 @@ export class HttpZoomClient implements ZoomClient {
       // The rate limiter first: a request can queue behind a big deployment for minutes, and a token taken
       // before the wait could expire during it. Queueing is not Zoom's silence: the deadline does not count it.
       const queuedMs = Date.now();
-      const release = await this.limiter.acquire(operation.category);
+      const category = this.learnedCategories.get(operation.id) ?? operation.category;
+      const release = await this.limiter.acquire(category);
+      let answer: AnswerSignal | undefined;
       deadline.exclude(Date.now() - queuedMs);
       let startedMs = Date.now();
       let outcome: WireResponse | TransportError;
@@ -180,7 +184,7 @@ export class HttpZoomClient implements ZoomClient {
         const attemptTimeoutMs = deadline.attemptTimeoutMs(timeoutMs);
         if (attemptTimeoutMs === undefined) throw this.outOfTime(site, deadline, operationStartedMs);
         this.counters.requests += 1;
-        this.counters.requestsByCategory[operation.category] += 1;
+        this.counters.requestsByCategory[category] += 1;
         startedMs = Date.now();
         const headers: Record<string, string> = {
           Authorization: `Bearer ${token}`,
@@ -199,9 +203,10 @@ export class HttpZoomClient implements ZoomClient {
           if (error instanceof TransportError) return error;
           throw error;
         });
+        if (!(outcome instanceof TransportError)) answer = this.rateLimitSignal(operation.id, category, outcome);
       } finally {
         // The answer is in (or the attempt is over): the permit returns one window from now, not from the launch.
-        release();
+        release(answer);
       }
       if (outcome instanceof TransportError) {
         this.logLine(site, outcome.describe(), startedMs, budget);
@@ -274,6 +279,18 @@ export class HttpZoomClient implements ZoomClient {
       }
       throw errorFromResponse(site, response);
     }
+  }
+
+  /**
+   * What an answer teaches the limiter. Zoom's `X-RateLimit-Category` wins over the catalogue's label: later
+   * requests of the operation queue in Zoom's category, and this answer (counted in another category than the
+   * one it queued in) teaches nothing.
+   */
+  private rateLimitSignal(operationId: string, category: RateLimitCategory, response: WireResponse): AnswerSignal | undefined {
+    const named = categoryOfAnswer(response.headers);
+    if (named === undefined || named === category) return { status: response.status, headers: response.headers };
+    this.learnedCategories.set(operationId, named);
+    return undefined;
   }
 
   /**

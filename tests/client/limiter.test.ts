@@ -76,6 +76,30 @@ test("a permit returns a window after its request's answer, not after its launch
   expect(Math.max(...next) - answered).toBeGreaterThanOrEqual(1_000);
 });
 
+test("another app spending a third of the account's limit: every request succeeds and the budget learns the room left", async () => {
+  const settings = settingsFor(t.emulator);
+  const fieldId = await seedField(isolatedClient(settings).client);
+  const other = isolatedClient(settings).client;
+  const ours = isolatedClient(settings).client;
+  await ours.request({ operation: "trackingfieldList" }); // the token, before the burst
+  await t.control.resetStats();
+  let running = true;
+  const otherApp = (async () => {
+    // Ten LIGHT requests a second, as another integration of the same account might send.
+    while (running) {
+      await other.request({ operation: "trackingfieldGet", pathParams: { fieldId } });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  const results = await Promise.all(Array.from({ length: 240 }, () => ours.request({ operation: "trackingfieldGet", pathParams: { fieldId } })));
+  running = false;
+  await otherApp;
+  expect(results.filter((r) => r.status === 200)).toHaveLength(240);
+  // Measured on a loaded 2-core machine: 7-8 of ours answered 429 while the budget learns; 16 when answers teach
+  // the limiter nothing (each 429's Retry-After then spreads the rest).
+  expect(ours.counters.rateLimited).toBeLessThan(12);
+});
+
 test("a client budgeting for a bigger plan than the account has recovers from the real 429s", async () => {
   const { client } = isolatedClient(settingsFor(t.emulator, { plan: "business" }));
   const fieldId = await seedField(client);

@@ -57,12 +57,11 @@ describe("RetryBudget", () => {
   });
 });
 
-test("rate budget: 95% of the limit, at least one", () => {
-  expect(budgetFor(30)).toBe(28);
-  expect(budgetFor(20)).toBe(19);
-  expect(budgetFor(10)).toBe(9);
-  expect(budgetFor(1)).toBe(1);
-  expect(budgetFor(4)).toBe(3);
+test("rate budget: the whole published limit by default, a margin on request, at least one", () => {
+  expect(budgetFor(30)).toBe(30);
+  expect(budgetFor(30, 0.05)).toBe(28);
+  expect(budgetFor(4, 0.05)).toBe(3);
+  expect(budgetFor(1, 0.5)).toBe(1);
 });
 
 test("tokens are refreshed 5 minutes early, or a tenth of short lifetimes", () => {
