@@ -28,12 +28,16 @@ export function providerStub(kind: string): pulumi.dynamic.ResourceProvider {
   const k = kind;
   // The host runs this code with its working directory at the Pulumi program's directory.
   // Written for size too: the walk stops at the first folder with a package.json or a node_modules.
+  // Found once per host process and kind (on `process`: the serialized closure has no module scope to keep it
+  // in), not on every call: the folder walk's existsSync calls cost ~30 µs, a tenth of a loopback request.
   const l = () => {
+    const c = ((process as unknown as { $pz?: Record<string, pulumi.dynamic.ResourceProvider> }).$pz ||= {});
+    if (c[k]) return c[k];
     const f = require("fs");
     let d = process.cwd(), u;
     while (!f.existsSync(d + "/package.json") && !f.existsSync(d + "/node_modules") && d !== (u = require("path").dirname(d))) d = u;
     if (!f.existsSync((d += "/node_modules/pulumi-zoom"))) throw Error(`zoom:${k}: ${d} is missing: run \`npm install pulumi-zoom\` in the Pulumi project`);
-    return require(d).dynamicProvider(k, 1);
+    return (c[k] = require(d).dynamicProvider(k, 1));
   };
   return {
     configure: (...a) => l().configure(...a),
