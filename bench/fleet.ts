@@ -30,6 +30,11 @@ import type { EmulatorControl } from "../emulator";
 import { NullResource } from "./nullProvider";
 
 export const FLEET_KINDS = ["Meeting", "TrackingField", "H323Device", "InternalNumber", "TspAccount"] as const;
+/** The kinds the fleet leaves out, and why (tests/resources/manifest.test.ts: every other kind must be in it). */
+export const FLEET_LEAVES_OUT: Readonly<Record<string, string>> = {
+  SipTrunk: "a sub-account holds at most as many trunks as the master account has (three in the emulator): no bulk",
+  MeetingTemplate: "Zoom has no delete for templates: a destroy cannot clear them, and 40 per user at most",
+};
 export type FleetKind = (typeof FLEET_KINDS)[number];
 
 export interface FleetItem {

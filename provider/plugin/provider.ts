@@ -10,6 +10,7 @@
  * - settings come from Configure (config.ts) rather than the dynamic host's `configure(req.config)`.
  */
 import type * as pulumiProvider from "@pulumi/pulumi/provider";
+import type { ResourceDefinition } from "../framework/definition";
 import type { ZoomDiffResult } from "../framework/provider";
 import { configure } from "../framework/runtime";
 import { NAME_KEY } from "../framework/stateKeys";
@@ -39,6 +40,7 @@ function parseUrn(urn: string): { type: string; name: string } {
 }
 
 interface Target {
+  readonly definition: ResourceDefinition;
   readonly kind: string;
   readonly name: string;
   /** Properties secret by definition: secret inputs and outputs. */
@@ -50,7 +52,7 @@ function targetOf(urn: string): Target {
   const kind = kindOfToken(type);
   const definition = pluginDefinitions().find((candidate) => candidate.kind === kind);
   if (!definition) throw new Error(`pulumi-zoom has no resource type ${type} (known: ${pluginDefinitions().map((d) => `zoom:index:${d.kind}`).join(", ")})`);
-  return { kind: definition.kind, name, secretKeys: shapeOf(definition).secretOutputs };
+  return { definition, kind: definition.kind, name, secretKeys: shapeOf(definition).secretOutputs };
 }
 
 /** Plain properties with the logical name the framework labels its messages with. */
@@ -76,7 +78,7 @@ function concealInitError(error: unknown, ...secretKeys: Iterable<string>[]): un
  * why in `pulumi-zoom import`); the engine then writes what the read gave.
  */
 async function importedInputs(target: Target, id: string, outputs: Props): Promise<Props | undefined> {
-  const definition = pluginDefinitions().find((candidate) => candidate.kind === target.kind)!;
+  const { definition } = target;
   const ref = parseId(definition.idParts, id, definition.kind, definition.accountIdRequired);
   const declaration = await declare({ definition, id, ref, outputs, name: target.name }, { secrets: "config", configKeyFor: (property) => property });
   if (declaration.adoption !== "import") return undefined;

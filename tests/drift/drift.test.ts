@@ -209,6 +209,9 @@ test("every kind: unmanaged objects of the stack's accounts (sub-accounts too) a
   const { code, report } = await driftJson(fixture([review, tsp, assigned]));
   expect(code).toBe(2);
   expect(report.summary).toMatchObject({ managed: 3, inSync: 3, errors: 0 });
+  // A kind added to the manifest needs a portal-made object above: the report covers every kind, managed or not.
+  const covered = new Set([...report.unmanaged.map((u) => u.kind), "Meeting", "TspAccount", "SipTrunk"]);
+  expect([...covered].sort()).toEqual(allDefinitions().map((d) => d.kind).sort());
   const found = report.unmanaged.map((u) => `${u.kind}:${u.name ?? ""}${u.accountId === sub.id ? " (sub)" : ""}`).sort();
   expect(found).toEqual([
     "H323Device:Portal room",

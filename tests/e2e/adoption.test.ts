@@ -51,6 +51,10 @@ afterAll(async () => emu.close());
 const KINDS = ["TrackingField", "Meeting", "H323Device", "InternalNumber", "TspAccount", "SipTrunk", "MeetingTemplate"] as const;
 type Kind = (typeof KINDS)[number];
 
+test("the adoption cases cover every kind of the manifest (a new kind needs its seeded object and difference here)", () => {
+  expect([...KINDS].sort()).toEqual(allDefinitions().map((d) => d.kind).sort());
+});
+
 function deployment(project: string): Deployment {
   const config = zoomConfig(emu.emulator);
   return new Deployment({ project, stack: "dev", cwd: ROOT, config, secretConfigKeys: ["zoom:clientSecret"] });

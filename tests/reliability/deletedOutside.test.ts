@@ -5,7 +5,7 @@
  */
 import type { EmulatorStateSummary } from "../../emulator";
 import { startResourceTestbed, type ResourceTestbed } from "../support/resources";
-import { KIND_CASES, type KindEnv, type Props } from "./support/kinds";
+import { KIND_CASES, type KindEnv } from "./support/kinds";
 
 let bed: ResourceTestbed;
 let env: KindEnv;
@@ -20,23 +20,15 @@ beforeAll(async () => {
 });
 afterAll(async () => bed.close());
 
-/** A change Zoom applies in place, per kind (kinds without one are replaced, never updated). */
-const CHANGES: Record<string, Props> = {
-  Meeting: { agenda: "changed" },
-  TrackingField: { recommendedValues: ["changed"] },
-  H323Device: { encryption: "yes" },
-  InternalNumber: { labels: "changed" },
-  TspAccount: { leaderPin: "4242" },
-};
-
-const updatable = KIND_CASES.filter((k) => k.kind in CHANGES);
+// Every kind whose fixture has an in-place change (the others are replaced, never updated).
+const updatable = KIND_CASES.filter((k) => k.change !== undefined);
 
 test.each(updatable.map((k, i) => [k.name, k, i] as const))("%s: says it was deleted outside Pulumi and how to recreate it", async (_name, kind, i) => {
   const declared = kind.declare(900 + i, env);
   const created = await bed.create(kind.kind, `gone-${i}`, declared);
   // Deleted out of band: the provider's own delete is one more client of Zoom's API.
   await bed.provider(kind.kind).delete!(created.id, created.outs);
-  const news = await bed.checked(kind.kind, created, { ...declared, ...CHANGES[kind.kind] });
+  const news = await bed.checked(kind.kind, created, kind.change!(declared, i));
   const error = await bed.provider(kind.kind).update!(created.id, created.outs, news).then(
     () => undefined,
     (e: unknown) => e,

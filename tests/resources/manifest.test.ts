@@ -11,6 +11,9 @@ import { RESOURCE_MANIFEST } from "../../provider/resources";
 import { allDefinitions } from "../../provider/resources/registry";
 import { SECTION_KEYS } from "../../provider/yaml/sections";
 import { KINDS } from "../../fixtures/kinds";
+import { SETTLE_KINDS } from "../../bench/settleKinds";
+import { FLEET_KINDS, FLEET_LEAVES_OUT } from "../../bench/fleet";
+import { LIFECYCLES } from "../plugin/lifecycleTable";
 
 const kinds = RESOURCE_MANIFEST.map((entry) => entry.definition.kind);
 
@@ -59,4 +62,10 @@ test("the emulator serves every operation a kind's declaration or listing uses",
   for (const entry of RESOURCE_MANIFEST) expect({ kind: entry.definition.kind, found: operationsOf(entry).length >= 2 }).toEqual({ kind: entry.definition.kind, found: true });
   const missing = RESOURCE_MANIFEST.flatMap((entry) => operationsOf(entry).filter((operation) => !served.has(operation)).map((operation) => `${entry.definition.kind}: ${operation}`));
   expect(missing).toEqual([]);
+});
+
+test("the generative settle run, the plugin's lifecycle table and the bench fleet cover every kind (the fleet's omissions say why)", () => {
+  expect([...new Set(SETTLE_KINDS.map((k) => k.kind))].sort()).toEqual([...kinds].sort());
+  expect([...new Set(LIFECYCLES.map((c) => c.kind))].sort()).toEqual([...kinds].sort());
+  expect([...FLEET_KINDS, ...Object.keys(FLEET_LEAVES_OUT)].sort()).toEqual([...kinds].sort());
 });

@@ -19,6 +19,8 @@ export interface KindCase {
   readonly readOperation: OperationId;
   /** A valid declaration, unique for `n`. `meetingId`: an existing meeting (templates are made from one). */
   declare(n: number, env: KindEnv): Props;
+  /** A change Zoom applies in place (the fixture's); absent where every change replaces. */
+  readonly change?: (declared: Props, n: number) => Props;
   /** Is this listed object the one `declared` describes? */
   matches(object: AccountObject, declared: Props, env: KindEnv): boolean;
 }
@@ -30,6 +32,7 @@ const casesOf = (fixture: KindFixture): KindCase[] =>
     createOperation: fixture.operations.create,
     readOperation: fixture.operations.read,
     declare,
+    ...(fixture.change ? { change: fixture.change } : {}),
     matches: (object, declared, env) => fixture.matches(object, declared, env.accounts),
   }));
 
