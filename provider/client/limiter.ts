@@ -189,6 +189,9 @@ const spacing = (perSecond: number) => Math.floor(1000 / perSecond);
 
 class AdaptiveLimiter implements RateLimiter {
   private readonly categories: Record<RateLimitCategory, CategoryBudget>;
+  /** Requests waiting for a permit, and the timer that keeps the process alive while there are any. */
+  private waiting = 0;
+  private keepAlive: NodeJS.Timeout | undefined;
 
   constructor(plan: ZoomPlan, margin: number, now: () => number = Date.now) {
     const limits = RATE_LIMITS_PER_SECOND[plan];
@@ -203,8 +206,29 @@ class AdaptiveLimiter implements RateLimiter {
     return { LIGHT: this.categories.LIGHT.budget, MEDIUM: this.categories.MEDIUM.budget, HEAVY: this.categories.HEAVY.budget };
   }
 
-  acquire(category: RateLimitCategory): Promise<Release> {
-    return this.categories[category].acquire();
+  async acquire(category: RateLimitCategory): Promise<Release> {
+    this.holdProcess();
+    try {
+      return await this.categories[category].acquire();
+    } finally {
+      this.releaseProcess();
+    }
+  }
+
+  /**
+   * A request waiting for a permit is work in progress, but the only thing that will wake it is a permit's
+   * (unref'd) return timer: without a handle of its own, a command-line run (`pulumi-zoom drift` with more
+   * reads than a second's budget) ran out of handles and exited 0 in the middle of its scan, printing nothing.
+   */
+  private holdProcess(): void {
+    if (this.waiting++ === 0) this.keepAlive = setInterval(() => undefined, 60_000);
+  }
+
+  private releaseProcess(): void {
+    if (--this.waiting === 0) {
+      clearInterval(this.keepAlive);
+      this.keepAlive = undefined;
+    }
   }
 }
 
