@@ -126,7 +126,19 @@ export async function settleRuns(
     // Zoom keeps TSP accounts per user: enough users that TSP rounds are as full as the others (3 would take
     // hundreds of rounds to reach thousands of declarations).
     const users = Math.max(0, options.perRound - (await emulator.control.state()).master.users.length);
-    await emulator.control.seed({ users: Array.from({ length: users }, (_, i) => ({ email: `settle-${i}@example.com`, first_name: "Settle", last_name: String(i) })) });
+    // SIP trunks: each master trunk once per sub-account, so enough master trunks for a full round too.
+    const summary = await emulator.control.state();
+    const trunks = Math.max(0, Math.ceil(options.perRound / summary.subAccounts.length) - summary.master.sipTrunks.length);
+    await emulator.control.seed({
+      users: Array.from({ length: users }, (_, i) => ({ email: `settle-${i}@example.com`, first_name: "Settle", last_name: String(i) })),
+      masterSipTrunks: Array.from({ length: trunks }, (_, i) => ({
+        name: `settle trunk ${i}`,
+        dnis: `${17_000 + i}00000`, // a distinct five-digit prefix per trunk
+        sip_server_address: `192.0.2.${100 + i}`,
+        number_prefix: "9",
+        outbound_caller_id: `+1777000${String(i).padStart(4, "0")}`,
+      })),
+    });
     const state = await emulator.control.state();
     const kinds = [...done].filter(([, n]) => n < options.runs).map(([k]) => k);
     const report = await settleRound(emulator.info, state, kinds, seed, options.perRound, options.log);

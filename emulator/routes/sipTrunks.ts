@@ -36,6 +36,14 @@ const INITIAL_MASTER_TRUNKS: readonly Omit<MasterTrunk, "id">[] = [
   { name: "trunk3", dnis: "4420034567", sip_server_address: "sip.example.net", number_prefix: "44", outbound_caller_id: "+442003450000" },
 ];
 
+const masterTrunkSeed = z.object({
+  name: z.string().min(1),
+  dnis: z.string().regex(/^\d{5,15}$/),
+  sip_server_address: z.string().min(1),
+  number_prefix: z.string(),
+  outbound_caller_id: z.string().max(32),
+});
+
 /** The spec's AssignSIPTrunks body: 1 to 30 trunks, DNIS 5 to 8 characters, caller id up to 32. */
 const assignment = z.object({
   id: z.string().min(1),
@@ -159,6 +167,19 @@ export const sipTrunkRoutes: RouteModule = {
     for (const trunk of INITIAL_MASTER_TRUNKS) trunks.push({ id: ctx.ids.string(), ...trunk });
   },
   seed: {
+    /**
+     * More of the master account's own trunks (its carrier contracts, which the API cannot create): items are
+     * `{name, dnis, sip_server_address, number_prefix, outbound_caller_id}`; answers them with ids. Master only.
+     */
+    masterSipTrunks: (account, items, ctx) => {
+      if (!account.isMaster) throw new ZoomHttpError(400, 300, "Only the master account has its own SIP trunks.");
+      const trunks = masterStore(account);
+      return items.map((item) => {
+        const trunk: MasterTrunk = { id: ctx.ids.string(), ...ctx.validate(masterTrunkSeed, item) };
+        trunks.push(trunk);
+        return { ...trunk };
+      });
+    },
     /**
      * Assignments to the seed's (sub-)account: items are AssignSIPTrunks' `sip_trunks` entries
      * (`{id, dnis, outbound_caller_id}`), checked as the API checks them; answers the assigned trunks.

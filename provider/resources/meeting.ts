@@ -43,7 +43,19 @@ function instant(value: unknown, side: Record<string, unknown>, other: Record<st
 function seriesStart(value: unknown, side: Record<string, unknown>, other: Record<string, unknown>): unknown {
   const ms = instant(value, side, other);
   if (typeof ms !== "number" || side.type !== 8) return ms;
-  return firstOccurrence(ms, zoneOf(side, other) ?? "UTC", side.recurrence as RecurrenceRule | undefined);
+  return firstOccurrence(ms, zoneOf(side, other) ?? "UTC", sharedRule(side.recurrence, other.recurrence));
+}
+
+/**
+ * The recurrence both sides speak of: this side's fields that the other side has too. Zoom's answer may carry
+ * fields of rules it does not apply (a monthly-by-weekday series answered with a `monthly_day` as well: the
+ * spec-maximal generative run found it), and its `start_time` is already the first occurrence under the rule
+ * it applied, the declared one; read under a stray `monthly_day` it moved a month and never settled.
+ */
+function sharedRule(rule: unknown, other: unknown): RecurrenceRule | undefined {
+  if (!isPlainObject(rule)) return undefined;
+  if (!isPlainObject(other)) return rule;
+  return Object.fromEntries(Object.entries(rule).filter(([key]) => key in other));
 }
 
 /**
@@ -100,6 +112,19 @@ function withUtcEnd(body: ZoomObject, inputs: MeetingInputs): ZoomObject {
   if (!isPlainObject(recurrence) || typeof recurrence.end_date_time !== "string") return body;
   const ms = instantOf(recurrence.end_date_time, inputs.timezone ?? "UTC");
   return ms === undefined ? body : { ...body, recurrence: { ...recurrence, end_date_time: utcString(ms) } };
+}
+
+/**
+ * Zoom turns join-before-host off while the waiting room is on ("If this value is true, this disables the
+ * join_before_host setting", spec, settings.waiting_room). Declaring `joinBeforeHost: true` without
+ * `waitingRoom` therefore asks for the waiting room off as well: sent with it, so an account whose waiting room
+ * is on by default (or was turned on earlier) keeps join-before-host instead of planning it forever (found by
+ * the generative settle run). Both declared true is refused at check.
+ */
+function withJoinBeforeHost(body: ZoomObject, inputs: MeetingInputs): ZoomObject {
+  const settings = body.settings;
+  if (!isPlainObject(settings) || settings.join_before_host !== true || inputs.settings?.waitingRoom !== undefined) return body;
+  return { ...body, settings: { ...settings, waiting_room: false } };
 }
 
 /** Zoom's meeting in the resource's shape: camelCase, plus named outputs. */
@@ -234,7 +259,7 @@ export const meetingDefinition = {
   create: {
     operation: "meetingCreate",
     pathParams: (inputs) => ({ userId: inputs.userId }),
-    body: (zoom, inputs) => withUtcEnd(zoom, inputs),
+    body: (zoom, inputs) => withJoinBeforeHost(withUtcEnd(zoom, inputs), inputs),
     answerIsObject: true,
   },
   read: {
@@ -254,7 +279,7 @@ export const meetingDefinition = {
     shapeBody: (body, inputs) => {
       const shaped: ZoomObject = { ...body };
       if (shaped.start_time !== undefined && inputs.timezone !== undefined) shaped.timezone = inputs.timezone;
-      return withUtcEnd(shaped, inputs);
+      return withJoinBeforeHost(withUtcEnd(shaped, inputs), inputs);
     },
   },
   delete: {

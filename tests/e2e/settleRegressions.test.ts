@@ -210,3 +210,36 @@ test("10. an object Zoom validates whole: changing one key of settings.waitingRo
   expect((live.settings as { waiting_room_options: unknown }).waiting_room_options).toEqual({ mode: "custom", who_goes_to_waiting_room: "users_not_in_account" });
   await expectSettled(d, declare("users_not_in_account"));
 });
+
+test("11. a monthly-by-weekday series whose answer also carries a monthly_day: the start compares under the declared rule and settles (generative run, seeds 1003 and 1004)", async () => {
+  const declare = (recurring: boolean) => () => {
+    new Meeting(
+      "monthly",
+      recurring
+        ? // The third Wednesday of January 2031 is the 15th: Zoom starts the series there, and its spec-maximal answer
+          // adds monthly_day 1, under which the 15th would move to February 1st.
+          { topic: "Monthly", type: 8, startTime: "2031-01-03T20:38:00", timezone: "America/Sao_Paulo", recurrence: { type: 3, monthlyWeek: 3, monthlyWeekDay: 4 } }
+        : { topic: "Monthly", type: 2, startTime: "2031-01-03T20:38:00", timezone: "America/Sao_Paulo" },
+    );
+  };
+  const d = await upAndSettle(declare(false));
+  expect(changed(await d.up(declare(true))).map((s) => s.op)).toEqual(["update"]);
+  const live = await meetingOf(d, "monthly");
+  expect(live.start_time).toBe("2031-01-15T23:38:00Z");
+  expect((live.recurrence as { monthly_day?: number }).monthly_day).toBe(1);
+  await expectSettled(d, declare(true));
+});
+
+test("12. joinBeforeHost: true while Zoom's waiting room is on and not declared: the waiting room goes off with it, and the plan settles (generative run, seed 1017)", async () => {
+  const declare = (settings: Record<string, unknown>) => () => {
+    new Meeting("early", { topic: "Join early", startTime: "2031-02-03T10:00:00Z", settings });
+  };
+  const d = await upAndSettle(declare({ waitingRoom: true }));
+  expect(changed(await d.up(declare({ joinBeforeHost: true, jbhTime: 15 }))).map((s) => s.op)).toEqual(["update"]);
+  const live = (await meetingOf(d, "early")).settings as { join_before_host: boolean; waiting_room: boolean };
+  expect({ joinBeforeHost: live.join_before_host, waitingRoom: live.waiting_room }).toEqual({ joinBeforeHost: true, waitingRoom: false });
+  await expectSettled(d, declare({ joinBeforeHost: true, jbhTime: 15 }));
+  // Created that way too (an account whose waiting room is on by default behaves as the update above).
+  const created = await upAndSettle(() => void new Meeting("early-new", { topic: "Join early", startTime: "2031-02-03T10:00:00Z", settings: { joinBeforeHost: true } }));
+  expect(((await meetingOf(created, "early-new")).settings as { waiting_room: boolean }).waiting_room).toBe(false);
+});
