@@ -72,7 +72,12 @@ const settingsSchema = z
   .strictObject({
     hostVideo: z.boolean().optional().describe("Start with the host's video on."),
     participantVideo: z.boolean().optional().describe("Start with participants' video on."),
-    joinBeforeHost: z.boolean().optional().describe("Participants may join before the host."),
+    joinBeforeHost: z
+      .boolean()
+      .optional()
+      .describe(
+        "Participants may join before the host. Zoom turns this off while the waiting room is on, so `true` without `waitingRoom` also turns the waiting room off (both `true` is refused).",
+      ),
     jbhTime: z.literal([0, 5, 10, 15]).optional().describe("With joinBeforeHost: minutes before the start participants may join (0 = any time)."),
     muteUponEntry: z.boolean().optional().describe("Mute participants when they join."),
     waitingRoom: z.boolean().optional().describe("Enable the waiting room."),
