@@ -12,7 +12,7 @@ import { resourceClass, SCOPE } from "../framework/declare";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { custom, emailRule, normalized, set, type EqualityRulesOf } from "../framework/equality";
 import { LookupVerdict } from "../framework/errors";
-import { camelCaseOf, isPlainObject } from "../framework/case";
+import { camelCaseOf, isPlainObject, toZoom } from "../framework/case";
 import { instantOf, utcString } from "../framework/time";
 import { firstOccurrence, type RecurrenceRule } from "./meetingRecurrence";
 
@@ -279,6 +279,10 @@ export const meetingDefinition = {
     shapeBody: (body, inputs) => {
       const shaped: ZoomObject = { ...body };
       if (shaped.start_time !== undefined && inputs.timezone !== undefined) shaped.timezone = inputs.timezone;
+      // A meeting becoming recurring takes its recurrence in the same request, even when Zoom's answer already
+      // carried an equal one: an answer for a meeting that does not recur may hold a recurrence Zoom does not
+      // apply (spec-maximal answers do), and Zoom refuses type 8 without one (found by the generative run).
+      if (shaped.type === 8 && shaped.recurrence === undefined && inputs.recurrence !== undefined) shaped.recurrence = toZoom(inputs.recurrence);
       return withJoinBeforeHost(withUtcEnd(shaped, inputs), inputs);
     },
   },

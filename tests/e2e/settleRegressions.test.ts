@@ -243,3 +243,20 @@ test("12. joinBeforeHost: true while Zoom's waiting room is on and not declared:
   const created = await upAndSettle(() => void new Meeting("early-new", { topic: "Join early", startTime: "2031-02-03T10:00:00Z", settings: { joinBeforeHost: true } }));
   expect(((await meetingOf(created, "early-new")).settings as { waiting_room: boolean }).waiting_room).toBe(false);
 });
+
+test("13. a meeting becoming recurring sends its recurrence although Zoom's answer for the one-off meeting carried an equal one (generative run, seed 2011)", async () => {
+  // Spec-maximal answers give a type 2 meeting the recurrence {type: 1, repeat_interval: 1, ...}: a declared daily
+  // recurrence then compares equal to it, and without it in the PATCH Zoom refuses type 8 ("recurrence: Invalid field").
+  const declare = (recurring: boolean) => () => {
+    new Meeting("becomes-daily", {
+      topic: "Becomes daily",
+      startTime: "2031-02-03T10:00:00Z",
+      ...(recurring ? { type: 8 as const, recurrence: { type: 1 as const, repeatInterval: 1 } } : {}),
+    });
+  };
+  const d = await upAndSettle(declare(false));
+  expect(changed(await d.up(declare(true))).map((s) => s.op)).toEqual(["update"]);
+  const live = await meetingOf(d, "becomes-daily");
+  expect(live.type).toBe(8);
+  await expectSettled(d, declare(true));
+});
