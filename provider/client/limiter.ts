@@ -54,6 +54,9 @@ export function budgetFor(limitPerSecond: number, margin = DEFAULT_SAFETY_MARGIN
 class SlidingWindowLimiter implements RateLimiter {
   private readonly limiters: Record<RateLimitCategory, Bottleneck>;
   readonly budget: Readonly<Record<RateLimitCategory, number>>;
+  /** Requests waiting for a permit, and the timer that keeps the process alive while there are any. */
+  private waiting = 0;
+  private keepAlive: NodeJS.Timeout | undefined;
 
   constructor(plan: ZoomPlan, margin: number) {
     const limits = RATE_LIMITS_PER_SECOND[plan];
@@ -70,7 +73,12 @@ class SlidingWindowLimiter implements RateLimiter {
 
   async acquire(category: RateLimitCategory): Promise<Release> {
     const limiter = this.limiters[category];
-    await limiter.schedule(() => Promise.resolve());
+    this.holdProcess();
+    try {
+      await limiter.schedule(() => Promise.resolve());
+    } finally {
+      this.releaseProcess();
+    }
     let released = false;
     return () => {
       if (released) return;
@@ -78,6 +86,22 @@ class SlidingWindowLimiter implements RateLimiter {
       // Unref'd: a pending return must not keep a finished process alive.
       setTimeout(() => void limiter.incrementReservoir(1), WINDOW_MS).unref();
     };
+  }
+
+  /**
+   * A request waiting for a permit is work in progress, but the only thing that will wake it is a permit's
+   * (unref'd) return timer: without a handle of its own, a command-line run (`pulumi-zoom drift` with more
+   * reads than a second's budget) ran out of handles and exited 0 in the middle of its scan, printing nothing.
+   */
+  private holdProcess(): void {
+    if (this.waiting++ === 0) this.keepAlive = setInterval(() => undefined, 60_000);
+  }
+
+  private releaseProcess(): void {
+    if (--this.waiting === 0) {
+      clearInterval(this.keepAlive);
+      this.keepAlive = undefined;
+    }
   }
 }
 
