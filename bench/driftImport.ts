@@ -19,7 +19,7 @@ import { runCli, type CliRun } from "./cliRun";
 import { benchDeployment } from "./deployment";
 import { driftMinimum, fleetUsers, flatten, importMinimum, type KindCounts } from "./driftImportMinimum";
 import { startBenchEmulator, type BenchEmulator } from "./emulator";
-import { fleetProgram, masterUsers, planFleet, seedTspSlots, type Fleet } from "./fleet";
+import { fleetOf, fleetProgram, masterUsers, planFleet, seedTspSlots, type Fleet, type FleetKind } from "./fleet";
 import { lowerBoundSeconds, type OperationCounts } from "./minimum";
 import { delta, type StatsDelta } from "./stats";
 
@@ -55,6 +55,8 @@ export interface DriftImportRun {
 
 export interface DriftImportOptions {
   readonly objects: number;
+  /** Exact counts per kind instead of the fleet's mix for `objects` (which they must add up to). */
+  readonly counts?: Readonly<Record<FleetKind, number>>;
   /** Default `pro`; the request-count test runs `unlimited` (counts do not depend on the limits). */
   readonly plan?: EmulatorPlan;
   readonly commands?: readonly ScanCommand[];
@@ -65,8 +67,10 @@ function zoomEnv(info: EmulatorInfo): Record<string, string> {
   return { ZOOM_API_URL: info.url, ZOOM_OAUTH_URL: info.oauthUrl, ZOOM_ACCOUNT_ID: info.accountId, ZOOM_CLIENT_ID: info.clientId, ZOOM_CLIENT_SECRET: info.clientSecret };
 }
 
+export type ScanEmulator = Pick<BenchEmulator, "info" | "control">;
+
 /** Deploys the fleet on the (unlimited) emulator and returns its stack export text. */
-async function deployFleet(emulator: BenchEmulator, fleet: Fleet): Promise<string> {
+async function deployFleet(emulator: ScanEmulator, fleet: Fleet): Promise<string> {
   const deployment = benchDeployment(emulator.info, { project: `scan-${fleet.objects}`, parallel: Math.max(fleet.objects, DEFAULT_PARALLEL) });
   try {
     const summary = await deployment.up(fleetProgram(fleet));
@@ -105,16 +109,27 @@ function timelineOf(spawned: number, seconds: number, first: number, last: numbe
   return { toFirstAnswer, requests, afterLastAnswer: Math.max(0, seconds - toFirstAnswer - requests) };
 }
 
+/** On a fresh bench emulator (a worker thread), closed afterwards. */
 export async function runDriftImport(options: DriftImportOptions): Promise<DriftImportRun> {
+  const emulator = await startBenchEmulator("unlimited");
+  try {
+    return await measureScans(emulator, options);
+  } finally {
+    await emulator.close();
+  }
+}
+
+/** On an emulator of the caller's (unlimited, empty: the fleet is deployed on it), which keeps it. */
+export async function measureScans(emulator: ScanEmulator, options: DriftImportOptions): Promise<DriftImportRun> {
   const log = options.log ?? (() => undefined);
   const plan = options.plan ?? "pro";
   const commands = options.commands ?? ["drift", "import"];
-  const emulator = await startBenchEmulator("unlimited");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-zoom-scan-"));
   try {
     const users = await masterUsers(emulator.control);
     await seedTspSlots(emulator.control, users);
-    const fleet = planFleet(options.objects, users);
+    const fleet = options.counts ? fleetOf(options.counts, users) : planFleet(options.objects, users);
+    if (fleet.objects !== options.objects) throw new Error(`the counts add up to ${fleet.objects} objects, not ${options.objects}`);
     const stateFile = path.join(dir, "state.json");
     fs.writeFileSync(stateFile, await deployFleet(emulator, fleet));
     await emulator.control.setPlan(plan);
@@ -156,6 +171,5 @@ export async function runDriftImport(options: DriftImportOptions): Promise<Drift
     return { objects: options.objects, plan, fleet: { counts: fleet.counts, notes: fleet.notes }, startup: { seconds: startupRun.seconds, peakRssKb: startupRun.peakRssKb }, runs };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
-    await emulator.close();
   }
 }
