@@ -23,6 +23,21 @@ export function perKind(scan: ScanRun): { kind: string; measured: number; minimu
   return kinds.map((kind) => ({ kind, measured: total(measured[kind] ?? {}), minimum: total(minimum[kind] ?? {}) }));
 }
 
+/**
+ * Memory each further object costs: the growth of peak RSS between the two largest scales, per object added
+ * (flat memory per object: this stays small and does not grow with the scale).
+ */
+export function rssGrowthKb(runs: readonly DriftImportRun[], command: ScanRun["command"]): { from: number; to: number; kbPerObject: number } | undefined {
+  const sized = [...runs].sort((a, b) => a.objects - b.objects);
+  const [lower, upper] = sized.slice(-2);
+  if (!lower || !upper || lower === upper) return undefined;
+  const rss = (run: DriftImportRun) => run.runs.find((r) => r.command === command)?.peakRssKb;
+  const a = rss(lower);
+  const b = rss(upper);
+  if (a === undefined || b === undefined) return undefined;
+  return { from: lower.objects, to: upper.objects, kbPerObject: (b - a) / (upper.objects - lower.objects) };
+}
+
 export function driftImportFigures(runs: readonly DriftImportRun[]): Figure[] {
   const figures: Figure[] = [];
   const add = (name: string, value: number, unit: string, target?: Figure["target"]) => {
@@ -42,6 +57,10 @@ export function driftImportFigures(runs: readonly DriftImportRun[]): Figure[] {
       if (scan.peakRssKb !== undefined) add(`${key}.peakRss`, Math.round(scan.peakRssKb / 1024), "MB");
       if (perObject !== undefined) add(`${key}.rssPerObject`, Math.round(perObject * 10) / 10, "KB per object");
     }
+  }
+  for (const command of ["drift", "import"] as const) {
+    const growth = rssGrowthKb(runs, command);
+    if (growth) add(`scan.${command}.rssGrowth.${growth.from}to${growth.to}`, Math.round(growth.kbPerObject * 10) / 10, "KB per object");
   }
   return figures;
 }
@@ -78,7 +97,11 @@ export function driftImportTable(runs: readonly DriftImportRun[]): string {
       rows,
     ),
     `  targets: wall/bound ${TARGETS.throughputRatio.op} ${TARGETS.throughputRatio.value}, requests at the minimum, no 429s. Start-up alone (pulumi-zoom --help): ${[...new Set(startups)].join("; ")}.`,
-    `  RSS KB/object: peak RSS above the start-up's, per object.`,
+    `  RSS KB/object: peak RSS above the start-up's, per object.${(["drift", "import"] as const)
+      .map((command) => ({ command, growth: rssGrowthKb(runs, command) }))
+      .filter((g) => g.growth)
+      .map((g) => ` ${g.command}: ${fixed(g.growth!.kbPerObject, 1)} KB per object added from ${g.growth!.from} to ${g.growth!.to}.`)
+      .join("")}`,
     "",
     renderTable("Drift and import: requests per kind (measured/minimum)", ["objects", "command", "per kind"], kindRows),
   ].join("\n");
