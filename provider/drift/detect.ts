@@ -18,7 +18,6 @@ import { parseId } from "../framework/ids";
 import { listCacheFor } from "../framework/listCache";
 import { formatPath, isDeclarablePath, leafPaths, pickPaths, parsePath } from "../framework/paths";
 import { shapeOf } from "../framework/resource";
-import { turnTaker } from "../framework/turns";
 import { DECLARED_KEY, NAME_KEY } from "../framework/stateKeys";
 import { allDefinitions, definitionOf, dynamicProvider } from "../resources/registry";
 import { currentClient } from "../framework/runtime";
@@ -56,9 +55,6 @@ export interface DetectOptions {
   /** Default: the client of the configured provider runtime (`configure` first). */
   readonly client?: ZoomClient;
 }
-
-/** Read objects compared per turn of the event loop (a few milliseconds of work). */
-const READS_PER_TURN = 20;
 
 /** A stack resource whose kind and id pulumi-zoom understands. */
 interface Known {
@@ -104,7 +100,7 @@ function secretRootsOf(definition: ResourceDefinition): ReadonlySet<string> {
   return new Set(shapeOf(definition).secretOutputs);
 }
 
-async function readOne(known: Known, turn: () => Promise<void>): Promise<ReadOutcome> {
+async function readOne(known: Known): Promise<ReadOutcome> {
   const { resource, definition } = known;
   try {
     const provider = dynamicProvider(definition.kind, 1);
@@ -114,8 +110,6 @@ async function readOne(known: Known, turn: () => Promise<void>): Promise<ReadOut
     const recorded = resource.outputs.values[DECLARED_KEY];
     const props = { ...resource.outputs.values, [NAME_KEY]: resource.outputs.values[NAME_KEY] ?? resource.name, [DECLARED_KEY]: Array.isArray(recorded) ? recorded : [] };
     const result = await provider.read!(resource.id, props);
-    // One list sweep answers thousands of reads at once: their comparisons take turns with other kinds' I/O.
-    await turn();
     if (!result.id) return { status: "missing" };
     const live = (result.props ?? {}) as Record<string, unknown>;
 
@@ -254,9 +248,8 @@ export async function detectDrift(state: StackSummary, options: DetectOptions = 
   const progress = { read: 0, reads: toRead.length, listed: 0, lists: listingJobs.length };
   const report = (kind?: string) => options.onProgress?.({ ...progress, ...(kind === undefined ? {} : { kind }) });
   report();
-  const turn = turnTaker(READS_PER_TURN);
   const reads = toRead.map((k) =>
-    readOne(k, turn).then((outcome) => {
+    readOne(k).then((outcome) => {
       progress.read += 1;
       report(k.definition.kind);
       return outcome;

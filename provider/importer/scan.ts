@@ -17,10 +17,6 @@ import { discover, forgetListing, type FoundObject } from "../inventory/discover
 import { describeScope, identityOf, isPerUser, userInId, UserAliases, type Scope } from "../inventory/scopes";
 import { declare, type Declaration, type SecretMode } from "./declaration";
 import { assignNames, secretConfigKey } from "./names";
-import { turnTaker } from "../framework/turns";
-
-/** Objects declared per turn of the event loop (a few milliseconds of work). */
-const TURN = 20;
 
 export interface ScanOptions {
   /** Kinds to scan (definition kinds); default every kind. */
@@ -107,7 +103,7 @@ function aliasesOf(read: readonly ReadObject[]): UserAliases {
 }
 
 /** One kind's objects, named and declared. The same object found twice (a user listed as `me` and by id): the first kept. */
-async function declareKind(read: readonly ReadObject[], aliases: UserAliases | undefined, secrets: SecretMode, turn: () => Promise<void>): Promise<ImportedObject[]> {
+async function declareKind(read: readonly ReadObject[], aliases: UserAliases | undefined, secrets: SecretMode): Promise<ImportedObject[]> {
   const seen = new Set<string>();
   const unique = read.filter(({ found }) => {
     const identity = identityOf(found.definition, found.ref, aliases);
@@ -116,20 +112,17 @@ async function declareKind(read: readonly ReadObject[], aliases: UserAliases | u
     return true;
   });
   const names = assignNames(unique.map(({ found }) => ({ kind: found.definition.kind, id: found.id, ...(found.label === undefined ? {} : { label: found.label }) })));
-  const objects: ImportedObject[] = [];
-  for (const [index, { found, outputs }] of unique.entries()) {
-    // Local work (check and diff) that never waits on I/O: spread over turns, so other kinds' reads go on.
-    await turn();
-    const name = names[index]!;
-    const declaration = await declare(
-      { definition: found.definition, id: found.id, ref: found.ref, outputs, name },
-      { secrets, configKeyFor: (property) => secretConfigKey(name, property) },
-    );
-    objects.push({ definition: found.definition, id: found.id, name, ...(found.label === undefined ? {} : { label: found.label }), scope: found.scope, declaration });
-  }
-  return objects;
+  return Promise.all(
+    unique.map(async ({ found, outputs }, index): Promise<ImportedObject> => {
+      const name = names[index]!;
+      const declaration = await declare(
+        { definition: found.definition, id: found.id, ref: found.ref, outputs, name },
+        { secrets, configKeyFor: (property) => secretConfigKey(name, property) },
+      );
+      return { definition: found.definition, id: found.id, name, ...(found.label === undefined ? {} : { label: found.label }), scope: found.scope, declaration };
+    }),
+  );
 }
-
 
 export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult> {
   const client = options.client ?? currentClient();
@@ -207,13 +200,12 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
   // of other kinds still wait for the rate limit (the declarations' check and diff of 5,000 objects took
   // seconds after the last answer). Kinds with a user in their ids learn who is who from every read object.
   const secrets = options.secrets ?? "omit";
-  const turn = turnTaker(TURN);
   const readsOf = (definition: ResourceDefinition): Promise<ReadObject[]> =>
     Promise.all(perJob.filter((_, index) => jobs[index]!.definition === definition)).then((batches) => batches.flat());
   const declaredKinds = definitions.map(async (definition): Promise<ImportedObject[]> => {
-    if (!userInId(definition)) return declareKind(await readsOf(definition), undefined, secrets, turn);
+    if (!userInId(definition)) return declareKind(await readsOf(definition), undefined, secrets);
     const aliases = aliasesOf((await Promise.all(perJob)).flat());
-    return declareKind(await readsOf(definition), aliases, secrets, turn);
+    return declareKind(await readsOf(definition), aliases, secrets);
   });
   const [, declared] = await Promise.all([Promise.all(perJob), Promise.all(declaredKinds)]);
 
