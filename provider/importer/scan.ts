@@ -14,7 +14,7 @@ import { DECLARED_KEY, NAME_KEY } from "../framework/stateKeys";
 import { allDefinitions, dynamicProvider, entryOf } from "../resources/registry";
 import { currentClient } from "../framework/runtime";
 import { discover, forgetListing, type FoundObject } from "../inventory/discover";
-import { describeScope, identityOf, isPerUser, userInId, UserAliases, type Scope } from "../inventory/scopes";
+import { describeScope, identityOf, isPerUser, UserAliases, type Scope } from "../inventory/scopes";
 import { declare, type Declaration, type SecretMode } from "./declaration";
 import { assignNames, secretConfigKey } from "./names";
 
@@ -92,38 +92,6 @@ interface ReadObject {
   readonly outputs: Record<string, unknown>;
 }
 
-/** Who is who: the hosts of the meetings listed for a user spelled `me` or by email. */
-function aliasesOf(read: readonly ReadObject[]): UserAliases {
-  const aliases = new UserAliases();
-  for (const { found } of read) {
-    const host = found.item.host_id;
-    if (typeof host === "string" && found.scope.userId !== undefined) aliases.learn(found.scope.accountId, found.scope.userId, host);
-  }
-  return aliases;
-}
-
-/** One kind's objects, named and declared. The same object found twice (a user listed as `me` and by id): the first kept. */
-async function declareKind(read: readonly ReadObject[], aliases: UserAliases | undefined, secrets: SecretMode): Promise<ImportedObject[]> {
-  const seen = new Set<string>();
-  const unique = read.filter(({ found }) => {
-    const identity = identityOf(found.definition, found.ref, aliases);
-    if (seen.has(identity)) return false;
-    seen.add(identity);
-    return true;
-  });
-  const names = assignNames(unique.map(({ found }) => ({ kind: found.definition.kind, id: found.id, ...(found.label === undefined ? {} : { label: found.label }) })));
-  return Promise.all(
-    unique.map(async ({ found, outputs }, index): Promise<ImportedObject> => {
-      const name = names[index]!;
-      const declaration = await declare(
-        { definition: found.definition, id: found.id, ref: found.ref, outputs, name },
-        { secrets, configKeyFor: (property) => secretConfigKey(name, property) },
-      );
-      return { definition: found.definition, id: found.id, name, ...(found.label === undefined ? {} : { label: found.label }), scope: found.scope, declaration };
-    }),
-  );
-}
-
 export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult> {
   const client = options.client ?? currentClient();
   const lists = listCacheFor(client);
@@ -153,61 +121,49 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
   const notHere = (error: unknown, scope: Scope): boolean =>
     accounts.length > 1 && scope.userId !== undefined && scope.userId !== "me" && error instanceof ZoomApiError && error.zoomCode === 1001;
   // Each listing's reads start as soon as it is in: list-only kinds then read from the sweep just made.
-  const perJob = jobs.map(async ({ definition, scope }): Promise<ReadObject[]> => {
-    let found: FoundObject[];
-    try {
-      found = await discover(client, lists, definition, scope);
-      progress.found += found.length;
-    } catch (error) {
-      if (notHere(error, scope)) {
-        const key = `${definition.kind}\u0000${scope.userId}`;
-        const entry = elsewhere.get(key) ?? { kind: definition.kind, accounts: [] };
-        entry.accounts.push(scope.accountId ?? "me");
-        elsewhere.set(key, entry);
-      } else {
-        problems.push({ kind: definition.kind, scope: describeScope(scope), message: messageOf(error) });
-      }
-      return [];
-    } finally {
-      progress.listed += 1;
-      report(definition.kind);
-    }
-    const provider = dynamicProvider(definition.kind, 1);
-    const reads = await Promise.all(
-      found.map(async (object): Promise<ReadObject | undefined> => {
-        try {
-          // Read as a refresh reads (`__declared`, nothing declared): one that vanished since the listing is gone,
-          // not a failed `.get()`.
-          const props: Record<string, unknown> = { ...object.scope, [NAME_KEY]: object.label ?? object.id, [DECLARED_KEY]: [] };
-          const result = await provider.read!(object.id, props);
-          // Gone between the listing and the read: nothing to adopt.
-          if (!result.id) return undefined;
-          return { found: object, outputs: (result.props ?? {}) as Record<string, unknown> };
-        } catch (error) {
-          problems.push({ kind: definition.kind, id: object.id, message: messageOf(error) });
-          return undefined;
-        } finally {
-          progress.read += 1;
-          report(definition.kind);
+  const batches = await Promise.all(
+    jobs.map(async ({ definition, scope }): Promise<ReadObject[]> => {
+      let found: FoundObject[];
+      try {
+        found = await discover(client, lists, definition, scope);
+        progress.found += found.length;
+      } catch (error) {
+        if (notHere(error, scope)) {
+          const key = `${definition.kind}\u0000${scope.userId}`;
+          const entry = elsewhere.get(key) ?? { kind: definition.kind, accounts: [] };
+          entry.accounts.push(scope.accountId ?? "me");
+          elsewhere.set(key, entry);
+        } else {
+          problems.push({ kind: definition.kind, scope: describeScope(scope), message: messageOf(error) });
         }
-      }),
-    );
-    return reads.filter((read): read is ReadObject => read !== undefined);
-  });
-
-  // Names are unique per kind and identities compare within a kind, so each kind is named and declared on its
-  // own: a kind whose identities involve no user is declared as soon as its own reads are in, while the reads
-  // of other kinds still wait for the rate limit (the declarations' check and diff of 5,000 objects took
-  // seconds after the last answer). Kinds with a user in their ids learn who is who from every read object.
-  const secrets = options.secrets ?? "omit";
-  const readsOf = (definition: ResourceDefinition): Promise<ReadObject[]> =>
-    Promise.all(perJob.filter((_, index) => jobs[index]!.definition === definition)).then((batches) => batches.flat());
-  const declaredKinds = definitions.map(async (definition): Promise<ImportedObject[]> => {
-    if (!userInId(definition)) return declareKind(await readsOf(definition), undefined, secrets);
-    const aliases = aliasesOf((await Promise.all(perJob)).flat());
-    return declareKind(await readsOf(definition), aliases, secrets);
-  });
-  const [, declared] = await Promise.all([Promise.all(perJob), Promise.all(declaredKinds)]);
+        return [];
+      } finally {
+        progress.listed += 1;
+        report(definition.kind);
+      }
+      const provider = dynamicProvider(definition.kind, 1);
+      const reads = await Promise.all(
+        found.map(async (object): Promise<ReadObject | undefined> => {
+          try {
+            // Read as a refresh reads (`__declared`, nothing declared): one that vanished since the listing is gone,
+            // not a failed `.get()`.
+            const props: Record<string, unknown> = { ...object.scope, [NAME_KEY]: object.label ?? object.id, [DECLARED_KEY]: [] };
+            const result = await provider.read!(object.id, props);
+            // Gone between the listing and the read: nothing to adopt.
+            if (!result.id) return undefined;
+            return { found: object, outputs: (result.props ?? {}) as Record<string, unknown> };
+          } catch (error) {
+            problems.push({ kind: definition.kind, id: object.id, message: messageOf(error) });
+            return undefined;
+          } finally {
+            progress.read += 1;
+            report(definition.kind);
+          }
+        }),
+      );
+      return reads.filter((read): read is ReadObject => read !== undefined);
+    }),
+  );
 
   for (const [key, { kind, accounts: missing }] of elsewhere) {
     if (missing.length < accounts.length) continue;
@@ -215,7 +171,32 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
     problems.push({ kind, scope: `user ${user}`, message: `not a user of any scanned account (${accounts.map((a) => a ?? "me").join(", ")}): Zoom answered "User does not exist" in each` });
   }
 
-  const objects = declared.flat();
+  // The same object found twice (a user listed as `me` and by id): keep the first.
+  const aliases = new UserAliases();
+  for (const { found } of batches.flat()) {
+    const host = found.item.host_id;
+    if (typeof host === "string" && found.scope.userId !== undefined) aliases.learn(found.scope.accountId, found.scope.userId, host);
+  }
+  const seen = new Set<string>();
+  const unique = batches.flat().filter(({ found }) => {
+    const identity = identityOf(found.definition, found.ref, aliases);
+    if (seen.has(identity)) return false;
+    seen.add(identity);
+    return true;
+  });
+
+  const names = assignNames(unique.map(({ found }) => ({ kind: found.definition.kind, id: found.id, ...(found.label === undefined ? {} : { label: found.label }) })));
+  const secrets = options.secrets ?? "omit";
+  const objects = await Promise.all(
+    unique.map(async ({ found, outputs }, index): Promise<ImportedObject> => {
+      const name = names[index]!;
+      const declaration = await declare(
+        { definition: found.definition, id: found.id, ref: found.ref, outputs, name },
+        { secrets, configKeyFor: (property) => secretConfigKey(name, property) },
+      );
+      return { definition: found.definition, id: found.id, name, ...(found.label === undefined ? {} : { label: found.label }), scope: found.scope, declaration };
+    }),
+  );
   const rank = new Map(definitions.map((d, i) => [d.kind, i]));
   objects.sort((a, b) => (rank.get(a.definition.kind) ?? 0) - (rank.get(b.definition.kind) ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { objects, problems };
