@@ -112,6 +112,12 @@ function argsFor(kind: FleetKind, i: number, users: readonly string[]): Record<s
 
 export function planFleet(objects: number, users: readonly string[]): Fleet {
   const { counts, notes } = countsFor(objects, users.length);
+  return fleetOf(counts, users, notes);
+}
+
+/** A fleet of exactly these counts (tests that need, say, 301 objects of one kind). */
+export function fleetOf(counts: Readonly<Record<FleetKind, number>>, users: readonly string[], notes: readonly string[] = []): Fleet {
+  const objects = FLEET_KINDS.reduce((sum, kind) => sum + counts[kind], 0);
   const keyed: { key: number; item: FleetItem }[] = [];
   for (const kind of FLEET_KINDS) {
     const n = counts[kind];

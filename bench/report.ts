@@ -3,6 +3,7 @@
  * Every figure is a count or a ratio of two things measured side by side in the same run.
  */
 import type { DoorRun } from "./doors";
+import type { DriftImportRun } from "./driftImport";
 import type { CallsResult } from "./calls";
 import type { MachineInfo } from "./machine";
 import { total } from "./minimum";
@@ -42,6 +43,8 @@ export interface BenchResults {
   readonly throughput: readonly FleetRun[];
   readonly overhead: readonly OverheadRun[];
   readonly mechanisms?: MechanismRuns;
+  /** `pulumi-zoom drift` and `import` at each scale, Pro limits (driftImport.ts). */
+  readonly driftImport?: readonly DriftImportRun[];
   /** The dynamic resources and the native plugin side by side (doors.ts). */
   readonly doors: readonly DoorRun[];
 }

@@ -1,19 +1,23 @@
 /**
  * `npm run bench` (full: 100, 1,000 and 5,000 objects; several minutes) or `npm run bench -- --quick` (100
  * objects; about a minute). Prints the tables and writes bench/results.json (quick: bench/results.quick.json).
- * Options: `--scales 100,1000` overrides the scales, `--no-mechanisms` skips the runs with mechanisms off.
+ * Options: `--scales 100,1000` overrides the scales, `--no-mechanisms` skips the runs with mechanisms off,
+ * `--only scan` runs only the drift-and-import section (driftImport.ts) at the scales, into bench/results.scan.json.
  *
  * Every run is bounded: each operation ends (Zoom errors and exhausted retries fail operations, they do not hang),
  * and a watchdog stops the process if a run ever takes longer than the budget below.
  */
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { DEFAULT_PARALLEL } from "../harness";
 import { measureCalls } from "./calls";
 import { REPO_ROOT } from "./deployment";
 import { doorsTable, runDoors } from "./doors";
+import { runDriftImport, type DriftImportRun } from "./driftImport";
+import { driftImportFigures, driftImportTable } from "./driftImportReport";
 import { startBenchEmulator } from "./emulator";
-import { machineInfo } from "./machine";
+import { machineInfo, type MachineInfo } from "./machine";
 import { runOverhead, type OverheadRun } from "./overhead";
 import {
   callsTable,
@@ -34,6 +38,7 @@ interface Options {
   readonly scales: readonly number[];
   readonly mechanisms: boolean;
   readonly mechanismScale: number;
+  readonly onlyScan: boolean;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -44,7 +49,8 @@ function parseOptions(argv: readonly string[]): Options {
     : quick
       ? [100]
       : [100, 1000, 5000];
-  return { quick, scales, mechanisms: !argv.includes("--no-mechanisms"), mechanismScale: quick ? 100 : scales.includes(1000) ? 1000 : scales[0]! };
+  const onlyScan = argv.includes("--only=scan") || argv.some((a, i) => a === "scan" && argv[i - 1] === "--only");
+  return { quick, scales, mechanisms: !argv.includes("--no-mechanisms"), mechanismScale: quick ? 100 : scales.includes(1000) ? 1000 : scales[0]!, onlyScan };
 }
 
 /**
@@ -67,6 +73,11 @@ async function main(): Promise<void> {
   const log = (line: string) => console.error(line);
   const machine = machineInfo();
   log(`pulumi-zoom bench (${options.quick ? "quick" : "full"}): ${machine.cpus} CPUs, ${machine.memoryMb} MB, node ${machine.node}, load average ${machine.loadAverage}`);
+  if (options.onlyScan) {
+    await scanOnly(options, machine, log);
+    clearTimeout(watchdog);
+    return;
+  }
 
   log("calls per operation and state size ...");
   const emulator = await startBenchEmulator("unlimited");
@@ -98,11 +109,17 @@ async function main(): Promise<void> {
     mechanisms = { objects, pro, unlimited };
   }
 
+  const driftImport: DriftImportRun[] = [];
+  for (const objects of options.scales) {
+    log(`${objects} objects, pulumi-zoom drift and import, pro limits ...`);
+    driftImport.push(await runDriftImport({ objects, plan: "pro", log }));
+  }
+
   const doorObjects = options.quick ? 10 : 50;
   const doorsEmulator = await startBenchEmulator("unlimited");
   const doors = await runDoors(doorsEmulator.info, doorObjects, log).finally(() => doorsEmulator.close());
 
-  const figures = collectFigures(calls, throughput, overhead);
+  const figures = [...collectFigures(calls, throughput, overhead), ...driftImportFigures(driftImport)];
   const results: BenchResults = {
     mode: options.quick ? "quick" : "full",
     machine,
@@ -113,6 +130,7 @@ async function main(): Promise<void> {
     throughput,
     overhead,
     ...(mechanisms ? { mechanisms } : {}),
+    driftImport,
     doors,
   };
   const tables = [
@@ -123,6 +141,7 @@ async function main(): Promise<void> {
     overheadTable(overhead),
     ...(options.scales.length > 1 ? [scalingTable(throughput, overhead)] : []),
     ...(mechanisms ? [mechanismsTable(mechanisms)] : []),
+    driftImportTable(driftImport),
     doorsTable(doors),
     figuresTable(figures),
   ];
@@ -132,6 +151,24 @@ async function main(): Promise<void> {
   fs.renameSync(`${file}.tmp`, file);
   log(`\nwrote ${path.relative(REPO_ROOT, file)} in ${results.durationSeconds} s`);
   clearTimeout(watchdog);
+}
+
+/** `--only scan`: the drift-and-import section alone, written to bench/results.scan.json. */
+async function scanOnly(options: Options, machine: MachineInfo, log: (line: string) => void): Promise<void> {
+  const started = performance.now();
+  const driftImport: DriftImportRun[] = [];
+  for (const objects of options.scales) {
+    log(`${objects} objects, pulumi-zoom drift and import, pro limits ...`);
+    driftImport.push(await runDriftImport({ objects, plan: "pro", log }));
+  }
+  const figures = driftImportFigures(driftImport);
+  const loadAtEnd = Math.round(os.loadavg()[0]! * 10) / 10;
+  console.log([`Machine: ${machine.cpus} CPUs, load average ${machine.loadAverage} at start, ${loadAtEnd} at end, ${machine.date}`, driftImportTable(driftImport), figuresTable(figures)].join("\n\n"));
+  const file = path.join(REPO_ROOT, "bench", "results.scan.json");
+  const results = { mode: options.quick ? "quick" : "full", machine, loadAverageAtEnd: loadAtEnd, durationSeconds: Math.round((performance.now() - started) / 1000), figures, driftImport };
+  fs.writeFileSync(`${file}.tmp`, `${JSON.stringify(results, null, 2)}\n`);
+  fs.renameSync(`${file}.tmp`, file);
+  log(`\nwrote ${path.relative(REPO_ROOT, file)}`);
 }
 
 main().then(

@@ -68,16 +68,20 @@ export function wantsColor(stream: OutputStream, env: Environment): boolean {
 
 /**
  * One status line on stderr, rewritten in place while a scan runs, and only on a terminal: a log file or CI
- * output gets no progress noise. `done()` clears it.
+ * output gets no progress noise. `wanted: false` turns it off on a terminal too (`--json`). `done()` clears it.
+ * No colour in it, so NO_COLOR changes nothing; it is cursor control, which only a terminal gets.
  */
 export class ProgressLine {
   private shown = false;
   private lastText = "";
 
-  constructor(private readonly stream: OutputStream) {}
+  constructor(
+    private readonly stream: OutputStream,
+    private readonly wanted = true,
+  ) {}
 
   get enabled(): boolean {
-    return this.stream.isTTY === true;
+    return this.wanted && this.stream.isTTY === true;
   }
 
   update(text: string): void {

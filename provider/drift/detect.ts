@@ -44,6 +44,8 @@ export interface ScanProgress {
   /** Listings done so far, of `lists`. */
   readonly listed: number;
   readonly lists: number;
+  /** The kind of the read or listing that just finished (none before the first). */
+  readonly kind?: string;
 }
 
 export interface DetectOptions {
@@ -244,12 +246,12 @@ export async function detectDrift(state: StackSummary, options: DetectOptions = 
   for (const { definition, scope } of listingJobs) forgetListing(lists, definition, scope);
 
   const progress = { read: 0, reads: toRead.length, listed: 0, lists: listingJobs.length };
-  const report = () => options.onProgress?.({ ...progress });
+  const report = (kind?: string) => options.onProgress?.({ ...progress, ...(kind === undefined ? {} : { kind }) });
   report();
   const reads = toRead.map((k) =>
     readOne(k).then((outcome) => {
       progress.read += 1;
-      report();
+      report(k.definition.kind);
       return outcome;
     }),
   );
@@ -259,7 +261,7 @@ export async function detectDrift(state: StackSummary, options: DetectOptions = 
       (error: unknown) => ({ ok: false as const, error }),
     ).then((result) => {
       progress.listed += 1;
-      report();
+      report(definition.kind);
       return { definition, scope, result };
     }),
   );

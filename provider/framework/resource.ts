@@ -3,7 +3,8 @@
  * with module `zoom`, so type tokens read `pulumi-nodejs:dynamic/zoom:Meeting`, whose provider is the tiny
  * stub from stub.ts.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { lazyDynamicResource, pulumiSdk } from "./lazyPulumi";
 import type { PropertySpec, ResourceDefinition } from "./definition";
 import { NAME_KEY } from "./stateKeys";
 import { providerStub } from "./stub";
@@ -77,7 +78,8 @@ function stubOf(kind: string): pulumi.dynamic.ResourceProvider {
   return stub;
 }
 
-export abstract class ZoomResource extends pulumi.dynamic.Resource {
+// The SDK loads when the first resource is constructed: `pulumi-zoom drift` and `import` never need it.
+export abstract class ZoomResource extends lazyDynamicResource() {
   protected constructor(
     shape: ResourceShape,
     name: string,
@@ -96,7 +98,7 @@ export abstract class ZoomResource extends pulumi.dynamic.Resource {
     // Outputs must be present (as undefined) for Pulumi to expose them as properties of the resource.
     for (const output of shape.outputNames) props[output] = undefined;
     for (const [key, value] of Object.entries(args ?? {})) {
-      props[key] = shape.secretInputs.includes(key) && value !== undefined ? pulumi.secret(value) : value;
+      props[key] = shape.secretInputs.includes(key) && value !== undefined ? pulumiSdk().secret(value) : value;
     }
     // The logical name, for error messages (`creating zoom:Meeting "standup"`). Not `__name`: Pulumi's
     // Resource keeps its own property of that name.

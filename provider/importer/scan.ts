@@ -26,8 +26,19 @@ export interface ScanOptions {
   /** Sub-accounts (or `me`) to scan; default the credentials' own account. */
   readonly accounts?: readonly string[];
   readonly secrets?: SecretMode;
-  readonly onProgress?: (progress: { readonly listed: number; readonly lists: number; readonly read: number; readonly found: number }) => void;
+  readonly onProgress?: (progress: ScanProgress) => void;
   readonly client?: ZoomClient;
+}
+
+export interface ScanProgress {
+  /** Listings done so far, of `lists`: `found` is final once they are all in. */
+  readonly listed: number;
+  readonly lists: number;
+  /** Objects read so far, of the `found` ones listed so far. */
+  readonly read: number;
+  readonly found: number;
+  /** The kind of the listing or read that just finished (none before the first). */
+  readonly kind?: string;
 }
 
 export interface ImportedObject {
@@ -101,7 +112,7 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
   // The program must describe Zoom as it is now, not a sweep cached moments ago.
   for (const { definition, scope } of jobs) forgetListing(lists, definition, scope);
   const progress = { listed: 0, lists: jobs.length, read: 0, found: 0 };
-  const report = () => options.onProgress?.({ ...progress });
+  const report = (kind?: string) => options.onProgress?.({ ...progress, ...(kind === undefined ? {} : { kind }) });
   report();
   // A user named by id or email belongs to one account: with several accounts scanned, Zoom's "User does not
   // exist" (1001) in the others only says where the user is not. The user is a problem only when no scanned
@@ -115,6 +126,7 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
       let found: FoundObject[];
       try {
         found = await discover(client, lists, definition, scope);
+        progress.found += found.length;
       } catch (error) {
         if (notHere(error, scope)) {
           const key = `${definition.kind}\u0000${scope.userId}`;
@@ -127,9 +139,8 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
         return [];
       } finally {
         progress.listed += 1;
-        report();
+        report(definition.kind);
       }
-      progress.found += found.length;
       const provider = dynamicProvider(definition.kind, 1);
       const reads = await Promise.all(
         found.map(async (object): Promise<ReadObject | undefined> => {
@@ -146,7 +157,7 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
             return undefined;
           } finally {
             progress.read += 1;
-            report();
+            report(definition.kind);
           }
         }),
       );

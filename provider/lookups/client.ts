@@ -9,11 +9,11 @@
  * an Output: they never enter an Output, the state, or a log line (resolveSettings registers them with the
  * redactor).
  */
-import * as pulumi from "@pulumi/pulumi";
+import { pulumiSdk } from "../framework/lazyPulumi";
 import { getClient, resolveSettings, type ConfigSource } from "../client";
 import type { ZoomClient } from "../client/types";
 
-const programConfig: ConfigSource = { get: (key) => pulumi.runtime.getConfig(key) };
+const programConfig: ConfigSource = { get: (key) => pulumiSdk().runtime.getConfig(key) };
 
 /** Resolved at each call, not at import: a program may set config or environment before its first lookup. */
 export function lookupClient(): ZoomClient {

@@ -7,7 +7,8 @@
  *   (Pulumi marks a function's whole result secret in that case too). When an argument is unknown in preview
  *   (it comes from a resource not made yet), the result is unknown as well.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { pulumiSdk } from "../framework/lazyPulumi";
 import type { DeepInput } from "../framework/resource";
 import { lookupClient } from "./client";
 import type { LookupDefinition } from "./definition";
@@ -22,8 +23,8 @@ export function promiseForm<A, R>(definition: LookupDefinition): PromiseForm<A, 
 
 export function outputForm<A, R>(definition: LookupDefinition): OutputForm<A, R> {
   return (args) =>
-    pulumi.output(args as pulumi.Input<Record<string, unknown>>).apply(async (plain: unknown) => {
+    pulumiSdk().output(args as pulumi.Input<Record<string, unknown>>).apply(async (plain: unknown) => {
       const result = await runLookup(definition, plain, lookupClient());
-      return (hasSecrets(definition, result) ? pulumi.secret(result) : result) as pulumi.Output<R> | R;
+      return (hasSecrets(definition, result) ? pulumiSdk().secret(result) : result) as pulumi.Output<R> | R;
     }) as pulumi.Output<R>;
 }

@@ -322,7 +322,16 @@ describe("output", () => {
     expect(await runDrift("-", defaults, io.io)).toBe(2);
     expect(io.stdout()).toContain("\u001b[33m");
     expect(io.stderr()).toContain("\r\u001b[2Kscanning Zoom: ");
-    expect(io.stderr().endsWith("\r\u001b[2K")).toBe(true);
+    // The last state drawn: every object read, every listing in, nothing left.
+    expect(io.stderr()).toMatch(/scanning Zoom: 1\/1 objects \(\w+\), (\d+)\/\1 lists, ETA 0 s\r\u001b\[2K$/);
+  });
+
+  test("--json on a terminal: no progress line, stdout is the JSON report alone", async () => {
+    const io = fakeIO({ stdin: state, env, tty: true });
+    expect(await runDrift("-", { ...defaults, json: true }, io.io)).toBe(2);
+    expect(io.stderr()).toBe("");
+    const report = JSON.parse(io.stdout()) as DriftReport;
+    expect(report.summary).toMatchObject({ managed: 1, drifted: 1, unmanaged: 1 });
   });
 
   test("NO_COLOR on a terminal: no colour, still the progress line", async () => {

@@ -103,6 +103,7 @@ test("a terminal gets a progress line on stderr", async () => {
   const io = fakeIO({ env, tty: true });
   expect((await run({ kinds: "TrackingField" }, io)).code).toBe(0);
   expect(io.stderr()).toContain("\r\u001b[2Kscanning Zoom: ");
+  expect(io.stderr()).toContain("scanning Zoom: 2/2 objects (TrackingField), 1/1 lists, ETA 0 s\r\u001b[2Kpulumi-zoom import: 2 objects");
 });
 
 describe("errors: exit 1 with a clear message", () => {

@@ -6,7 +6,7 @@
  *   pulumi stack export | pulumi-zoom drift --markdown >> "$GITHUB_STEP_SUMMARY"
  */
 import { Option, type Command } from "commander";
-import { detectDrift, knownKinds, type ScanProgress } from "../../drift/detect";
+import { detectDrift, knownKinds } from "../../drift/detect";
 import { parseIgnorePattern } from "../../drift/ignore";
 import { renderMarkdown } from "../../drift/render/markdown";
 import { renderTable } from "../../drift/render/table";
@@ -14,7 +14,8 @@ import { EXIT_ERROR, exitCodeOf, toJson } from "../../drift/report";
 import { readStackExport } from "../../drift/stackExport";
 import { currentClient } from "../../framework/runtime";
 import { connect } from "../connection";
-import { processIO, ProgressLine, wantsColor, type CliIO } from "../io";
+import { processIO, wantsColor, type CliIO } from "../io";
+import { progressWanted, ScanProgressDisplay } from "../progress";
 
 export interface DriftCommandOptions {
   readonly json?: boolean;
@@ -30,13 +31,9 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-function describeProgress(p: ScanProgress): string {
-  return `scanning Zoom: ${p.read}/${p.reads} managed objects read, ${p.listed}/${p.lists} lists`;
-}
-
 /** The whole command; returns the exit code. */
 export async function runDrift(state: string | undefined, options: DriftCommandOptions, io: CliIO): Promise<number> {
-  const progress = new ProgressLine(io.stderr);
+  const progress = new ScanProgressDisplay(io.stderr, { enabled: progressWanted(io.stderr, options) });
   try {
     if (options.json && options.markdown) throw new Error("--json and --markdown cannot be combined");
     const ignore = options.ignore.map((text) => parseIgnorePattern(text, knownKinds()));
@@ -45,7 +42,9 @@ export async function runDrift(state: string | undefined, options: DriftCommandO
     if (text.trim() === "") throw new Error(`no stack state on ${fromStdin ? "stdin" : state}: pipe \`pulumi stack export\` in, or give its file`);
     const stack = readStackExport(text);
     await connect(options, io.env, (path) => io.readFile(path));
-    const report = await detectDrift(stack, { ignore, onProgress: (p) => progress.update(describeProgress(p)) });
+    const report = await detectDrift(stack, { ignore, onProgress: (p) =>
+        progress.update({ done: p.read, total: p.reads, totalKnown: true, listed: p.listed, lists: p.lists, ...(p.kind === undefined ? {} : { kind: p.kind }) }),
+    });
     progress.done();
     // Refused credentials or a silent Zoom fail every read and listing alike: one error, not one per entry.
     const fatal = currentClient().fatalError;

@@ -14,7 +14,8 @@ import { renderTypeScript } from "../../importer/typescript";
 import { renderYaml } from "../../importer/yaml";
 import { currentClient } from "../../framework/runtime";
 import { connect } from "../connection";
-import { processIO, ProgressLine, type CliIO } from "../io";
+import { processIO, type CliIO } from "../io";
+import { progressWanted, ScanProgressDisplay } from "../progress";
 
 export interface ImportCommandOptions {
   readonly kinds?: string;
@@ -53,7 +54,8 @@ function countByKind(kinds: readonly string[]): string {
 
 /** The whole command; returns the exit code (0 written, 1 error or incomplete scan). */
 export async function runImport(options: ImportCommandOptions, io: CliIO): Promise<number> {
-  const progress = new ProgressLine(io.stderr);
+  // No --json here: the program goes to a file or stdout, the progress line only to a terminal's stderr.
+  const progress = new ScanProgressDisplay(io.stderr, { enabled: progressWanted(io.stderr, {}) });
   try {
     if (options.format === "yaml" && options.out === undefined) {
       throw new Error("--format yaml writes two files, the zoom.yaml and the ids to adopt beside it: give --out <file>.yaml");
@@ -66,7 +68,8 @@ export async function runImport(options: ImportCommandOptions, io: CliIO): Promi
       ...(users ? { users } : {}),
       accounts: options.account,
       secrets: options.secrets,
-      onProgress: (p) => progress.update(`scanning Zoom: ${p.listed}/${p.lists} lists, ${p.read}/${p.found} objects read`),
+      onProgress: (p) =>
+        progress.update({ done: p.read, total: p.found, totalKnown: p.listed >= p.lists, listed: p.listed, lists: p.lists, ...(p.kind === undefined ? {} : { kind: p.kind }) }),
     });
     progress.done();
     // Refused credentials or a silent Zoom fail every listing alike: one error, not one per listing.
