@@ -62,6 +62,14 @@ const recurrenceSchema = z
         message: "monthly recurrence (type 3) needs monthlyDay, or monthlyWeek with monthlyWeekDay",
       });
     }
+    if (r.type === 3 && r.monthlyDay !== undefined && (r.monthlyWeek !== undefined || r.monthlyWeekDay !== undefined)) {
+      // Zoom applies one of the two rules (the weekday one) and the declared day would never match its answer.
+      ctx.addIssue({
+        code: "custom",
+        path: ["monthlyDay"],
+        message: "a monthly series recurs on monthlyDay, or on monthlyWeek with monthlyWeekDay: declare one of the two",
+      });
+    }
     if (r.endTimes !== undefined && r.endDateTime !== undefined) {
       ctx.addIssue({ code: "custom", path: ["endDateTime"], message: "set endTimes or endDateTime, not both" });
     }
@@ -321,7 +329,11 @@ export const meetingSchema = z
       .array(
         z.strictObject({
           field: z.string().min(1).describe("The tracking field's label (see TrackingField `field`)."),
-          value: z.string().describe("The value; one of the field's recommended values when it has any."),
+          value: z
+            .string()
+            .describe(
+              "The value; one of the field's recommended values when it has any (`pulumi-zoom validate` checks this for fields declared in the same YAML file; elsewhere it is not checked before Zoom).",
+            ),
         }),
       )
       .optional()

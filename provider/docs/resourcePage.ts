@@ -96,7 +96,7 @@ function removalSection(definition: ResourceDefinition): string {
   const specs = Object.entries(definition.properties as Record<string, PropertySpec>).filter(([, spec]) => spec.source === "live" && !spec.scope);
   const resets = specs.filter(([, spec]) => spec.onRemove);
   const intro =
-    "Removing an optional property from the program leaves Zoom's value as it is, no longer managed (as Terraform treats optional values the server computes: Zoom's own default is often the user's or account's setting, which pulumi-zoom cannot know). Create-only and provider properties are only recorded. " +
+    "Removing an optional property from the program leaves Zoom's value as it is, no longer managed (as Terraform treats optional values the server computes: Zoom's own default is often the user's or account's setting, which pulumi-zoom cannot know). Create-only and provider properties are only recorded. The plan shows such a removal as an update: it rewrites the state only (no request reaches Zoom), and the next plan is empty. " +
     (resets.length === 0
       ? "No property of this resource is reset on removal."
       : "These properties are set back when removed, so taking a value out of the program takes it out of Zoom (one update, then the plan is empty):");

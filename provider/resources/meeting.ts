@@ -31,9 +31,11 @@ function zoneOf(side: Record<string, unknown>, other: Record<string, unknown>): 
   return typeof side.timezone === "string" ? side.timezone : typeof other.timezone === "string" ? other.timezone : undefined;
 }
 
+/** Zoom keeps times to the second: `10:00:00.250Z` is stored as `10:00:00Z`, so instants compare to the second. */
 function instant(value: unknown, side: Record<string, unknown>, other: Record<string, unknown>): unknown {
   if (typeof value !== "string") return value;
-  return instantOf(value, zoneOf(side, other)) ?? value;
+  const ms = instantOf(value, zoneOf(side, other));
+  return ms === undefined ? value : Math.floor(ms / 1000) * 1000;
 }
 
 /**
@@ -80,11 +82,11 @@ function pastStartWarnings(inputs: MeetingInputs, olds: Partial<MeetingInputs> |
 /** How a meeting's values compare with Zoom's, where the default rule (equality.ts) is not Zoom's meaning. */
 const meetingEquality = {
   startTime: custom(
-    "an instant: local time is read in `timezone`; a recurring meeting's start is its first occurrence; a start declared in the past is satisfied by any start at or after it (Zoom moves past starts to the time of the request)",
+    "an instant, to the second: local time is read in `timezone`; a recurring meeting's start is its first occurrence; a start declared in the past is satisfied by any start at or after it (Zoom moves past starts to the time of the request)",
     seriesStart,
     pastStartMoved,
   ),
-  "recurrence.endDateTime": custom("an instant: local time is read in the meeting's `timezone`", instant),
+  "recurrence.endDateTime": custom("an instant, to the second: local time is read in the meeting's `timezone`", instant),
   "recurrence.weeklyDays": normalized("a set of days: order and repeats do not matter", daySet),
   "settings.alternativeHosts": normalized("a set of emails or ids: order, separators, case and spaces do not matter", hostSet),
   "settings.contactEmail": emailRule,

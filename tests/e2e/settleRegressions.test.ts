@@ -260,3 +260,18 @@ test("13. a meeting becoming recurring sends its recurrence although Zoom's answ
   expect(live.type).toBe(8);
   await expectSettled(d, declare(true));
 });
+
+test("14. times with milliseconds (startTime, recurrence.endDateTime): Zoom keeps whole seconds, the plan settles (new-user trial)", async () => {
+  await upAndSettle(() => {
+    new Meeting("millis", { topic: "Millis", startTime: "2031-02-03T10:00:00.250Z", timezone: "Europe/Berlin", duration: 30 });
+    new Meeting("millis-series", { topic: "Millis series", type: 8, startTime: "2031-02-03T10:00:00Z", recurrence: { type: 1, endDateTime: "2031-02-20T10:00:00.500Z" } });
+  });
+});
+
+test("15. a monthly series with both monthlyDay and monthlyWeek is refused at check, naming the property (new-user trial)", async () => {
+  const errors = await checkFailure(() => {
+    new Meeting("both-rules", { topic: "Both", type: 8, startTime: "2031-02-03T10:00:00Z", recurrence: { type: 3, monthlyDay: 5, monthlyWeek: 2, monthlyWeekDay: 3, endTimes: 4 } });
+  });
+  expect(errors).toContain("recurrence.monthlyDay");
+  expect(errors).toContain("declare one of the two");
+});
