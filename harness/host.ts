@@ -81,15 +81,31 @@ function withChange<R extends ChangeRequest>(req: R, olds: PropertyMap, news: Pr
   return req;
 }
 
+interface HostRegistry {
+  __providerHostPids?: Set<number>;
+  __providerHostsStopped?: boolean;
+}
+
 /**
  * Process ids of the hosts running, on the global object: jest's test environment (tests/support/environment.js)
  * stops those a test file left running (a timed-out test's deployment goes on in the background, its hosts
- * retrying against an emulator that is gone), which kept jest's worker from exiting.
+ * retrying against an emulator that is gone), which kept jest's worker from exiting. A host is listed from its
+ * spawn on, not from its port line: one still starting when the file ended was missed.
  */
 function runningHosts(): Set<number> {
-  const holder = globalThis as { __providerHostPids?: Set<number> };
+  const holder = globalThis as HostRegistry;
   holder.__providerHostPids ??= new Set<number>();
   return holder.__providerHostPids;
+}
+
+/**
+ * Set by the test environment once it has stopped the hosts of a finished test file. A deployment still going on
+ * in the background (its test timed out) starts no host after that: a timed-out test's `finally { await up() }`
+ * (adoption.test.ts has one) would spawn one after the environment's sweep, and a host never exits on its own: it kept
+ * the worker alive and outlived jest (reproduced with a test that times out in a host call).
+ */
+function hostsStopped(): boolean {
+  return (globalThis as HostRegistry).__providerHostsStopped === true;
 }
 
 export class ProviderHost implements EngineHost {
@@ -108,11 +124,8 @@ export class ProviderHost implements EngineHost {
   ) {
     this.out = out;
     this.exited = exited;
-    const pid = child.pid;
-    if (pid !== undefined) runningHosts().add(pid);
     setExit((code, signal) => {
       this.exitInfo = { code, signal };
-      if (pid !== undefined) runningHosts().delete(pid);
     });
   }
 
@@ -124,12 +137,20 @@ export class ProviderHost implements EngineHost {
       PULUMI_NODEJS_PROJECT: options.project ?? "project",
       PULUMI_NODEJS_STACK: options.stack ?? "stack",
     };
+    if (hostsStopped()) {
+      throw new HostCrashedError("provider host not started: the test file that asked for it has ended (its test timed out and its deployment went on in the background)", null, null, "");
+    }
     // The host's only required argument is the engine address; the dynamic host never dials it.
     const child = spawn(process.execPath, [options.script ?? HOST_SCRIPT, "127.0.0.1:1"], {
       cwd: options.cwd ?? process.cwd(),
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });
+    const pid = child.pid;
+    if (pid !== undefined) {
+      runningHosts().add(pid);
+      child.once("exit", () => runningHosts().delete(pid));
+    }
     const out: HostOutput = { stdout: "", stderr: "" };
     let exitListener: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
     let exitInfo: { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -150,10 +171,11 @@ export class ProviderHost implements EngineHost {
     const port = await new Promise<number>((resolve, reject) => {
       let buffered = "";
       let portSeen = false;
+      // Unref'd: the child's own handle keeps this process alive while it runs, which is all the timer needs.
       const timer = setTimeout(() => {
         child.kill("SIGKILL");
         reject(new HostCrashedError("provider host did not print its port in time", null, null, out.stderr));
-      }, options.startTimeoutMs ?? 60_000);
+      }, options.startTimeoutMs ?? 60_000).unref();
       child.stdout?.setEncoding("utf8");
       child.stdout?.on("data", (chunk: string) => {
         if (portSeen) {
@@ -306,7 +328,8 @@ export class ProviderHost implements EngineHost {
       this.client.close();
       if (!this.exitInfo) {
         this.child.kill("SIGTERM");
-        const forced = setTimeout(() => this.child.kill("SIGKILL"), 5_000);
+        // Unref'd, as the start timer: the child keeps this process alive until it exits.
+        const forced = setTimeout(() => this.child.kill("SIGKILL"), 5_000).unref();
         await this.exited;
         clearTimeout(forced);
       }

@@ -47,16 +47,18 @@ interface Registered {
 
 /**
  * Fault delays in progress. Closing the emulator ends them, so no timer outlives it: a delay longer than the
- * client's timeout otherwise kept the test worker alive after its tests ("failed to exit gracefully").
+ * client's timeout otherwise kept the test worker alive after its tests ("failed to exit gracefully"). A reset
+ * ends them too: the request they hold belongs to the state and log the reset discarded.
  */
 class PendingDelays {
-  private readonly waiting = new Map<NodeJS.Timeout, () => void>();
+  private readonly waiting = new Map<NodeJS.Timeout, (ranOut: boolean) => void>();
 
-  wait(ms: number): Promise<void> {
+  /** Resolves true when the delay ran out, false when a close or reset cut it short. */
+  wait(ms: number): Promise<boolean> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.waiting.delete(timer);
-        resolve();
+        resolve(true);
       }, ms);
       this.waiting.set(timer, resolve);
     });
@@ -65,7 +67,7 @@ class PendingDelays {
   endAll(): void {
     for (const [timer, resolve] of this.waiting) {
       clearTimeout(timer);
-      resolve();
+      resolve(false);
     }
     this.waiting.clear();
   }
@@ -177,8 +179,13 @@ export class EmulatorServer implements ControlledEmulator {
     });
   }
 
-  /** `POST /_emulator/reset`: the initial seed again (same ids), and no stats, faults, emails or clock offset. */
+  /**
+   * `POST /_emulator/reset`: the initial seed again (same ids), and no stats, faults, emails or clock offset.
+   * Requests still held by a delay fault are dropped unanswered and unapplied: a test's timed-out request must not
+   * create an object in, or add a request to the log of, the next test.
+   */
   reset(): void {
+    this.delays.endAll();
     this.random = new SeededRandom(this.seed);
     this.faults = new FaultInjector(this.random);
     this.accounts = this.createAccounts();
@@ -210,6 +217,8 @@ export class EmulatorServer implements ControlledEmulator {
     const queryString = queryAt < 0 ? "" : url.slice(queryAt + 1);
     const query = new URLSearchParams(queryString);
     const method = (req.method ?? "GET").toUpperCase();
+    // A request that arrived before a reset is not in the log or counters after it (see StatsRecorder.epoch).
+    const epoch = this.stats.epoch;
     const body = await readBody(req);
 
     const exchange = { method, rawPath, query: queryString, requestBody: body.text };
@@ -219,6 +228,7 @@ export class EmulatorServer implements ControlledEmulator {
       const outcome = await this.handleApi(req, method, apiPath, query, body, started);
       const status = "drop" in outcome ? 0 : outcome.answer.status;
       this.stats.recordApi(
+        epoch,
         {
           method,
           rawPath,
@@ -295,7 +305,8 @@ export class EmulatorServer implements ControlledEmulator {
 
       const fault = this.faults.next({ method, operationId: route.operationId, target: "api" });
       if (fault) this.stats.recordFault(fault);
-      if (fault?.kind === "delay") await this.delays.wait(fault.ms);
+      // Cut short by a reset or close: no answer, nothing applied (the state it would change is gone).
+      if (fault?.kind === "delay" && !(await this.delays.wait(fault.ms))) return { drop: true };
       const early = fault && this.faultAnswer(fault, route.operation);
       if (early) return early;
 
@@ -370,7 +381,7 @@ export class EmulatorServer implements ControlledEmulator {
   private async handleToken(req: IncomingMessage, query: URLSearchParams, bodyText: string): Promise<Outcome> {
     const fault = this.faults.next({ method: "POST", target: "oauth" });
     if (fault) this.stats.recordFault(fault);
-    if (fault?.kind === "delay") await this.delays.wait(fault.ms);
+    if (fault?.kind === "delay" && !(await this.delays.wait(fault.ms))) return { drop: true };
     const early = fault && this.faultAnswer(fault, undefined);
     if (early) return early;
     const isForm = (req.headers["content-type"] ?? "").includes("application/x-www-form-urlencoded");

@@ -20,9 +20,15 @@ function emptyStats(): EmulatorStats {
 export class StatsRecorder {
   private stats = emptyStats();
   private log: RequestLogEntry[] = [];
+  /**
+   * Counts resets. A request is recorded when it has been answered, so one that arrived before a reset (held by a
+   * delay fault, say) would otherwise land in the counters and log of whatever came after the reset.
+   */
+  epoch = 0;
 
-  /** One `/v2` request, whatever its answer. */
-  recordApi(entry: RequestLogEntry, category: RateLimitCategory | undefined): void {
+  /** One `/v2` request, whatever its answer; `arrivedInEpoch`: the `epoch` when it arrived. */
+  recordApi(arrivedInEpoch: number, entry: RequestLogEntry, category: RateLimitCategory | undefined): void {
+    if (arrivedInEpoch !== this.epoch) return;
     this.stats.requests += 1;
     if (entry.operationId) {
       const op: OperationId = entry.operationId;
@@ -54,6 +60,7 @@ export class StatsRecorder {
 
   /** `POST /_emulator/stats/reset`: counters and the request log start again. */
   reset(): void {
+    this.epoch += 1;
     this.stats = emptyStats();
     this.log = [];
   }

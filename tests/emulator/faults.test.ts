@@ -139,6 +139,18 @@ test("clearFaults ends the plan; a bad plan is refused", async () => {
   await expect(t.control.setFaults({ rules: [{ fault: { kind: "explode" } }] } as unknown as FaultPlan)).rejects.toThrow(/400/);
 });
 
+test("a reset drops a request held by a delay: no answer, nothing applied, not in the log that starts again", async () => {
+  await t.control.setFaults({ rules: [{ match: { method: "POST" }, fault: { kind: "delay", ms: 600_000 }, times: 1 }] });
+  const held = zoom.call("POST", "/tracking_fields", { body: { field: "Held" } });
+  // The request reaches the emulator and waits in its delay (the fault is counted when it is drawn).
+  while ((await t.control.stats()).faultsInjected === 0) await new Promise((resolve) => setImmediate(resolve));
+  await t.control.reset();
+  await expect(held).rejects.toThrow();
+  await zoom.accessToken(true);
+  expect(await fieldCount()).toBe(0);
+  expect((await t.control.requests()).map((e) => `${e.method} ${e.rawPath}`)).toEqual(["GET /v2/tracking_fields"]);
+});
+
 test("closing the emulator ends a delay in progress: no timer of it outlives the emulator", async () => {
   const other = await startTestEmulator({ plan: "unlimited" });
   const raw = new RawZoom(other.emulator);

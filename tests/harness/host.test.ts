@@ -184,3 +184,30 @@ describe("ProviderHost process handling", () => {
     }
   });
 });
+
+describe("ProviderHost and the test environment's sweep (tests/support/environment.js)", () => {
+  const registry = globalThis as { __providerHostPids?: Set<number>; __providerHostsStopped?: boolean };
+
+  test("a host is listed for the sweep from its spawn on (a host still starting when its file ends is stopped too), and unlisted once it exits", async () => {
+    const before = new Set(registry.__providerHostPids ?? []);
+    const starting = ProviderHost.start({});
+    // Listed before it has printed its port.
+    const listed = [...(registry.__providerHostPids ?? [])].filter((pid) => !before.has(pid));
+    expect(listed).toHaveLength(1);
+    const host = await starting;
+    expect(listed).toEqual([host.pid]);
+    await host.close();
+    expect(registry.__providerHostPids?.has(host.pid!)).toBe(false);
+  });
+
+  test("once the sweep has run, no host starts: a deployment a timed-out test left going fails instead of spawning one nothing stops", async () => {
+    const before = new Set(registry.__providerHostPids ?? []);
+    registry.__providerHostsStopped = true;
+    try {
+      await expect(ProviderHost.start({})).rejects.toThrow("provider host not started: the test file that asked for it has ended");
+      expect(new Set(registry.__providerHostPids ?? [])).toEqual(before);
+    } finally {
+      delete registry.__providerHostsStopped;
+    }
+  });
+});
