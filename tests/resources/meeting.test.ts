@@ -316,6 +316,9 @@ describe("Zoom's 100 meeting creates/updates per host per day", () => {
       for (let i = 0; i < 100; i++) {
         await portal.request({ operation: "meetingCreate", pathParams: { userId: "me" }, body: { topic: `filler ${i}`, type: 2, start_time: "2030-01-01T00:00:00Z" } });
       }
+      // The filler's last second out of the account's per-second window: the portal's client spends the whole
+      // MEDIUM budget, and the provider's create would share that second with it (a per-second 429 and a retry).
+      await limited.control.advanceClock(2);
       await provider.configure({
         config: {
           get: (key: string) =>
