@@ -44,8 +44,11 @@ function instant(value: unknown, side: Record<string, unknown>, other: Record<st
  */
 function seriesStart(value: unknown, side: Record<string, unknown>, other: Record<string, unknown>): unknown {
   const ms = instant(value, side, other);
-  if (typeof ms !== "number" || side.type !== 8) return ms;
-  return firstOccurrence(ms, zoneOf(side, other) ?? "UTC", sharedRule(side.recurrence, other.recurrence));
+  // A declaration that leaves `type` and `recurrence` out leaves Zoom's in effect: a start declared for a meeting
+  // that recurs in Zoom is moved to that series' first occurrence (found by the generative run, seed 2044).
+  if (typeof ms !== "number" || (side.type ?? other.type) !== 8) return ms;
+  const rule = side.recurrence === undefined ? other.recurrence : sharedRule(side.recurrence, other.recurrence);
+  return firstOccurrence(ms, zoneOf(side, other) ?? "UTC", isPlainObject(rule) ? rule : undefined);
 }
 
 /**

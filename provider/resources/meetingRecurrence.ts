@@ -27,12 +27,15 @@ function nthWeekday(year: number, month: number, week: number, weekday: number):
   return day <= last ? day : undefined;
 }
 
-/** Candidate day of a monthly rule in a given month. */
+/**
+ * Candidate day of a monthly rule in a given month. An answer may carry both rules' fields (the spec allows
+ * every field); Zoom applies the weekday rule then, as a declaration can only have one of them (check).
+ */
 function monthlyDayIn(rule: RecurrenceRule, year: number, month: number): number | undefined {
-  if (typeof rule.monthlyDay === "number") return rule.monthlyDay <= daysInMonth(year, month) ? rule.monthlyDay : undefined;
   if (typeof rule.monthlyWeek === "number" && typeof rule.monthlyWeekDay === "number") {
     return nthWeekday(year, month, rule.monthlyWeek, rule.monthlyWeekDay);
   }
+  if (typeof rule.monthlyDay === "number") return rule.monthlyDay <= daysInMonth(year, month) ? rule.monthlyDay : undefined;
   return undefined;
 }
 

@@ -275,3 +275,18 @@ test("15. a monthly series with both monthlyDay and monthlyWeek is refused at ch
   expect(errors).toContain("recurrence.monthlyDay");
   expect(errors).toContain("declare one of the two");
 });
+
+test("16. a start declared without type or recurrence for a meeting that recurs in Zoom compares as that series' first occurrence (generative run, seed 2044)", async () => {
+  const series = () => {
+    new Meeting("still-monthly", { topic: "Still monthly", type: 8, startTime: "2031-01-02T23:49:00Z", timezone: "America/Sao_Paulo", recurrence: { type: 3, monthlyWeek: 4, monthlyWeekDay: 6 } });
+  };
+  // type and recurrence no longer declared: Zoom keeps the monthly series and starts it on the 4th Friday (the 24th).
+  const moved = () => {
+    new Meeting("still-monthly", { topic: "Still monthly", startTime: "2031-01-01T00:00:00Z", timezone: "UTC" });
+  };
+  const d = await upAndSettle(series);
+  expect(changed(await d.up(moved)).map((s) => s.op)).toEqual(["update"]);
+  const live = await meetingOf(d, "still-monthly");
+  expect({ type: live.type, start: live.start_time }).toEqual({ type: 8, start: "2031-01-24T00:00:00Z" });
+  await expectSettled(d, moved);
+});
