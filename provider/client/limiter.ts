@@ -121,6 +121,7 @@ class CategoryBudget {
     await this.scheduler.schedule(() => Promise.resolve());
     const launchedMs = this.now();
     this.launches.push(launchedMs);
+    this.forgetLaunchesBefore(launchedMs - 2 * WINDOW_MS);
     let released = false;
     return (answer) => {
       if (released) return;
@@ -152,8 +153,12 @@ class CategoryBudget {
   }
 
   private launchesWithin(endMs: number): number {
-    while (this.launches.length > 0 && this.launches[0]! < this.now() - 2 * WINDOW_MS) this.launches.shift();
     return this.launches.filter((t) => t > endMs - WINDOW_MS && t <= endMs).length;
+  }
+
+  /** Launches older than two windows can no longer be in any window an answer speaks of. */
+  private forgetLaunchesBefore(ms: number): void {
+    while (this.launches.length > 0 && this.launches[0]! < ms) this.launches.shift();
   }
 
   private cut(to: number, onceAWindow = true): void {
