@@ -11,9 +11,15 @@
  * `--detectOpenHandles`). Only referenced ones count: `process.getActiveResourcesInfo()` already leaves out unref'd
  * timers and handles (Node 20: its "Timeout" entries are the number of ref'd timers; checked), which cannot hold a
  * worker. ZOOM_TEST_HANDLES=stacks also says where each of them was made (the first frames outside node_modules,
- * and a timer's delay); it records a stack for every timer and handle made while a file runs, so it is slower.
+ * and a timer's delay); it records a stack for every timer and handle made from the first file on, so it is slower.
+ *
+ * Always on: a worker still alive 3 s after jest told it to finish writes what holds it (see watchWorkerEnd), to
+ * stderr and to pulumi-zoom-worker-exit.log in the temporary folder.
  */
 const asyncHooks = require("node:async_hooks");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
 const { TestEnvironment } = require("jest-environment-node");
 
 const tally = (names) => names.reduce((counts, name) => counts.set(name, (counts.get(name) ?? 0) + 1), new Map());
@@ -29,7 +35,7 @@ function madeAt(stack) {
     .map((line) => line.trim())
     .filter((line) => line.startsWith("at ") && !line.includes("(node:") && !line.startsWith("at node:") && !line.includes("(<anonymous>)") && !line.includes("environment.js"));
   const ours = frames.filter((line) => !line.includes("node_modules"));
-  return (ours.length > 0 ? ours : frames).slice(0, 3).join(" < ") || "(Node itself)";
+  return (ours.length > 0 ? ours : frames).slice(0, 3).map((line) => line.slice("at ".length)).join(" < ") || "(Node itself)";
 }
 
 /** Jest's own (its reporter's status timer, in band): the innermost frame outside Node is jest's. */
@@ -47,6 +53,76 @@ function keepsAlive(resource) {
   if (resource._destroyed === true) return false; // a Timeout that fired or was cleared
   return resource.hasRef();
 }
+
+/**
+ * What this worker process ran last, for the exit report below. Module scope: jest loads the environment once per
+ * worker process, outside the test files' sandboxes.
+ */
+const worker = { lastFile: undefined, lastTeardownAt: undefined, origins: undefined };
+
+/** jest-worker's message telling a worker to finish (CHILD_MESSAGE_END in jest-worker's types). */
+const CHILD_MESSAGE_END = 2;
+/** Past this after the end message, a worker is held by something; jest's own patience is `workerGracefulExitTimeout`. */
+const EXIT_REPORT_AFTER_MS = 3000;
+/** The exit reports of a run, one file for all workers: CI prints it, a local run can read it after. */
+const EXIT_REPORT_FILE = path.join(os.tmpdir(), "pulumi-zoom-worker-exit.log");
+
+/**
+ * Names what still holds a worker after jest told it to finish ("A worker process has failed to exit gracefully"
+ * says only that one was killed). The per-file handle report cannot see what is made after a file's teardown (work
+ * a timed-out test left going on); this looks at the whole process, 3 s after the end message, and only writes when
+ * the worker is still alive by then: the handles themselves (child processes with their command, sockets with their
+ * ends, servers, workers), the resource counts Node reports (timers included), the worker's last file, and, with
+ * ZOOM_TEST_HANDLES=stacks, where each live timer and handle was made.
+ */
+function watchWorkerEnd() {
+  if (typeof process.send !== "function") return; // in band: no worker, no end message
+  const onMessage = (message) => {
+    if (!Array.isArray(message) || message[0] !== CHILD_MESSAGE_END) return;
+    // A 'message' listener keeps the IPC channel, and so the process, alive: this one goes at once.
+    process.off("message", onMessage);
+    const endAt = Date.now();
+    setTimeout(() => reportWhatHoldsWorker(endAt), EXIT_REPORT_AFTER_MS).unref();
+  };
+  process.on("message", onMessage);
+}
+
+function describeHandle(handle) {
+  const name = handle?.constructor?.name ?? typeof handle;
+  if (name === "ChildProcess") return `child process ${handle.pid} (${[handle.spawnfile, ...(handle.spawnargs ?? []).slice(1, 4)].join(" ")}), exit code ${handle.exitCode}, signal ${handle.signalCode}`;
+  if (name === "Socket" || name === "TLSSocket") {
+    const fd = handle._handle?.fd;
+    if (fd !== undefined && fd >= 0 && fd <= 2) return undefined; // the worker's own stdio
+    return `socket ${handle.localAddress ?? ""}:${handle.localPort ?? ""} -> ${handle.remoteAddress ?? "(pipe)"}:${handle.remotePort ?? ""}${handle.destroyed ? " (destroyed)" : ""}`;
+  }
+  if (name === "Server") return `server listening on ${JSON.stringify(handle.address?.())}`;
+  if (name === "Worker") return `worker thread ${handle.threadId}`;
+  return name;
+}
+
+function reportWhatHoldsWorker(endAt) {
+  const handles = process._getActiveHandles().filter((h) => typeof h.hasRef !== "function" || h.hasRef());
+  const lines = [
+    `[worker exit] worker ${process.pid} still alive ${Date.now() - endAt} ms after jest's end message; last file ${worker.lastFile ?? "(none)"}, torn down ${worker.lastTeardownAt ? `${endAt - worker.lastTeardownAt} ms before the end message` : "never"}`,
+    `[worker exit]   resources: ${[...tally(process.getActiveResourcesInfo())].map(([n, c]) => `${n}×${c}`).join(", ")}`,
+    ...handles.map(describeHandle).filter(Boolean).map((d) => `[worker exit]   handle: ${d}`),
+  ];
+  for (const { type, resource, stack } of worker.origins?.values() ?? []) {
+    const handle = resource.deref();
+    if (!keepsAlive(handle) || madeByJest(stack)) continue;
+    const delay = type === "Timeout" ? ` (${handle._repeat ? "every" : "after"} ${handle._idleTimeout} ms)` : "";
+    lines.push(`[worker exit]   ${type}${delay} made at ${madeAt(stack)}`);
+  }
+  const text = `${lines.join("\n")}\n`;
+  process.stderr.write(text);
+  try {
+    fs.appendFileSync(EXIT_REPORT_FILE, text);
+  } catch {
+    // The report is a diagnostic: never a failure of its own.
+  }
+}
+
+watchWorkerEnd();
 
 class ZoomTestEnvironment extends TestEnvironment {
   constructor(config, context) {
@@ -70,24 +146,33 @@ class ZoomTestEnvironment extends TestEnvironment {
     if (mode === "stacks") this.recordOrigins();
   }
 
-  /** Remembers where each timer and handle made from now on came from (ZOOM_TEST_HANDLES=stacks). */
+  /**
+   * Remembers where each timer and handle made from now on came from (ZOOM_TEST_HANDLES=stacks). One hook for the
+   * worker process, kept on after each file: what a file leaves running may make timers after its teardown, and the
+   * exit report names those too. Each file's report covers what was made since its setup.
+   */
   recordOrigins() {
+    this.originsSince = Date.now();
+    if (worker.origins) {
+      this.origins = worker.origins;
+      return;
+    }
     const origins = new Map();
+    worker.origins = origins;
     this.origins = origins;
-    this.hook = asyncHooks.createHook({
+    asyncHooks.createHook({
       init(asyncId, type, _triggerId, resource) {
         if (!holdsLoop(type)) return;
         const limit = Error.stackTraceLimit;
         Error.stackTraceLimit = 40;
         const stack = new Error().stack ?? "";
         Error.stackTraceLimit = limit;
-        origins.set(asyncId, { type, resource: new WeakRef(resource), stack });
+        origins.set(asyncId, { type, resource: new WeakRef(resource), stack, madeAt: Date.now() });
       },
       destroy(asyncId) {
         origins.delete(asyncId);
       },
-    });
-    this.hook.enable();
+    }).enable();
   }
 
   async teardown() {
@@ -103,6 +188,8 @@ class ZoomTestEnvironment extends TestEnvironment {
     }
     await super.teardown();
     if (this.handlesBefore) await this.reportLeftHandles();
+    worker.lastFile = this.testPath;
+    worker.lastTeardownAt = Date.now();
   }
 
   async reportLeftHandles() {
@@ -119,15 +206,13 @@ class ZoomTestEnvironment extends TestEnvironment {
       if (extra > 0) left.push(`${name}×${extra}`);
     }
     if (left.length > 0) process.stderr.write(`[handles] ${this.testPath} left open: ${left.join(", ")}\n`);
-    if (!this.hook) return;
-    this.hook.disable();
-    for (const { type, resource, stack } of this.origins.values()) {
+    if (!this.origins) return;
+    for (const { type, resource, stack, madeAt: made } of this.origins.values()) {
       const handle = resource.deref();
-      if (!keepsAlive(handle) || madeByJest(stack)) continue;
+      if (made < this.originsSince || !keepsAlive(handle) || madeByJest(stack)) continue;
       const delay = type === "Timeout" ? ` (${handle._repeat ? "every" : "after"} ${handle._idleTimeout} ms)` : "";
       process.stderr.write(`[handles]   ${type}${delay} made at ${madeAt(stack)}\n`);
     }
-    this.origins.clear();
   }
 }
 

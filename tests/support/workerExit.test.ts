@@ -1,0 +1,61 @@
+/**
+ * The worker exit report of tests/support/environment.js: when something keeps a jest worker alive after jest told
+ * it to finish, the report names it (the CI line "A worker process has failed to exit gracefully" names nothing).
+ * Runs jest itself on two throwaway test files, one per worker: one leaves a referenced interval running, made
+ * after its teardown (what a timed-out test's leftover work does), the other leaves nothing.
+ */
+import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const ENVIRONMENT = path.join(__dirname, "environment.js");
+
+function writeProject(dir: string): void {
+  fs.writeFileSync(
+    path.join(dir, "jest.config.js"),
+    `module.exports = ${JSON.stringify({
+      rootDir: dir,
+      testEnvironment: ENVIRONMENT,
+      testMatch: ["**/*.test.js"],
+      transform: {},
+      cacheDirectory: path.join(dir, "cache"),
+      // As the suite's own config: the report comes at 3 s, before jest's patience ends.
+      workerGracefulExitTimeout: 5000,
+    })};\n`,
+  );
+  // The interval starts a second after the file has ended, as work a timed-out test left going does.
+  fs.writeFileSync(
+    path.join(dir, "leaves-work.test.js"),
+    `test("ends with work still going", () => { setTimeout(() => setInterval(() => undefined, 60000), 1000); });\n`,
+  );
+  fs.writeFileSync(path.join(dir, "clean.test.js"), `test("leaves nothing", () => { expect(1).toBe(1); });\n`);
+}
+
+test("a worker held after jest's end message is named: its pid, its last file, what holds it; a worker that exits is not reported", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "worker-exit-"));
+  try {
+    writeProject(dir);
+    const run = spawnSync(process.execPath, [require.resolve("jest/bin/jest"), "--config", path.join(dir, "jest.config.js"), "--maxWorkers=2"], {
+      cwd: dir,
+      encoding: "utf8",
+      // The report's file goes to the child's temporary folder: this project's, not the machine's shared one.
+      env: { ...process.env, TMPDIR: dir, ZOOM_TEST_HANDLES: "stacks", CI: "" },
+      timeout: 120_000,
+    });
+    expect(run.status).toBe(0);
+    const reported = run.stderr.split("\n").filter((line) => line.startsWith("[worker exit]"));
+    const file = fs.readFileSync(path.join(dir, "pulumi-zoom-worker-exit.log"), "utf8");
+    // One worker reported, with its last file: the clean one exited in time.
+    expect(reported.filter((line) => line.includes("still alive"))).toHaveLength(1);
+    expect(reported[0]).toMatch(/^\[worker exit\] worker \d+ still alive \d+ ms after jest's end message; last file .*leaves-work\.test\.js/);
+    expect(reported.join("\n")).toContain("Timeout×1");
+    // Where it was made, from the stacks the environment records (the test file's line).
+    expect(reported.join("\n")).toMatch(/Timeout \(every 60000 ms\) made at Timeout\._onTimeout \(.*leaves-work\.test\.js:1:\d+\)/);
+    expect(file).toBe(`${reported.join("\n")}\n`);
+    // And jest saw it too: it killed the worker and said so.
+    expect(run.stderr).toContain("A worker process has failed to exit gracefully");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
