@@ -52,10 +52,16 @@ export interface BenchResults {
 export const TARGETS = {
   // 2.5 KB: resolving only the project's own pulumi-zoom (stub.ts) costs ~400 bytes over a bare require.
   providerBytes: { op: "<=", value: 2560 },
-  throughputRatio: { op: "<=", value: 1.15 },
+  /** Issue 17: wall time within 10% of the lower bound Zoom's Pro limits allow (was 1.15). */
+  throughputRatio: { op: "<=", value: 1.1 },
   rateLimitedShare: { op: "<", value: 0.01 },
   failed: { op: "==", value: 0 },
-  overheadRatio: { op: "<=", value: 1.5 },
+  /**
+   * Issue 17: what the provider itself adds, (through the host − the engine floor) ÷ bare HTTP, at most 2. The
+   * earlier target (host ÷ bare ≤ 1.5) was below the floor of Pulumi's own machinery: a provider doing nothing
+   * costs 5-10x the bare loopback time through the same SDK, gRPC and host.
+   */
+  providerCostRatio: { op: "<=", value: 2 },
   /** Mine, not the issue's ("should stay flat"): the largest scale's per-object figure within 25% of 1,000's. */
   flatness: { op: "<=", value: 1.25 },
 } as const satisfies Record<string, Target>;
@@ -96,8 +102,8 @@ export function collectFigures(calls: CallsResult, throughput: readonly FleetRun
     figures.push(figure(`throughput.${run.objects}.tokenRequests`, run.totals.tokenRequests, "token requests", { op: "<=", value: 1 }));
   }
   for (const run of overhead) {
-    figures.push(figure(`overhead.${run.objects}.e2eOverBare`, round(run.ratios.total), "x", TARGETS.overheadRatio));
-    figures.push(figure(`overhead.${run.objects}.e2eMinusEngineFloorOverBare`, round(run.providerRatios.total), "x"));
+    figures.push(figure(`overhead.${run.objects}.e2eOverBare`, round(run.ratios.total), "x"));
+    figures.push(figure(`overhead.${run.objects}.e2eMinusEngineFloorOverBare`, round(run.providerRatios.total), "x", TARGETS.providerCostRatio));
     figures.push(figure(`overhead.${run.objects}.hostPeakRss`, Math.round((run.e2e.peakRssKb ?? 0) / 1024), "MB"));
   }
   const largest = (runs: readonly { objects: number }[]) => runs.reduce<{ objects: number } | undefined>((a, r) => (!a || r.objects > a.objects ? r : a), undefined);
@@ -197,8 +203,8 @@ export function overheadTable(runs: readonly OverheadRun[]): string {
         fixed(e2e, 2),
         fixed(secondsOf(run.engine.phases, phase), 2),
         fixed(secondsOf(run.bare, phase), 2),
-        phase === "total" ? `${fixed(ratio)} ${passMark(meets(ratio, TARGETS.overheadRatio))}` : fixed(ratio),
-        fixed(run.providerRatios[phase]),
+        fixed(ratio),
+        phase === "total" ? `${fixed(run.providerRatios[phase])} ${passMark(meets(run.providerRatios[phase], TARGETS.providerCostRatio))}` : fixed(run.providerRatios[phase]),
         phase === "total" ? fixed((1000 * e2e) / run.objects, 2) : "",
         phase === "total" ? mb(run.e2e.peakRssKb) : "",
       ]);
@@ -208,7 +214,7 @@ export function overheadTable(runs: readonly OverheadRun[]): string {
     "Provider overhead, limits off (emulator unlimited, client limiter off), every operation at once",
     ["objects", "switches", "phase", "host s", "engine floor s", "bare HTTP s", "host/bare", "(host-floor)/bare", "ms/object", "host peak RSS MB"],
     rows,
-  )}\n  target: host/bare ${targetText(TARGETS.overheadRatio)} (total). Engine floor: the same registrations through the same host with a provider that does nothing.`;
+  )}\n  target: (host-floor)/bare ${targetText(TARGETS.providerCostRatio)} (total): what the provider adds. Engine floor: the same registrations through the same host with a provider that does nothing.`;
 }
 
 export function scalingTable(throughput: readonly FleetRun[], overhead: readonly OverheadRun[]): string {

@@ -1,7 +1,7 @@
 /**
- * The shared list cache: concurrent reads share one sweep, and `sweptSince` refuses a cached sweep that
- * started before a given moment (an item missing from it may have been made since). No network: a counting
- * client stands in for Zoom.
+ * The shared list cache: concurrent reads share one sweep, later reads of the same wave reuse it, and `sweptSince`
+ * refuses a cached sweep that started before a given moment (an item missing from it may have been made since).
+ * No network: a counting client stands in for Zoom.
  */
 import type { PaginateOptions, RequestOptions, ZoomClient, ZoomResponse } from "../../provider/client/types";
 import { ListCache } from "../../provider/framework/listCache";
@@ -28,7 +28,7 @@ const request = { operation: "listMeetingTemplates", pathParams: { userId: "me" 
 
 test("concurrent reads share one sweep; later reads reuse it", async () => {
   const client = new CountingClient();
-  const cache = new ListCache(client, 60_000, true);
+  const cache = new ListCache(client, { enabled: true });
   await Promise.all(Array.from({ length: 10 }, () => cache.all(request)));
   await cache.all(request);
   expect(client.requests).toBe(1);
@@ -36,7 +36,7 @@ test("concurrent reads share one sweep; later reads reuse it", async () => {
 
 test("sweptSince: a cached sweep from before is not reused; concurrent askers share the new one", async () => {
   const client = new CountingClient();
-  const cache = new ListCache(client, 60_000, true);
+  const cache = new ListCache(client, { enabled: true });
   await cache.all(request);
   client.items.push({ id: "b" });
   await new Promise((resolve) => setTimeout(resolve, 5));
@@ -48,4 +48,30 @@ test("sweptSince: a cached sweep from before is not reused; concurrent askers sh
   // A sweep that started after the moment asked for is reused as it is.
   await cache.all(request, { sweptSince: asked });
   expect(client.requests).toBe(2);
+});
+
+test("a wave of reads longer than the idle pause shares one sweep; a pause ends the wave; the cap ends even a busy one", async () => {
+  const client = new CountingClient();
+  let now = 1_000_000;
+  const cache = new ListCache(client, { enabled: true, idleMs: 10_000, maxAgeMs: 60_000, now: () => now });
+  await cache.all(request);
+  // A large stack's reads arrive over 20 s, each within 10 s of the last (the 5,000-object refresh): one sweep.
+  for (let i = 0; i < 5; i++) {
+    now += 4_000;
+    await cache.all(request);
+  }
+  expect(client.requests).toBe(1);
+  // 10 s with no read: the next operation reads afresh.
+  now += 10_000;
+  await cache.all(request);
+  expect(client.requests).toBe(2);
+  // Reads every 5 s: the same sweep for 55 s; a new one once the cached one is a minute old.
+  for (let i = 0; i < 11; i++) {
+    now += 5_000;
+    await cache.all(request);
+  }
+  expect(client.requests).toBe(2);
+  now += 5_000;
+  await cache.all(request);
+  expect(client.requests).toBe(3);
 });
