@@ -149,12 +149,12 @@ describe("7. impossible dates are refused with the value and the reason, in chec
     expect(errors).toMatch(reason);
   });
 
-  test.each(cases)("pulumi-zoom validate: %s", (_name, declared, reason) => {
+  test.each(cases)("pulumi-zoom validate: %s", async (_name, declared, reason) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "settle-validate-"));
     try {
       const file = path.join(dir, "zoom.yaml");
       fs.writeFileSync(file, `meetings:\n  bad:\n    topic: Bad date\n${Object.entries(declared).map(([k, v]) => `    ${k}: ${JSON.stringify(v)}`).join("\n")}\n`);
-      const report = validateFiles([file]);
+      const report = await validateFiles([file]);
       expect(report.exitCode).toBe(1);
       expect(report.output.join("\n")).toMatch(new RegExp(reason.source.replace(/^(startTime|recurrence)/, "meetings\\.bad\\.$1")));
     } finally {

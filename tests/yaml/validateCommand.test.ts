@@ -23,12 +23,12 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe("validateFiles", () => {
-  test("a valid file: one line with the object count, exit 0", () => {
-    expect(validateFiles([valid])).toEqual({ exitCode: EXIT_VALID, output: [`${valid}: valid (2 objects)`], errors: [] });
+  test("a valid file: one line with the object count, exit 0", async () => {
+    expect(await validateFiles([valid])).toEqual({ exitCode: EXIT_VALID, output: [`${valid}: valid (2 objects)`], errors: [] });
   });
 
-  test("an invalid file: every problem, one per line, exit 1", () => {
-    expect(validateFiles([invalid])).toEqual({
+  test("an invalid file: every problem, one per line, exit 1", async () => {
+    expect(await validateFiles([invalid])).toEqual({
       exitCode: EXIT_INVALID,
       output: [
         `${invalid}:3:5 meetings.standup.topic: expected string, got number`,
@@ -38,9 +38,9 @@ describe("validateFiles", () => {
     });
   });
 
-  test("a file that cannot be read is a usage error (exit 2), and the other files are still checked", () => {
+  test("a file that cannot be read is a usage error (exit 2), and the other files are still checked", async () => {
     const missing = path.join(dir, "missing.yaml");
-    const report = validateFiles([valid, missing, invalid]);
+    const report = await validateFiles([valid, missing, invalid]);
     expect(report.exitCode).toBe(EXIT_USAGE);
     expect(report.errors).toEqual([`pulumi-zoom validate: cannot read ${missing}: no such file`]);
     expect(report.output).toHaveLength(3);

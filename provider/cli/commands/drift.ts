@@ -6,14 +6,11 @@
  *   pulumi stack export | pulumi-zoom drift --markdown >> "$GITHUB_STEP_SUMMARY"
  */
 import { Option, type Command } from "commander";
-import { detectDrift, knownKinds } from "../../drift/detect";
 import { parseIgnorePattern } from "../../drift/ignore";
 import { renderMarkdown } from "../../drift/render/markdown";
 import { renderTable } from "../../drift/render/table";
 import { EXIT_ERROR, exitCodeOf, toJson } from "../../drift/report";
 import { readStackExport } from "../../drift/stackExport";
-import { currentClient } from "../../framework/runtime";
-import { connect } from "../connection";
 import { processIO, wantsColor, type CliIO } from "../io";
 import { progressWanted, ScanProgressDisplay } from "../progress";
 
@@ -36,6 +33,13 @@ export async function runDrift(state: string | undefined, options: DriftCommandO
   const progress = new ScanProgressDisplay(io.stderr, { enabled: progressWanted(io.stderr, options) });
   try {
     if (options.json && options.markdown) throw new Error("--json and --markdown cannot be combined");
+    // The provider (its schemas and client) loads when a command that reads Zoom runs: `--help` and the other
+    // commands start without it.
+    const [{ detectDrift, knownKinds }, { currentClient }, { connect }] = await Promise.all([
+      import("../../drift/detect"),
+      import("../../framework/runtime"),
+      import("../connection"),
+    ]);
     const ignore = options.ignore.map((text) => parseIgnorePattern(text, knownKinds()));
     const fromStdin = state === undefined || state === "-";
     const text = fromStdin ? await io.readStdin() : await io.readFile(state);

@@ -5,7 +5,7 @@
  * SIGTERM, then closes and exits 0.
  */
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { startEmulator, type EmulatorPlan } from "../../../emulator";
+import type { EmulatorPlan } from "../../../emulator";
 
 function integer(min: number, max: number): (value: string) => number {
   return (value) => {
@@ -40,6 +40,8 @@ export function registerEmulator(program: Command): void {
       "answer with every optional field Zoom's response schemas allow, and set-like lists in another order than written (for testing that plans settle)",
     )
     .action(async (options: EmulatorCommandOptions) => {
+      // Loaded when the command runs: the CLI's other commands and `--help` start without the emulator.
+      const { startEmulator } = await import("../../../emulator");
       const emulator = await startEmulator({
         port: options.port,
         host: options.host,

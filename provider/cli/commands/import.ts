@@ -9,11 +9,6 @@
 import { basename, dirname, join } from "node:path";
 import { Option, type Command } from "commander";
 import type { SecretMode } from "../../importer/declaration";
-import { scanAccount } from "../../importer/scan";
-import { renderTypeScript } from "../../importer/typescript";
-import { renderYaml } from "../../importer/yaml";
-import { currentClient } from "../../framework/runtime";
-import { connect } from "../connection";
 import { processIO, type CliIO } from "../io";
 import { progressWanted, ScanProgressDisplay } from "../progress";
 
@@ -60,6 +55,13 @@ export async function runImport(options: ImportCommandOptions, io: CliIO): Promi
     if (options.format === "yaml" && options.out === undefined) {
       throw new Error("--format yaml writes two files, the zoom.yaml and the ids to adopt beside it: give --out <file>.yaml");
     }
+    // The provider (its schemas and client) and the renderers load when the command runs: `--help` and the other
+    // commands start without them.
+    const [{ scanAccount }, { currentClient }, { connect }] = await Promise.all([
+      import("../../importer/scan"),
+      import("../../framework/runtime"),
+      import("../connection"),
+    ]);
     await connect(options, io.env, (path) => io.readFile(path));
     const kinds = list(options.kinds);
     const users = list(options.users);
@@ -92,10 +94,12 @@ export async function runImport(options: ImportCommandOptions, io: CliIO): Promi
     ].filter(Boolean).join("; ");
     if (options.format === "yaml" && options.out !== undefined) {
       const importsPath = importsPathFor(options.out);
+      const { renderYaml } = await import("../../importer/yaml");
       const { yaml, imports } = renderYaml(result.objects, { file: basename(options.out), importsFile: basename(importsPath), scanned, problems: result.problems });
       await io.writeFile(options.out, yaml);
       await io.writeFile(importsPath, `${JSON.stringify(imports, null, 2)}\n`);
     } else {
+      const { renderTypeScript } = await import("../../importer/typescript");
       const program = renderTypeScript(result.objects, { packageName: options.package, scanned, problems: result.problems });
       if (options.out !== undefined) await io.writeFile(options.out, program);
       else io.stdout.write(program);

@@ -8,8 +8,6 @@
  */
 import * as fs from "fs";
 import type { Command } from "commander";
-import { loadStackText } from "../../yaml/loader";
-import { formatProblem } from "../../yaml/model";
 
 export const EXIT_VALID = 0;
 export const EXIT_INVALID = 1;
@@ -27,8 +25,12 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-/** Validates each file; the exit code is the worst outcome. */
-export function validateFiles(files: readonly string[]): ValidationReport {
+/**
+ * Validates each file; the exit code is the worst outcome. The YAML loader (schemas, JSON Schema, lookups) loads
+ * here, when the command runs: the CLI's other commands and `--help` start without it.
+ */
+export async function validateFiles(files: readonly string[]): Promise<ValidationReport> {
+  const [{ loadStackText }, { formatProblem }] = await Promise.all([import("../../yaml/loader"), import("../../yaml/model")]);
   const output: string[] = [];
   const errors: string[] = [];
   let exitCode: ValidationReport["exitCode"] = EXIT_VALID;
@@ -61,8 +63,8 @@ export function registerValidate(program: Command): void {
     // Commander exits 1 on usage errors; 1 means "invalid file" here, so usage errors exit 2 (after commander
     // has printed what was wrong). Help still exits 0.
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT_USAGE))
-    .action((files: string[]) => {
-      const report = validateFiles(files);
+    .action(async (files: string[]) => {
+      const report = await validateFiles(files);
       for (const line of report.output) process.stdout.write(`${line}\n`);
       for (const line of report.errors) process.stderr.write(`${line}\n`);
       process.exitCode = report.exitCode;
