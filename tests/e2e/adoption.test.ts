@@ -45,7 +45,7 @@ beforeAll(async () => {
   const master = await scanAccount({ users: [user], kinds: ["TrackingField", "Meeting", "H323Device", "InternalNumber", "TspAccount", "MeetingTemplate"] });
   const subAccount = await scanAccount({ accounts: [sub.id], kinds: ["SipTrunk"] });
   for (const object of [...master.objects, ...subAccount.objects]) objects.set(object.definition.kind, object);
-}, 60_000);
+});
 afterAll(async () => emu.close());
 
 const KINDS = ["TrackingField", "Meeting", "H323Device", "InternalNumber", "TspAccount", "SipTrunk", "MeetingTemplate"] as const;
@@ -129,7 +129,7 @@ test("every kind: adopting with a matching declaration writes nothing to Zoom; t
   } finally {
     await stack.close();
   }
-}, 120_000);
+});
 
 /** One declared difference per kind, and the request it must cause (none: Zoom cannot change it in place). */
 const DIFFERENCES: Record<Kind, { readonly change: Record<string, unknown>; readonly sent?: OperationId; readonly body?: Record<string, unknown> }> = {
@@ -174,7 +174,7 @@ test("adopting with a differing declaration sends exactly the declared differenc
     });
     await stack.close();
   }
-}, 120_000);
+});
 
 test("adopting with a difference Zoom cannot make in place (a SIP trunk, a template) is refused, naming the property; nothing is adopted or written", async () => {
   await withStack("adopt-replace-only", async (stack) => {
@@ -189,7 +189,7 @@ test("adopting with a difference Zoom cannot make in place (a SIP trunk, a templ
     expect(writes).toEqual([]);
     expect(stack.exportState().deployment.resources?.filter((r) => r.custom) ?? []).toEqual([]);
   });
-}, 60_000);
+});
 
 test("adopting ids that do not exist fails for every kind naming the kind and the id, and creates nothing", async () => {
   const missing = (kind: Kind) => objects.get(kind)!.id.replace(/[^/]+$/, (last) => (/^\d+$/.test(last) ? "9".repeat(Math.max(last.length, 6)) : "NoSuchObject9"));
@@ -204,7 +204,7 @@ test("adopting ids that do not exist fails for every kind naming the kind and th
     expect(writes).toEqual([]);
     expect(stack.exportState().deployment.resources?.filter((r) => r.custom) ?? []).toEqual([]);
   });
-}, 60_000);
+});
 
 test("two resources adopting one object: for every kind the second is refused, and nothing is written", async () => {
   await withStack("adopt-twice", async (stack) => {
@@ -221,7 +221,7 @@ test("two resources adopting one object: for every kind the second is refused, a
     }
     expect(writes).toEqual([]);
   });
-}, 60_000);
+});
 
 test("a resource already managing the object holds it: a new resource adopting it is refused", async () => {
   const field = objects.get("TrackingField")!;
@@ -234,7 +234,7 @@ test("a resource already managing the object holds it: a new resource adopting i
     }).catch((e: unknown) => e);
     expect(String(error)).toContain(`adopting zoom:TrackingField "intruder": TrackingField "${field.id}" is already managed by zoom:TrackingField "owner" of this deployment`);
   });
-}, 60_000);
+});
 
 test("adoptId is inert once adopted: changing or removing it is recorded in state only, nothing is sent to Zoom, and destroy deletes the adopted object", async () => {
   await emu.control.seed({ tracking_fields: [{ field: "Inert field", required: false }] });
@@ -255,7 +255,7 @@ test("adoptId is inert once adopted: changing or removing it is recorded in stat
     const after = await scanAccount({ kinds: ["TrackingField"] });
     expect(after.objects.find((o) => o.id === inert.id)).toBeUndefined();
   });
-}, 60_000);
+});
 
 test("secrets read during adoption stay out of plaintext state: a meeting's passcode and a TSP account's leader PIN, after adopt, refresh and up", async () => {
   expect(declarationOf("Meeting")).not.toHaveProperty("password");
@@ -279,14 +279,14 @@ test("secrets read during adoption stay out of plaintext state: a meeting's pass
     expect(text).not.toContain(LEADER_PIN);
     expect(text).toContain("4dabf18193072939515e22adb298388d"); // Pulumi's secret signature: the values are there, encrypted.
   });
-}, 60_000);
+});
 
 test(".get() of an object that does not exist fails naming the kind and the id", async () => {
   await withStack("get-missing", async (stack) => {
     const error = await stack.up(() => void zoom.Meeting.get("gone", "99999999999")).catch((e: unknown) => e);
     expect(String(error)).toContain('reading zoom:Meeting "gone": no Meeting "99999999999" exists in the credentials\' account (Meeting.get)');
   });
-}, 60_000);
+});
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -67,7 +67,7 @@ beforeAll(() => {
   for (const name of [...Object.keys(manifest.dependencies), ...Object.keys(manifest.peerDependencies)]) {
     linkDependency(name);
   }
-}, 120_000);
+});
 
 afterAll(() => {
   if (project) fs.rmSync(project, { recursive: true, force: true });

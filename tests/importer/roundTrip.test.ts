@@ -43,7 +43,7 @@ beforeAll(async () => {
   seeded = await seedBusyAccount(emu.control);
   masterProgram = await importProgram({ users: seeded.users.join(",") });
   subProgram = await importProgram({ account: [seeded.subAccountId], kinds: "sipTrunks" });
-}, 120_000);
+});
 afterAll(async () => emu.close());
 
 /** `pulumi config set --secret <key> <leaderPin of TspAccount <id>>` lines of the header → config values. */
@@ -98,7 +98,7 @@ test("the generated program declares every object once, with a readable unique n
 test("the generated programs type-check as a user's strict TypeScript project", () => {
   expect(typeErrors(masterProgram)).toEqual([]);
   expect(typeErrors(subProgram)).toEqual([]);
-}, 120_000);
+});
 
 test("first up adopts everything and writes nothing to Zoom; second up and refresh plan nothing; drift finds the account in sync, then a portal edit", async () => {
   const e = emu.emulator;

@@ -60,7 +60,7 @@ beforeAll(async () => {
   [setupHost, host] = await Promise.all([ProviderHost.start({ cwd: root, project: "load", stack: "load" }), ProviderHost.start({ cwd: root, project: "load", stack: "load" })]);
   await setupHost.configure(config, { secretKeys: ["zoom:clientSecret"] });
   await host.configure(config, { secretKeys: ["zoom:clientSecret"] });
-}, 120_000);
+});
 afterAll(async () => {
   await setupHost?.close();
   await host?.close();
