@@ -10,6 +10,7 @@
 import { H323Device, InternalNumber, Meeting, MeetingTemplate, SipTrunk, TrackingField, TspAccount } from "../provider";
 import type { OperationId } from "../catalogue/operations";
 import type { EmulatorControl, EmulatorInfo } from "../emulator";
+import { seedAccount } from "../fixtures/seed";
 import { attempt, benchDeployment, type Outcome } from "./deployment";
 import { ALL_KINDS, MINIMUM, pagesFor, total, type Kind, type OperationCounts, type Phase } from "./minimum";
 import { delta, type StatsDelta } from "./stats";
@@ -97,7 +98,7 @@ async function fixtures(control: EmulatorControl): Promise<Fixtures> {
   const users = state.master.users.map((u) => u.id);
   // The template's source meeting, and a first TSP account so the measured one can be deleted again.
   const seeded = await control.seed({ meetings: [{ topic: "Template source", type: 2, start_time: "2031-05-01T10:00:00Z" }] });
-  await control.seed({ tspAccounts: [{ user_id: users[0], id: "1", conference_code: "5550001", leader_pin: "1111" }] });
+  await seedAccount(control, { tspSlots: [users[0]!] });
   const meeting = seeded.meetings?.[0] as { id: number } | undefined;
   if (!meeting) throw new Error("bench: seeding the template's meeting failed");
   return { subAccount: sub.id, trunk: { id: trunk.id, dnis: trunk.dnis }, user: users[0]!, meetingId: meeting.id };

@@ -39,27 +39,52 @@ export function switchesLabel(switches: Switches): string {
   return off.length ? off.join(", ") : "default";
 }
 
-export function benchDeployment(
-  info: EmulatorInfo,
-  options: { project: string; switches?: Switches; reuseHost?: boolean; parallel?: number },
-): Deployment {
+/** Where the emulator answers and the app's credentials: what the provider needs, without the control token. */
+export type BenchEndpoint = Pick<EmulatorInfo, "url" | "oauthUrl" | "accountId" | "clientId" | "clientSecret">;
+
+/** The stack config keys the benchmarks set as secrets (as a user sets the client secret). */
+export const BENCH_SECRET_CONFIG_KEYS: readonly string[] = ["zoom:clientSecret"];
+
+/** The `zoom:*` stack config pointing the provider at `info` with its credentials; `extra` over it. */
+export function benchConfig(info: BenchEndpoint, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    "zoom:apiUrl": info.url,
+    "zoom:oauthUrl": info.oauthUrl,
+    "zoom:accountId": info.accountId,
+    "zoom:clientId": info.clientId,
+    "zoom:clientSecret": info.clientSecret,
+    ...extra,
+  };
+}
+
+export interface BenchDeploymentOptions {
+  readonly project: string;
+  /** Default `bench`. */
+  readonly stack?: string;
+  /** The host's cwd, where `pulumi-zoom` resolves. Default: REPO_ROOT. */
+  readonly cwd?: string;
+  /** More stack config over benchConfig(info) (say `zoom:requestTimeoutSeconds`). */
+  readonly config?: Record<string, string>;
+  readonly switches?: Switches;
+  /** Start from this state (a previous Deployment's `state`). */
+  readonly state?: Deployment["state"];
+  readonly reuseHost?: boolean;
+  readonly parallel?: number;
+}
+
+export function benchDeployment(info: BenchEndpoint, options: BenchDeploymentOptions): Deployment {
   const hostEnv: NodeJS.ProcessEnv = {};
   if (options.switches?.noListCache) hostEnv.ZOOM_BENCH_NO_LIST_CACHE = "1";
   if (options.switches?.noLimiter) hostEnv.ZOOM_BENCH_NO_LIMITER = "1";
   return new Deployment({
     project: options.project,
-    stack: "bench",
-    cwd: REPO_ROOT,
-    config: {
-      "zoom:apiUrl": info.url,
-      "zoom:oauthUrl": info.oauthUrl,
-      "zoom:accountId": info.accountId,
-      "zoom:clientId": info.clientId,
-      "zoom:clientSecret": info.clientSecret,
-    },
-    secretConfigKeys: ["zoom:clientSecret"],
+    stack: options.stack ?? "bench",
+    cwd: options.cwd ?? REPO_ROOT,
+    config: benchConfig(info, options.config),
+    secretConfigKeys: [...BENCH_SECRET_CONFIG_KEYS],
     hostEnv,
     reuseHost: options.reuseHost ?? false,
+    ...(options.state ? { state: options.state } : {}),
     ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
   });
 }

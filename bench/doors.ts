@@ -7,6 +7,7 @@
 import type { EngineHost } from "../harness/host";
 import { dynamicDoor, pluginDoor, type DoorName, type FrontDoor } from "../fixtures/frontDoors";
 import type { EmulatorInfo } from "../emulator";
+import { benchConfig } from "./deployment";
 import { fixed, renderTable, type Cell } from "./table";
 
 type Operation = "check" | "create" | "read" | "diff" | "delete";
@@ -64,13 +65,7 @@ async function runDoorKind(door: FrontDoor, kind: string, objects: number): Prom
 
 /** Every kind of DECLARATIONS through both doors, `objects` of each, against the emulator at `endpoint`. */
 export async function runDoors(endpoint: EmulatorInfo, objects: number, log: (line: string) => void = () => undefined): Promise<DoorRun[]> {
-  const config = {
-    "zoom:apiUrl": endpoint.url,
-    "zoom:oauthUrl": endpoint.oauthUrl,
-    "zoom:accountId": endpoint.accountId,
-    "zoom:clientId": endpoint.clientId,
-    "zoom:clientSecret": endpoint.clientSecret,
-  };
+  const config = benchConfig(endpoint);
   const runs: DoorRun[] = [];
   for (const door of [dynamicDoor(config), pluginDoor(config)]) {
     for (const kind of Object.keys(DECLARATIONS)) {

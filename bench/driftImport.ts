@@ -19,7 +19,7 @@ import { runCli, type CliRun } from "./cliRun";
 import { benchDeployment } from "./deployment";
 import { driftMinimum, fleetUsers, flatten, importMinimum, type KindCounts } from "./driftImportMinimum";
 import { startBenchEmulator, type BenchEmulator } from "./emulator";
-import { fleetOf, fleetProgram, masterUsers, planFleet, seedTspSlots, type Fleet, type FleetKind } from "./fleet";
+import { fleetOf, fleetProgram, planFleet, seedFleetUsers, type Fleet, type FleetKind } from "./fleet";
 import { lowerBoundSeconds, type OperationCounts } from "./minimum";
 import { delta, type StatsDelta } from "./stats";
 
@@ -126,8 +126,7 @@ export async function measureScans(emulator: ScanEmulator, options: DriftImportO
   const commands = options.commands ?? ["drift", "import"];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-zoom-scan-"));
   try {
-    const users = await masterUsers(emulator.control);
-    await seedTspSlots(emulator.control, users);
+    const users = await seedFleetUsers(emulator.control);
     const fleet = options.counts ? fleetOf(options.counts, users) : planFleet(options.objects, users);
     if (fleet.objects !== options.objects) throw new Error(`the counts add up to ${fleet.objects} objects, not ${options.objects}`);
     const stateFile = path.join(dir, "state.json");

@@ -62,7 +62,7 @@ export function driftMinimum(fleet: Fleet): KindCounts {
   return counts;
 }
 
-/** `seededTsp`: TSP accounts the account holds besides the fleet's (one per user: bench/fleet.ts seedTspSlots). */
+/** `seededTsp`: TSP accounts the account holds besides the fleet's (one per user: bench/fleet.ts seedFleetUsers). */
 export function importMinimum(fleet: Fleet, seededTsp: number): KindCounts {
   const counts: KindCounts = {};
   listings(fleet, counts);

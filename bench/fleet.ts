@@ -27,6 +27,7 @@ import { shapeOf } from "../provider/framework/resource";
 import { NAME_KEY } from "../provider/framework/stateKeys";
 import { DAILY_MEETING_WRITES_PER_USER } from "../catalogue/operations";
 import type { EmulatorControl } from "../emulator";
+import { seedAccount } from "../fixtures/seed";
 import { NullResource } from "./nullProvider";
 
 export const FLEET_KINDS = ["Meeting", "TrackingField", "H323Device", "InternalNumber", "TspAccount"] as const;
@@ -53,17 +54,13 @@ export interface Fleet {
   readonly notes: readonly string[];
 }
 
-/** Master-account users (ids), owner first. */
-export async function masterUsers(control: EmulatorControl): Promise<string[]> {
-  const state = await control.state();
+/**
+ * Master-account users (ids), owner first, each given one TSP account (fixtures/seed.ts), so the fleet's (second)
+ * one can be deleted again.
+ */
+export async function seedFleetUsers(control: EmulatorControl): Promise<string[]> {
+  const state = await seedAccount(control, { tspSlots: "all" });
   return state.master.users.map((u) => u.id);
-}
-
-/** Gives every user one TSP account, so the fleet's (second) one can be deleted again. */
-export async function seedTspSlots(control: EmulatorControl, users: readonly string[]): Promise<void> {
-  await control.seed({
-    tspAccounts: users.map((user, i) => ({ user_id: user, id: "1", conference_code: `55500${i}`, leader_pin: "1111" })),
-  });
 }
 
 export function countsFor(objects: number, users: number): { counts: Record<FleetKind, number>; notes: string[] } {

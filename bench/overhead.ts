@@ -6,7 +6,7 @@
  */
 import type { Switches } from "./deployment";
 import { startBenchEmulator } from "./emulator";
-import { masterUsers, planFleet, seedTspSlots } from "./fleet";
+import { planFleet, seedFleetUsers } from "./fleet";
 import { runBareLoop, type BarePhase } from "./bareLoop";
 import { runFleet, type FleetPhase, type FleetRun } from "./throughput";
 
@@ -27,8 +27,7 @@ export async function runOverhead(objects: number, parallel: number, switches: S
   const emulator = await startBenchEmulator("unlimited");
   let bare: BarePhase[];
   try {
-    const users = await masterUsers(emulator.control);
-    await seedTspSlots(emulator.control, users);
+    const users = await seedFleetUsers(emulator.control);
     bare = await runBareLoop(emulator.info, planFleet(objects, users), parallel);
   } finally {
     await emulator.close();

@@ -11,8 +11,9 @@
  */
 import fc from "fast-check";
 import type { EmulatorControl, EmulatorInfo, EmulatorStateSummary } from "../emulator";
-import { Deployment, DeploymentError, type PlanSummary, type StepRecord } from "../harness";
-import { REPO_ROOT } from "./deployment";
+import { DeploymentError, type Deployment, type PlanSummary, type StepRecord } from "../harness";
+import { seedAccount } from "../fixtures/seed";
+import { benchDeployment } from "./deployment";
 import { SETTLE_KINDS, type Props, type SettleKind } from "./settleKinds";
 
 export interface RoundReport {
@@ -24,14 +25,7 @@ export interface RoundReport {
 }
 
 function deployment(info: EmulatorInfo, state?: Deployment["state"]): Deployment {
-  return new Deployment({
-    project: "settle",
-    stack: "settle",
-    cwd: REPO_ROOT,
-    config: { "zoom:apiUrl": info.url, "zoom:oauthUrl": info.oauthUrl, "zoom:accountId": info.accountId, "zoom:clientId": info.clientId, "zoom:clientSecret": info.clientSecret },
-    secretConfigKeys: ["zoom:clientSecret"],
-    ...(state ? { state } : {}),
-  });
+  return benchDeployment(info, { project: "settle", stack: "settle", ...(state ? { state } : {}) });
 }
 
 async function run(operation: () => Promise<PlanSummary>): Promise<PlanSummary> {
@@ -124,22 +118,10 @@ export async function settleRuns(
   for (let seed = options.seed; [...done.values()].some((n) => n < options.runs); seed++) {
     await emulator.control.reset();
     // Zoom keeps TSP accounts per user: enough users that TSP rounds are as full as the others (3 would take
-    // hundreds of rounds to reach thousands of declarations).
-    const users = Math.max(0, options.perRound - (await emulator.control.state()).master.users.length);
-    // SIP trunks: each master trunk once per sub-account, so enough master trunks for a full round too.
-    const summary = await emulator.control.state();
-    const trunks = Math.max(0, Math.ceil(options.perRound / summary.subAccounts.length) - summary.master.sipTrunks.length);
-    await emulator.control.seed({
-      users: Array.from({ length: users }, (_, i) => ({ email: `settle-${i}@example.com`, first_name: "Settle", last_name: String(i) })),
-      masterSipTrunks: Array.from({ length: trunks }, (_, i) => ({
-        name: `settle trunk ${i}`,
-        dnis: `${17_000 + i}00000`, // a distinct five-digit prefix per trunk
-        sip_server_address: `192.0.2.${100 + i}`,
-        number_prefix: "9",
-        outbound_caller_id: `+1777000${String(i).padStart(4, "0")}`,
-      })),
-    });
-    const state = await emulator.control.state();
+    // hundreds of rounds to reach thousands of declarations). SIP trunks: each master trunk once per
+    // sub-account, so enough master trunks for a full round too.
+    const subAccounts = (await emulator.control.state()).subAccounts.length;
+    const state = await seedAccount(emulator.control, { label: "settle", users: options.perRound, masterTrunks: Math.ceil(options.perRound / subAccounts) });
     const kinds = [...done].filter(([, n]) => n < options.runs).map(([k]) => k);
     const report = await settleRound(emulator.info, state, kinds, seed, options.perRound, options.log);
     reports.push(report);

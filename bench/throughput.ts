@@ -9,7 +9,7 @@
 import type { EmulatorPlan } from "../emulator";
 import { attempt, benchDeployment, failedOperations, loadClosureSerializer, switchesLabel, type Switches } from "./deployment";
 import { startBenchEmulator } from "./emulator";
-import { fleetProgram, masterUsers, nullProgram, planFleet, seedTspSlots, type Fleet } from "./fleet";
+import { fleetProgram, nullProgram, planFleet, seedFleetUsers, type Fleet } from "./fleet";
 import { fleetMinimum, lowerBoundSeconds, total, type OperationCounts } from "./minimum";
 import { delta, type StatsDelta } from "./stats";
 
@@ -64,8 +64,7 @@ export async function runFleet(options: FleetRunOptions): Promise<FleetRun> {
   const log = options.log ?? (() => undefined);
   const emulator = await startBenchEmulator(options.plan);
   try {
-    const users = await masterUsers(emulator.control);
-    await seedTspSlots(emulator.control, users);
+    const users = await seedFleetUsers(emulator.control);
     const fleet = planFleet(options.objects, users);
     const deployment = benchDeployment(emulator.info, {
       project: `bench-${options.objects}`,

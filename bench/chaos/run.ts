@@ -17,10 +17,12 @@
 import type { EmulatorInfo, EmulatorStateSummary, Fault, FaultPlan, FaultRule } from "../../emulator";
 import { EmulatorControl, faultLabel } from "../../emulator";
 import { createClient, type HttpZoomClient } from "../../provider/client";
-import { Deployment, DeploymentError, type PlanSummary, type StepRecord } from "../../harness";
+import { DeploymentError, type Deployment, type PlanSummary, type StepRecord } from "../../harness";
+import { benchDeployment } from "../deployment";
 import * as zoom from "../../provider";
 import { fixtureOf, type ZoomView } from "../../fixtures/kinds";
 import { accountObjects, stateKey, type AccountObject } from "../../fixtures/account";
+import { seedAccount } from "../../fixtures/seed";
 import { Random, World, type Args, type Declaration } from "./world";
 
 export interface ChaosOptions {
@@ -160,7 +162,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
 
   // Each master user keeps a first TSP account (Zoom refuses to delete a user's last one), so the world's TSP
   // accounts can come and go; templates are made from this meeting.
-  await control.seed({ tspAccounts: accounts.master.users.map((u) => ({ user_id: u.id, conference_code: "1", leader_pin: "1" })) });
+  await seedAccount(control, { tspSlots: "all" });
   const source = await portal.request<{ id: number }>({
     operation: "meetingCreate",
     pathParams: { userId: "me" },
@@ -169,19 +171,11 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const baseline = new Set((await accountObjects(portal, accounts)).map((o) => o.key));
 
   const world = new World({ accounts, templateSourceMeetingId: source.data!.id }, new Random(options.seed));
-  const deployment = new Deployment({
+  const deployment = benchDeployment(e, {
     project: "chaos",
     stack: "chaos",
     cwd: options.cwd,
-    config: {
-      "zoom:apiUrl": e.url,
-      "zoom:oauthUrl": e.oauthUrl,
-      "zoom:accountId": e.accountId,
-      "zoom:clientId": e.clientId,
-      "zoom:clientSecret": e.clientSecret,
-      "zoom:requestTimeoutSeconds": String(REQUEST_TIMEOUT_SECONDS),
-    },
-    secretConfigKeys: ["zoom:clientSecret"],
+    config: { "zoom:requestTimeoutSeconds": String(REQUEST_TIMEOUT_SECONDS) },
     reuseHost: true,
   });
 

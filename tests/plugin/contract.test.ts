@@ -9,6 +9,7 @@ import * as path from "path";
 import { PluginHost, providerInputs } from "../../harness/plugin";
 import { isSecret, reveal, rpcSecret, UNKNOWN } from "../../harness/values";
 import { startTestEmulator, zoomConfig, type TestEmulator } from "../support/emulator";
+import { seedAccount } from "../../fixtures/seed";
 
 const root = path.resolve(__dirname, "../..");
 const URN = (kind: string, name: string) => `urn:pulumi:dev::proj::zoom:index:${kind}::${name}`;
@@ -65,7 +66,7 @@ test("Configure accepts secrets; a TSP account's leader PIN stays secret in chec
   expect(await plugin.configure(config, { secretKeys: ["zoom:clientSecret"] })).toEqual({ acceptSecrets: true });
   const state = await zoom.control.state();
   const user = state.master.users[1]!;
-  await zoom.control.seed({ tspAccounts: [{ user_id: user.id, conference_code: "100", leader_pin: "100" }] });
+  await seedAccount(zoom.control, { tspSlots: [user.id] });
   const urn = URN("TspAccount", "bridge");
   const declared = { userId: user.id, conferenceCode: "0125", leaderPin: rpcSecret("11189898"), tspBridge: "US_TSP_TB" };
 

@@ -12,6 +12,7 @@ import { startTestEmulator, zoomConfig, type TestEmulator } from "../support/emu
 import { portalClient } from "../support/resources";
 import { dynamicDoor, pluginDoor, secretPropertiesOf, type DoorName, type FrontDoor } from "../../fixtures/frontDoors";
 import { LIFECYCLES, type LifecycleCase, type World } from "./lifecycleTable";
+import { seedAccount } from "../../fixtures/seed";
 
 /** What a door did with one kind, in terms both doors can be compared on. */
 interface Trace {
@@ -44,7 +45,7 @@ beforeAll(async () => {
   const state = await zoom.control.state();
   const portal = portalClient(zoom.emulator);
   const tspUser = state.master.users[1]!.id;
-  await zoom.control.seed({ tspAccounts: [{ user_id: tspUser, conference_code: "100", leader_pin: "100" }] });
+  await seedAccount(zoom.control, { tspSlots: [tspUser] });
   const meeting = await portal.request<{ id: number }>({
     operation: "meetingCreate",
     pathParams: { userId: "me" },

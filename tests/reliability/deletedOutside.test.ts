@@ -4,6 +4,7 @@
  * recreates it), with Zoom's own answer, instead of a bare "Zoom 404 (code 3001): Meeting does not exist".
  */
 import type { EmulatorStateSummary } from "../../emulator";
+import { seedAccount } from "../../fixtures/seed";
 import { startResourceTestbed, type ResourceTestbed } from "../support/resources";
 import { KIND_CASES, type KindEnv } from "./support/kinds";
 
@@ -15,7 +16,7 @@ beforeAll(async () => {
   bed = await startResourceTestbed();
   accounts = await bed.control.state();
   // Slot 1 for the TSP user, so the slot 2 a test makes can be deleted (Zoom keeps a user's last one).
-  await bed.control.seed({ tspAccounts: [{ user_id: accounts.master.users[1]!.id, conference_code: "1", leader_pin: "1" }] });
+  await seedAccount(bed.control, { tspSlots: [accounts.master.users[1]!.id] });
   env = { accounts, meetingId: 0 };
 });
 afterAll(async () => bed.close());

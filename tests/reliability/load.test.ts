@@ -2,8 +2,9 @@
  * Load through ONE real dynamic-provider host process (ProviderHost, many concurrent gRPC calls, as the engine
  * makes them with a high --parallel), against an emulator enforcing the `pro` plan's rate limits:
  *
- * - 200 operations at once across kinds (creates of tracking fields, devices, internal numbers and meetings;
- *   reads; updates; deletes) as the host's very first work: all succeed, with ONE token fetch between them (no
+ * - 200 operations at once across kinds (creates, reads, updates and deletes of every kind but those
+ *   LOAD_LEAVES_OUT names, with the reason; declarations and changes from the kinds' fixtures) as the host's
+ *   very first work: all succeed, with ONE token fetch between them (no
  *   stampede on the token endpoint), no 429, and nothing on the host's stderr (no unhandled rejection, no
  *   warning); the objects read, updated and deleted were made beforehand through another host process;
  * - no 429 holds on a loaded machine by design, not by luck: the shared limiter returns a permit a window after its
@@ -19,7 +20,9 @@ import * as path from "node:path";
 import type { EmulatorStateSummary } from "../../emulator";
 import { providerStub } from "../../provider/framework/stub";
 import { ProviderHost, serializeProvider, type PropertyMap } from "../../harness";
-import { startTestEmulator, type TestEmulator } from "../support/emulator";
+import type { KindFixture } from "../../fixtures/kinds";
+import { startTestEmulator, zoomConfig, type TestEmulator } from "../support/emulator";
+import { fixturesTakingPart, LOAD_LEAVES_OUT } from "./support/kinds";
 
 const root = path.resolve(__dirname, "../..");
 let emu: TestEmulator;
@@ -29,7 +32,11 @@ let host: ProviderHost;
 let setupHost: ProviderHost | undefined;
 const stubs = new Map<string, string>();
 
-const KINDS = ["TrackingField", "H323Device", "InternalNumber", "Meeting"];
+const FIXTURES = fixturesTakingPart(LOAD_LEAVES_OUT);
+const KINDS = FIXTURES.map((fixture) => fixture.kind);
+const fixtureOf = (kind: string): KindFixture => FIXTURES.find((fixture) => fixture.kind === kind)!;
+/** Existing objects per kind the burst reads, and as many it updates and deletes. */
+const PER_ROLE = 5;
 const urn = (kind: string, name: string) => `urn:pulumi:load::load::pulumi-nodejs:dynamic/zoom:${kind}::${name}`;
 
 interface Made {
@@ -56,7 +63,7 @@ beforeAll(async () => {
   accounts = await emu.control.state();
   for (const kind of KINDS) stubs.set(kind, await serializeProvider(providerStub(kind)));
   const e = emu.emulator;
-  const config = { "zoom:apiUrl": e.url, "zoom:oauthUrl": e.oauthUrl, "zoom:accountId": e.accountId, "zoom:clientId": e.clientId, "zoom:clientSecret": e.clientSecret, "zoom:plan": "pro" };
+  const config = { ...zoomConfig(e), "zoom:plan": "pro" };
   [setupHost, host] = await Promise.all([ProviderHost.start({ cwd: root, project: "load", stack: "load" }), ProviderHost.start({ cwd: root, project: "load", stack: "load" })]);
   await setupHost.configure(config, { secretKeys: ["zoom:clientSecret"] });
   await host.configure(config, { secretKeys: ["zoom:clientSecret"] });
@@ -69,21 +76,16 @@ afterAll(async () => {
 
 let counter = 0;
 
-/** A declaration of `kind`, distinct each time; meetings spread over the master account's users (daily limits). */
+/**
+ * A declaration of `kind` (its fixture's), distinct each time. Objects Zoom keeps per user (meetings: 100 writes
+ * per host a day) spread over the master account's users.
+ */
 function declare(kind: string): PropertyMap {
   const n = ++counter;
-  switch (kind) {
-    case "TrackingField":
-      return { field: `Load field ${n}`, recommendedValues: ["a", "b"], required: n % 2 === 0 };
-    case "H323Device":
-      return { name: `load-room-${n}`, ip: `203.0.113.${(n % 250) + 1}`, protocol: "SIP", encryption: "auto" };
-    case "InternalNumber":
-      return { number: `+1212555${String(n).padStart(4, "0")}`, displayNumber: `+1 212 555 ${n}`, country: "US", labels: `load ${n}`, languages: "en-US", type: "toll" };
-    default: {
-      const user = accounts.master.users[n % accounts.master.users.length]!;
-      return { topic: `Load meeting ${n}`, type: 2, startTime: "2031-06-01T10:00:00Z", duration: 30, userId: user.id };
-    }
-  }
+  const fixture = fixtureOf(kind);
+  const declared = fixture.declarations[0].declare(n, { accounts, meetingId: 0 }) as PropertyMap;
+  if (!fixture.pathInputs.includes("userId") || declared.userId !== undefined) return declared;
+  return { ...declared, userId: accounts.master.users[n % accounts.master.users.length]!.id };
 }
 
 async function create(kind: string, via: ProviderHost = host): Promise<Made> {
@@ -101,9 +103,8 @@ async function read(made: Made): Promise<void> {
 }
 
 async function update(made: Made): Promise<void> {
-  const change: PropertyMap =
-    made.kind === "TrackingField" ? { required: !made.inputs.required } : made.kind === "H323Device" ? { encryption: made.inputs.encryption === "yes" ? "no" : "yes" } : { labels: `load ${++counter}` };
-  const checked = await host.check(urn(made.kind, made.name), made.inputs, { ...made.inputs, ...change });
+  const change = fixtureOf(made.kind).change!(made.inputs, ++counter) as PropertyMap;
+  const checked = await host.check(urn(made.kind, made.name), made.inputs, change);
   const updated = await host.update(made.id, urn(made.kind, made.name), made.outputs, checked.inputs, made.inputs);
   made.inputs = checked.inputs;
   made.outputs = updated.properties;
@@ -116,11 +117,7 @@ async function destroy(made: Made): Promise<void> {
 test("200 concurrent operations across kinds in one host, then 800 more: one token, no 429, clean stderr, memory reported", async () => {
   // Objects to read, update and delete, made through another host process: the measured one starts cold.
   const via = setupHost!;
-  const existing = await Promise.all([
-    ...Array.from({ length: 20 }, () => create("TrackingField", via)),
-    ...Array.from({ length: 20 }, () => create("H323Device", via)),
-    ...Array.from({ length: 20 }, () => create("Meeting", via)),
-  ]);
+  const existing = await Promise.all(KINDS.flatMap((kind) => Array.from({ length: 3 * PER_ROLE }, () => create(kind, via))));
   await via.close();
   setupHost = undefined;
   // Zoom counts per account, across processes, and the setup host's last second of requests (up to the budget)
@@ -131,15 +128,17 @@ test("200 concurrent operations across kinds in one host, then 800 more: one tok
   await emu.control.advanceClock(1);
   const stats = await emu.control.stats();
 
-  const burst: Promise<unknown>[] = [
-    ...Array.from({ length: 40 }, () => create("TrackingField")),
-    ...Array.from({ length: 40 }, () => create("H323Device")),
-    ...Array.from({ length: 30 }, () => create("InternalNumber")),
-    ...Array.from({ length: 30 }, () => create("Meeting")),
-    ...existing.filter((m) => m.kind === "TrackingField").map(read),
-    ...existing.filter((m) => m.kind === "H323Device").map(update),
-    ...existing.filter((m) => m.kind === "Meeting").map(destroy),
-  ];
+  // Per kind, PER_ROLE existing objects read, PER_ROLE updated (where the kind changes in place), PER_ROLE deleted;
+  // creates of every kind in turn make up the 200.
+  const onExisting = KINDS.flatMap((kind) => {
+    const mine = existing.filter((m) => m.kind === kind);
+    return [
+      ...mine.slice(0, PER_ROLE).map(read),
+      ...(fixtureOf(kind).change ? mine.slice(PER_ROLE, 2 * PER_ROLE).map(update) : []),
+      ...mine.slice(2 * PER_ROLE).map(destroy),
+    ];
+  });
+  const burst: Promise<unknown>[] = [...Array.from({ length: 200 - onExisting.length }, (_, i) => create(KINDS[i % KINDS.length]!)), ...onExisting];
   expect(burst).toHaveLength(200);
   const results = await Promise.allSettled(burst);
   const failures = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => String(r.reason).slice(0, 300));
@@ -152,7 +151,7 @@ test("200 concurrent operations across kinds in one host, then 800 more: one tok
   // 800 more: reads and updates of what the burst made, 200 at a time.
   const made = results.flatMap((r) => (r.status === "fulfilled" && typeof r.value === "object" && r.value !== null ? [r.value as Made] : []));
   for (let wave = 0; wave < 4; wave++) {
-    const ops = made.slice(0, 100).flatMap((m) => [read(m), wave % 2 === 0 ? update(m) : read(m)]);
+    const ops = made.slice(0, 100).flatMap((m) => [read(m), wave % 2 === 0 && fixtureOf(m.kind).change ? update(m) : read(m)]);
     const settled = await Promise.allSettled(ops);
     expect(settled.filter((r) => r.status === "rejected").map((r) => String((r as PromiseRejectedResult).reason).slice(0, 300))).toEqual([]);
   }

@@ -14,6 +14,8 @@ import { KINDS } from "../../fixtures/kinds";
 import { SETTLE_KINDS } from "../../bench/settleKinds";
 import { FLEET_KINDS, FLEET_LEAVES_OUT } from "../../bench/fleet";
 import { LIFECYCLES } from "../plugin/lifecycleTable";
+import { BUSY_SEEDERS } from "../importer/seed";
+import { CONCURRENT_CREATES_LEAVE_OUT, LOAD_LEAVES_OUT } from "../reliability/support/kinds";
 
 const kinds = RESOURCE_MANIFEST.map((entry) => entry.definition.kind);
 
@@ -68,4 +70,16 @@ test("the generative settle run, the plugin's lifecycle table and the bench flee
   expect([...new Set(SETTLE_KINDS.map((k) => k.kind))].sort()).toEqual([...kinds].sort());
   expect([...new Set(LIFECYCLES.map((c) => c.kind))].sort()).toEqual([...kinds].sort());
   expect([...FLEET_KINDS, ...Object.keys(FLEET_LEAVES_OUT)].sort()).toEqual([...kinds].sort());
+});
+
+test("the import tests' busy account (tests/importer/seed.ts) seeds every kind, once", () => {
+  expect(BUSY_SEEDERS.map((seeder) => seeder.kind).sort()).toEqual([...kinds].sort());
+});
+
+test.each([
+  ["the concurrent creates", CONCURRENT_CREATES_LEAVE_OUT],
+  ["the load", LOAD_LEAVES_OUT],
+])("every kind %s test leaves out is a kind of the manifest, and the reason is given (the others all take part)", (_name, leavesOut) => {
+  for (const [kind, reason] of Object.entries(leavesOut)) expect({ kind, known: (kinds as readonly string[]).includes(kind), reason: reason.length > 10 }).toEqual({ kind, known: true, reason: true });
+  expect(Object.keys(leavesOut).length).toBeLessThan(kinds.length);
 });

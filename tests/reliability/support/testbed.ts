@@ -4,6 +4,7 @@
  */
 import type { EmulatorStateSummary } from "../../../emulator";
 import { fixtureOf, type KindEnv } from "../../../fixtures/kinds";
+import { seedAccount } from "../../../fixtures/seed";
 import { startResourceTestbed, type Created, type ResourceTestbed } from "../../support/resources";
 
 type TestbedArgs = Parameters<typeof startResourceTestbed>;
@@ -35,7 +36,7 @@ export async function startReliabilityBed(options: ReliabilityBedOptions = {}): 
     body: { topic: "Template source", type: 2, start_time: "2031-01-01T10:00:00Z" },
   });
   if (options.seedTspSlot) {
-    await bed.control.seed({ tspAccounts: [{ user_id: accounts.master.users[1]!.id, conference_code: "1", leader_pin: "1" }] });
+    await seedAccount(bed.control, { tspSlots: [accounts.master.users[1]!.id] });
   }
   return { bed, accounts, env: { accounts, meetingId: meeting.data!.id } };
 }
