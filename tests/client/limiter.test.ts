@@ -102,14 +102,14 @@ test("another app spending a third of the account's limit: every request succeed
   // In terms the design guarantees, not a count measured on some machine (7-8 of ours were answered 429 with
   // learning, 16 without, too thin a margin for a loaded one): every 429 cut the budget or came within a window of
   // a cut; the budget moved only as the design moves it; the 429s are no more than those cuts cost with the other
-  // app spending at most 10 of LIGHT's 30 (limiterWatch.ts, learningBound); and the budget ends below the
-  // published limit, the room left learned. A limiter that learns nothing fails all four.
+  // app spending at most 10 of LIGHT's 30 (limiterWatch.ts, learningBound); and the budget was cut: with the other
+  // app sending, our first second at the whole limit overflows Zoom's. A limiter that learns nothing fails three.
   const answered429 = watched.events.filter((e) => e.status === 429);
   expect(ours.counters.rateLimited).toBe(answered429.length);
   expect(unlearned429s(watched.events, "LIGHT").length).toBe(0);
   expect(designViolations(watched.events, "LIGHT")).toEqual([]);
   expect(answered429.length).toBeLessThanOrEqual(learningBound(watched.events, "LIGHT", 30 - 10));
-  expect(watched.limiter.budget.LIGHT).toBeLessThan(30);
+  expect(watched.events.filter((e) => e.after < e.before).length).toBeGreaterThan(0);
 });
 
 test("a client budgeting for a bigger plan than the account has recovers from the real 429s", async () => {
