@@ -47,9 +47,10 @@ export interface ClientOptions {
   readonly env?: Environment;
   /**
    * `shared` (default): the process-wide limiter of this account (limiter.ts). `isolated`: a limiter of this
-   * client's own, for tests that must not share a budget.
+   * client's own, for tests that must not share a budget. A RateLimiter: that one (tests that watch its budget,
+   * or run it against a clock of their own).
    */
-  readonly limiter?: "shared" | "isolated";
+  readonly limiter?: "shared" | "isolated" | RateLimiter;
   /** Randomness for backoff jitter (tests make it deterministic). */
   readonly random?: () => number;
 }
@@ -124,6 +125,7 @@ export class HttpZoomClient implements ZoomClient {
       return UNLIMITED;
     }
     if (options.limiter === "isolated") return isolatedLimiter(this.settings.plan);
+    if (typeof options.limiter === "object") return options.limiter;
     return sharedLimiter(this.settings.apiUrl, rateLimitAccountKey(this.settings), this.settings.plan, (existing) =>
       this.logger.warn(
         `zoom:plan "${this.settings.plan}" ignored: this process already budgets this account as "${existing}" (one account, one set of limits)`,
