@@ -16,12 +16,17 @@ const E164 = /^\+[1-9]\d{1,14}$/;
 
 /** Two-letter codes ICU names but ISO 3166-1 does not assign to a country. */
 const NOT_A_COUNTRY = new Set(["EU", "EZ", "UN", "UK", "QO", "ZZ"]);
-const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+/**
+ * Made at the first country code checked, not when the schema loads: ICU's region names took 50-150 ms of every
+ * process's start (the host's first resource, every CLI command), whether or not it ever checks a number.
+ */
+let regionNames: Intl.DisplayNames | undefined;
 
 /** An assigned ISO 3166-1 alpha-2 country code (`US`, `DE`), upper case. */
 export function isCountryCode(value: string): boolean {
   if (!/^[A-Z]{2}$/.test(value) || NOT_A_COUNTRY.has(value)) return false;
   try {
+    regionNames ??= new Intl.DisplayNames(["en"], { type: "region" });
     return regionNames.of(value) !== value;
   } catch {
     return false;
