@@ -12,7 +12,7 @@ import { resourceClass, SCOPE } from "../framework/declare";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { custom, emailRule, normalized, set, type EqualityRulesOf } from "../framework/equality";
 import { LookupVerdict } from "../framework/errors";
-import { camelCaseOf, isPlainObject, toZoom } from "../framework/case";
+import { camelCaseOf, isPlainObject } from "../framework/case";
 import { instantOf, utcString } from "../framework/time";
 import { firstOccurrence, type RecurrenceRule } from "./meetingRecurrence";
 
@@ -117,19 +117,6 @@ function withUtcEnd(body: ZoomObject, inputs: MeetingInputs): ZoomObject {
   if (!isPlainObject(recurrence) || typeof recurrence.end_date_time !== "string") return body;
   const ms = instantOf(recurrence.end_date_time, inputs.timezone ?? "UTC");
   return ms === undefined ? body : { ...body, recurrence: { ...recurrence, end_date_time: utcString(ms) } };
-}
-
-/**
- * Zoom turns join-before-host off while the waiting room is on ("If this value is true, this disables the
- * join_before_host setting", spec, settings.waiting_room). Declaring `joinBeforeHost: true` without
- * `waitingRoom` therefore asks for the waiting room off as well: sent with it, so an account whose waiting room
- * is on by default (or was turned on earlier) keeps join-before-host instead of planning it forever (found by
- * the generative settle run). Both declared true is refused at check.
- */
-function withJoinBeforeHost(body: ZoomObject, inputs: MeetingInputs): ZoomObject {
-  const settings = body.settings;
-  if (!isPlainObject(settings) || settings.join_before_host !== true || inputs.settings?.waitingRoom !== undefined) return body;
-  return { ...body, settings: { ...settings, waiting_room: false } };
 }
 
 /** Zoom's meeting in the resource's shape: camelCase, plus named outputs. */
@@ -264,7 +251,7 @@ export const meetingDefinition = {
   create: {
     operation: "meetingCreate",
     pathParams: (inputs) => ({ userId: inputs.userId }),
-    body: (zoom, inputs) => withJoinBeforeHost(withUtcEnd(zoom, inputs), inputs),
+    body: (zoom, inputs) => withUtcEnd(zoom, inputs),
     answerIsObject: true,
   },
   read: {
@@ -275,6 +262,21 @@ export const meetingDefinition = {
     // answer stays the same as time passes, and a refresh next month reports no drift.
     query: () => ({ show_previous_occurrences: true }),
   },
+  sendTogether: [
+    {
+      when: "settings.joinBeforeHost",
+      is: true,
+      send: "settings.waitingRoom",
+      otherwise: false,
+      why: 'Zoom turns join-before-host off while the waiting room is on ("If this value is true, this disables the join_before_host setting", spec, settings.waiting_room): `joinBeforeHost: true` declared without `waitingRoom` turns the waiting room off with it, so an account whose waiting room is on by default (or was turned on earlier) keeps join-before-host instead of planning it forever (generative settle run, seed 1017). Both declared true is refused at check.',
+    },
+    {
+      when: "type",
+      is: 8,
+      send: "recurrence",
+      why: "A meeting becoming recurring takes its declared recurrence in the same request, even when Zoom's answer already carried an equal one: an answer for a meeting that does not recur may hold a recurrence Zoom does not apply, and Zoom refuses type 8 without one (generative settle run, seed 2011).",
+    },
+  ],
   update: {
     operation: "meetingUpdate",
     pathParams: (ref) => ({ meetingId: ref.zoomId }),
@@ -284,11 +286,7 @@ export const meetingDefinition = {
     shapeBody: (body, inputs) => {
       const shaped: ZoomObject = { ...body };
       if (shaped.start_time !== undefined && inputs.timezone !== undefined) shaped.timezone = inputs.timezone;
-      // A meeting becoming recurring takes its recurrence in the same request, even when Zoom's answer already
-      // carried an equal one: an answer for a meeting that does not recur may hold a recurrence Zoom does not
-      // apply (spec-maximal answers do), and Zoom refuses type 8 without one (found by the generative run).
-      if (shaped.type === 8 && shaped.recurrence === undefined && inputs.recurrence !== undefined) shaped.recurrence = toZoom(inputs.recurrence);
-      return withJoinBeforeHost(withUtcEnd(shaped, inputs), inputs);
+      return withUtcEnd(shaped, inputs);
     },
   },
   delete: {
