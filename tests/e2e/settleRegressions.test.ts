@@ -290,3 +290,16 @@ test("16. a start declared without type or recurrence for a meeting that recurs 
   expect({ type: live.type, start: live.start_time }).toEqual({ type: 8, start: "2031-01-24T00:00:00Z" });
   await expectSettled(d, moved);
 });
+
+test("17. a monthly-by-day series whose answer also carries a monthly_week and monthly_week_day: the start compares under the declared rule and settles (the mirror of 11)", async () => {
+  // Zoom starts the series on the 20th; its spec-maximal answer adds monthly_week -1 and monthly_week_day 1 (the
+  // last Sunday), under which the 20th would move to the 26th. Read as the weekday rule, as a request carrying
+  // both would be, the start never settles: only the fields the declaration has count.
+  const program = () => {
+    new Meeting("by-day", { topic: "By day", type: 8, startTime: "2031-01-03T10:00:00Z", timezone: "UTC", recurrence: { type: 3, monthlyDay: 20, endTimes: 3 } });
+  };
+  const d = await upAndSettle(program);
+  const live = await meetingOf(d, "by-day");
+  expect(live.start_time).toBe("2031-01-20T10:00:00Z");
+  expect(live.recurrence).toMatchObject({ monthly_day: 20, monthly_week: -1, monthly_week_day: 1 });
+});
