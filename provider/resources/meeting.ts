@@ -53,9 +53,12 @@ function seriesStart(value: unknown, side: Record<string, unknown>, other: Recor
 
 /**
  * The recurrence both sides speak of: this side's fields that the other side has too. Zoom's answer may carry
- * fields of rules it does not apply (a monthly-by-weekday series answered with a `monthly_day` as well: the
- * spec-maximal generative run found it), and its `start_time` is already the first occurrence under the rule
- * it applied, the declared one; read under a stray `monthly_day` it moved a month and never settled.
+ * fields of rules it does not apply, and its `start_time` is already the first occurrence under the rule it
+ * applied, the declared one; read under a stray field it moves and never settles. meetingRecurrence.ts reads a
+ * rule carrying both monthly rules as the weekday one, which covers a monthly-by-weekday series answered with a
+ * stray `monthly_day` (regressions 11 and 16) but not the mirror: a monthly-by-day series answered with a stray
+ * `monthly_week` and `monthly_week_day` (the spec-maximal answers carry both) read as the weekday rule. Only
+ * this filter, by the declared fields, reads that one right (settle regression 17 fails without it).
  */
 function sharedRule(rule: unknown, other: unknown): RecurrenceRule | undefined {
   if (!isPlainObject(rule)) return undefined;
