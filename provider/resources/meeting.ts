@@ -14,7 +14,7 @@ import { custom, emailRule, normalized, set, type EqualityRulesOf } from "../fra
 import { LookupVerdict } from "../framework/errors";
 import { camelCaseOf, isPlainObject } from "../framework/case";
 import { instantOf, utcString } from "../framework/time";
-import { firstOccurrence, type RecurrenceRule } from "./meetingRecurrence";
+import { appliedRule, firstOccurrence } from "./meetingRecurrence";
 
 /** `a@x.com; B@x.com` and `b@x.com,a@x.com` are the same alternative hosts. */
 function hostSet(value: unknown): unknown {
@@ -40,30 +40,19 @@ function instant(value: unknown, side: Record<string, unknown>, other: Record<st
 
 /**
  * A meeting's start as an instant; for a recurring meeting with a fixed time, the series' first occurrence,
- * which is what Zoom answers for the declared start (see meetingRecurrence.ts).
+ * which is what Zoom answers for the declared start (see meetingRecurrence.ts). The rule is this side's, or
+ * the other's when this side declares none; a rule from Zoom's answer is read as the one Zoom applied, which
+ * its own start tells (appliedRule: an answer may carry fields of both monthly rules).
  */
 function seriesStart(value: unknown, side: Record<string, unknown>, other: Record<string, unknown>): unknown {
   const ms = instant(value, side, other);
   // A declaration that leaves `type` and `recurrence` out leaves Zoom's in effect: a start declared for a meeting
   // that recurs in Zoom is moved to that series' first occurrence (found by the generative run, seed 2044).
   if (typeof ms !== "number" || (side.type ?? other.type) !== 8) return ms;
-  const rule = side.recurrence === undefined ? other.recurrence : sharedRule(side.recurrence, other.recurrence);
-  return firstOccurrence(ms, zoneOf(side, other) ?? "UTC", isPlainObject(rule) ? rule : undefined);
-}
-
-/**
- * The recurrence both sides speak of: this side's fields that the other side has too. Zoom's answer may carry
- * fields of rules it does not apply, and its `start_time` is already the first occurrence under the rule it
- * applied, the declared one; read under a stray field it moves and never settles. meetingRecurrence.ts reads a
- * rule carrying both monthly rules as the weekday one, which covers a monthly-by-weekday series answered with a
- * stray `monthly_day` (regressions 11 and 16) but not the mirror: a monthly-by-day series answered with a stray
- * `monthly_week` and `monthly_week_day` (the spec-maximal answers carry both) read as the weekday rule. Only
- * this filter, by the declared fields, reads that one right (settle regression 17 fails without it).
- */
-function sharedRule(rule: unknown, other: unknown): RecurrenceRule | undefined {
-  if (!isPlainObject(rule)) return undefined;
-  if (!isPlainObject(other)) return rule;
-  return Object.fromEntries(Object.entries(rule).filter(([key]) => key in other));
+  const zone = zoneOf(side, other) ?? "UTC";
+  const [rule, ruleStart] = isPlainObject(side.recurrence) ? [side.recurrence, ms] : [other.recurrence, instant(other.startTime, other, side)];
+  if (!isPlainObject(rule)) return ms;
+  return firstOccurrence(ms, zone, typeof ruleStart === "number" ? appliedRule(rule, ruleStart, zone) : rule);
 }
 
 /**
