@@ -141,6 +141,12 @@ describe("7. impossible dates are refused with the value and the reason, in chec
       { type: 8, startTime: "2030-05-01T10:00:00Z", recurrence: { type: 1, endDateTime: "2030-04-01T10:00:00Z" } },
       /recurrence.endDateTime: "2030-04-01T10:00:00Z" is before the meeting's start/,
     ],
+    [
+      // The third Monday on or after January 4th 2031 is the 20th (generative run, seed 4108).
+      "an end before the series' first occurrence",
+      { type: 8, startTime: "2031-01-04T01:29:00Z", recurrence: { type: 3, monthlyWeek: 3, monthlyWeekDay: 2, endDateTime: "2031-01-19T22:00:00Z" } },
+      /recurrence.endDateTime: "2031-01-19T22:00:00Z" is before the series' first occurrence \(2031-01-20T01:29:00Z/,
+    ],
   ];
   test.each(cases)("check: %s", async (_name, declared, reason) => {
     const errors = await checkFailure(() => {
