@@ -4,7 +4,8 @@
  * `notifyOnDelete`, `endBeforeDelete`).
  */
 import { z } from "zod";
-import { instantOf } from "../provider/framework/time";
+import { instantOf, utcString } from "../provider/framework/time";
+import { firstOccurrence } from "../provider/resources/meetingRecurrence";
 import { accountId, flag, userId } from "./common";
 import { dateTime, hasZone } from "./dateTime";
 
@@ -383,6 +384,18 @@ export const meetingSchema = z
           path: ["recurrence", "endDateTime"],
           message: `${JSON.stringify(end)} is before the meeting's start (${m.startTime}): the series would end before it begins`,
         });
+      } else if (startMs !== undefined && endMs !== undefined && type === 8 && m.recurrence !== undefined) {
+        // Zoom starts the series on the first day the rule allows (a third Monday declared from the 4th starts on
+        // the 20th) and refuses an end before it ("recurrence.end_date_time: Invalid field"): generative settle
+        // run, seed 4108. A start in the past moves to the time of the request, which only moves it later.
+        const first = firstOccurrence(startMs, zone, m.recurrence);
+        if (endMs < first) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["recurrence", "endDateTime"],
+            message: `${JSON.stringify(end)} is before the series' first occurrence (${utcString(first)}, the first day on or after the start that the recurrence allows): Zoom refuses a series that ends before it begins`,
+          });
+        }
       }
     }
     if (m.preSchedule === true && type !== 2 && type !== 3) {

@@ -40,6 +40,11 @@ function lifecycle(definition: ResourceDefinition): string {
   } else {
     lines.push("- **Update:** in place; only the changed properties are sent.");
   }
+  for (const rule of definition.sendTogether ?? []) {
+    const when = code(rule.is === undefined ? rule.when : `${rule.when}: ${JSON.stringify(rule.is)}`);
+    const otherwise = rule.otherwise === undefined ? "" : ` (${code(JSON.stringify(rule.otherwise))} when not declared)`;
+    lines.push(`- **Sent together:** a create or update sending ${when} also sends ${code(rule.send)} as declared${otherwise}. ${rule.why}`);
+  }
   lines.push(
     definition.deleteBeforeReplace
       ? "- **Replace:** the old object is deleted first, then the new one created (Zoom keeps it unique)."

@@ -6,7 +6,8 @@
 import type { z } from "zod";
 import type { OperationId, OperationIdWith, PathParamName, PathParamsOf } from "../../catalogue/operations";
 import type { PathParams, QueryParams, ZoomClient } from "../client/types";
-import type { EqualityRulesOf } from "./equality";
+import type { EqualityRulesOf, RulePath } from "./equality";
+import type { TogetherRule } from "./sendTogether";
 
 /** A Zoom object as the API returns it (snake_case JSON). */
 export type ZoomObject = Record<string, unknown>;
@@ -282,6 +283,16 @@ export interface ResourceDefinition<S extends z.ZodObject = z.ZodObject> {
   readonly create: CreateSpec<z.output<S>>;
   readonly read: ReadSpec<z.output<S>>;
   readonly update: UpdateSpec<z.output<S>>;
+  /**
+   * Fields Zoom needs in the same request as another (see sendTogether.ts): when a create or update body carries
+   * `when` (with the value `is`), `send` goes with it, as declared, or as `otherwise` when undeclared. Zoom lets
+   * one field decide another, so a body of the changed paths alone can be refused (a meeting made recurring
+   * without its `recurrence`) or accepted and undone (join-before-host turned on while the waiting room, left
+   * as it was, turns it off again): the plan never settles. A rule is a declaration, not body code, so the
+   * next such interplay of any resource is one line, applied to create and update bodies alike and shown on
+   * the reference page. Applied before `create.body` and `update.shapeBody`.
+   */
+  readonly sendTogether?: readonly TogetherRule<Exclude<RulePath<z.output<S>>, `${string}[]${string}`>>[];
   readonly delete: DeleteSpec<z.output<S>>;
   /**
    * Replace by deleting first: for objects Zoom keeps unique (a trunk assigned once per sub-account), where

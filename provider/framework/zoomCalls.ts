@@ -14,6 +14,7 @@ import { parsePath, pickPaths } from "./paths";
 import type { PropertyClasses } from "./propertyClasses";
 import { currentClient } from "./runtime";
 import type { UserProps } from "./state";
+import { withPartners, type TogetherRule } from "./sendTogether";
 import { widenToWholeObjects } from "./wholeObjects";
 
 /** What one create attempt learned: Zoom's id of the object, and the object itself when the answer holds it. */
@@ -49,19 +50,31 @@ export function deletedOutsidePulumi(label: string, id: string, zoom?: unknown):
   );
 }
 
-/** The snake_case body of the declared `bodyKeys`, restricted to `paths` when given. */
-function zoomBody(inputs: UserProps, bodyKeys: readonly string[], paths?: readonly string[]): ZoomObject {
+/**
+ * The snake_case body of the declared `bodyKeys`, restricted to `paths` when given, with the partners the
+ * definition's `sendTogether` rules call for.
+ */
+function zoomBody(inputs: UserProps, bodyKeys: readonly string[], together: Together, paths?: readonly string[]): ZoomObject {
   const live: UserProps = {};
   for (const key of bodyKeys) if (inputs[key] !== undefined) live[key] = inputs[key];
   const selected = paths ? pickPaths(live, paths.map(parsePath)) : live;
-  return toZoom(selected) as ZoomObject;
+  return toZoom(together.rules.length === 0 ? selected : withPartners(selected, live, together.rules, together.wholeObjects)) as ZoomObject;
+}
+
+interface Together {
+  readonly rules: readonly TogetherRule[];
+  readonly wholeObjects: readonly string[];
 }
 
 export class ZoomCalls {
+  private readonly together: Together;
+
   constructor(
     private readonly definition: ResourceDefinition,
     private readonly classes: PropertyClasses,
-  ) {}
+  ) {
+    this.together = { rules: definition.sendTogether ?? [], wholeObjects: classes.wholeObjects };
+  }
 
   /** The live object, or undefined when Zoom says it is gone. */
   async read(ctx: OperationContext, ref: ObjectRef, inputs: UserProps): Promise<ZoomObject | undefined> {
@@ -127,7 +140,7 @@ export class ZoomCalls {
       operation: create.operation,
       pathParams: create.pathParams?.(inputs),
       accountId: typeof inputs.accountId === "string" ? inputs.accountId : undefined,
-      body: create.body ? create.body(zoomBody(inputs, created), inputs) : zoomBody(inputs, created),
+      body: create.body ? create.body(zoomBody(inputs, created, this.together), inputs) : zoomBody(inputs, created, this.together),
       context: ctx.label,
     });
     // Without the object in the answer, an answer without JSON is fine when the id comes from the inputs
@@ -155,7 +168,8 @@ export class ZoomCalls {
 
   /**
    * Sends the update of `changedLive` paths, each widened to the object Zoom validates whole around it (or of
-   * every live property, where Zoom wants the whole resource).
+   * every live property, where Zoom wants the whole resource), with the partners Zoom needs alongside them
+   * (`sendTogether`).
    * An object Zoom no longer has fails saying it was deleted outside Pulumi.
    */
   async update(ctx: OperationContext, ref: ObjectRef, id: string, sent: UserProps, changedLive: readonly string[], inputs: UserProps): Promise<void> {
@@ -163,7 +177,10 @@ export class ZoomCalls {
     const update = definition.update;
     if (update === "replace") throw new Error(`${ctx.label}: Zoom cannot update a ${definition.kind} in place; this change needs a replacement`);
     const live = this.classes.live;
-    const body = update.body === "full" ? zoomBody(sent, live) : zoomBody(sent, live, widenToWholeObjects(changedLive, this.classes.wholeObjects));
+    const body =
+      update.body === "full"
+        ? zoomBody(sent, live, this.together)
+        : zoomBody(sent, live, this.together, widenToWholeObjects(changedLive, this.classes.wholeObjects));
     try {
       await ctx.client.request({
         operation: update.operation,

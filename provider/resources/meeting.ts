@@ -12,9 +12,9 @@ import { resourceClass, SCOPE } from "../framework/declare";
 import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../framework/definition";
 import { custom, emailRule, normalized, set, type EqualityRulesOf } from "../framework/equality";
 import { LookupVerdict } from "../framework/errors";
-import { camelCaseOf, isPlainObject, toZoom } from "../framework/case";
+import { camelCaseOf, isPlainObject } from "../framework/case";
 import { instantOf, utcString } from "../framework/time";
-import { firstOccurrence, type RecurrenceRule } from "./meetingRecurrence";
+import { appliedRule, firstOccurrence } from "./meetingRecurrence";
 
 /** `a@x.com; B@x.com` and `b@x.com,a@x.com` are the same alternative hosts. */
 function hostSet(value: unknown): unknown {
@@ -40,27 +40,19 @@ function instant(value: unknown, side: Record<string, unknown>, other: Record<st
 
 /**
  * A meeting's start as an instant; for a recurring meeting with a fixed time, the series' first occurrence,
- * which is what Zoom answers for the declared start (see meetingRecurrence.ts).
+ * which is what Zoom answers for the declared start (see meetingRecurrence.ts). The rule is this side's, or
+ * the other's when this side declares none; a rule from Zoom's answer is read as the one Zoom applied, which
+ * its own start tells (appliedRule: an answer may carry fields of both monthly rules).
  */
 function seriesStart(value: unknown, side: Record<string, unknown>, other: Record<string, unknown>): unknown {
   const ms = instant(value, side, other);
   // A declaration that leaves `type` and `recurrence` out leaves Zoom's in effect: a start declared for a meeting
   // that recurs in Zoom is moved to that series' first occurrence (found by the generative run, seed 2044).
   if (typeof ms !== "number" || (side.type ?? other.type) !== 8) return ms;
-  const rule = side.recurrence === undefined ? other.recurrence : sharedRule(side.recurrence, other.recurrence);
-  return firstOccurrence(ms, zoneOf(side, other) ?? "UTC", isPlainObject(rule) ? rule : undefined);
-}
-
-/**
- * The recurrence both sides speak of: this side's fields that the other side has too. Zoom's answer may carry
- * fields of rules it does not apply (a monthly-by-weekday series answered with a `monthly_day` as well: the
- * spec-maximal generative run found it), and its `start_time` is already the first occurrence under the rule
- * it applied, the declared one; read under a stray `monthly_day` it moved a month and never settled.
- */
-function sharedRule(rule: unknown, other: unknown): RecurrenceRule | undefined {
-  if (!isPlainObject(rule)) return undefined;
-  if (!isPlainObject(other)) return rule;
-  return Object.fromEntries(Object.entries(rule).filter(([key]) => key in other));
+  const zone = zoneOf(side, other) ?? "UTC";
+  const [rule, ruleStart] = isPlainObject(side.recurrence) ? [side.recurrence, ms] : [other.recurrence, instant(other.startTime, other, side)];
+  if (!isPlainObject(rule)) return ms;
+  return firstOccurrence(ms, zone, typeof ruleStart === "number" ? appliedRule(rule, ruleStart, zone) : rule);
 }
 
 /**
@@ -117,19 +109,6 @@ function withUtcEnd(body: ZoomObject, inputs: MeetingInputs): ZoomObject {
   if (!isPlainObject(recurrence) || typeof recurrence.end_date_time !== "string") return body;
   const ms = instantOf(recurrence.end_date_time, inputs.timezone ?? "UTC");
   return ms === undefined ? body : { ...body, recurrence: { ...recurrence, end_date_time: utcString(ms) } };
-}
-
-/**
- * Zoom turns join-before-host off while the waiting room is on ("If this value is true, this disables the
- * join_before_host setting", spec, settings.waiting_room). Declaring `joinBeforeHost: true` without
- * `waitingRoom` therefore asks for the waiting room off as well: sent with it, so an account whose waiting room
- * is on by default (or was turned on earlier) keeps join-before-host instead of planning it forever (found by
- * the generative settle run). Both declared true is refused at check.
- */
-function withJoinBeforeHost(body: ZoomObject, inputs: MeetingInputs): ZoomObject {
-  const settings = body.settings;
-  if (!isPlainObject(settings) || settings.join_before_host !== true || inputs.settings?.waitingRoom !== undefined) return body;
-  return { ...body, settings: { ...settings, waiting_room: false } };
 }
 
 /** Zoom's meeting in the resource's shape: camelCase, plus named outputs. */
@@ -264,7 +243,7 @@ export const meetingDefinition = {
   create: {
     operation: "meetingCreate",
     pathParams: (inputs) => ({ userId: inputs.userId }),
-    body: (zoom, inputs) => withJoinBeforeHost(withUtcEnd(zoom, inputs), inputs),
+    body: (zoom, inputs) => withUtcEnd(zoom, inputs),
     answerIsObject: true,
   },
   read: {
@@ -275,6 +254,21 @@ export const meetingDefinition = {
     // answer stays the same as time passes, and a refresh next month reports no drift.
     query: () => ({ show_previous_occurrences: true }),
   },
+  sendTogether: [
+    {
+      when: "settings.joinBeforeHost",
+      is: true,
+      send: "settings.waitingRoom",
+      otherwise: false,
+      why: 'Zoom turns join-before-host off while the waiting room is on ("If this value is true, this disables the join_before_host setting", spec, settings.waiting_room): `joinBeforeHost: true` declared without `waitingRoom` turns the waiting room off with it, so an account whose waiting room is on by default (or was turned on earlier) keeps join-before-host instead of planning it forever (generative settle run, seed 1017). Both declared true is refused at check.',
+    },
+    {
+      when: "type",
+      is: 8,
+      send: "recurrence",
+      why: "A meeting becoming recurring takes its declared recurrence in the same request, even when Zoom's answer already carried an equal one: an answer for a meeting that does not recur may hold a recurrence Zoom does not apply, and Zoom refuses type 8 without one (generative settle run, seed 2011).",
+    },
+  ],
   update: {
     operation: "meetingUpdate",
     pathParams: (ref) => ({ meetingId: ref.zoomId }),
@@ -284,11 +278,7 @@ export const meetingDefinition = {
     shapeBody: (body, inputs) => {
       const shaped: ZoomObject = { ...body };
       if (shaped.start_time !== undefined && inputs.timezone !== undefined) shaped.timezone = inputs.timezone;
-      // A meeting becoming recurring takes its recurrence in the same request, even when Zoom's answer already
-      // carried an equal one: an answer for a meeting that does not recur may hold a recurrence Zoom does not
-      // apply (spec-maximal answers do), and Zoom refuses type 8 without one (found by the generative run).
-      if (shaped.type === 8 && shaped.recurrence === undefined && inputs.recurrence !== undefined) shaped.recurrence = toZoom(inputs.recurrence);
-      return withJoinBeforeHost(withUtcEnd(shaped, inputs), inputs);
+      return withUtcEnd(shaped, inputs);
     },
   },
   delete: {

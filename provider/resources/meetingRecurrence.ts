@@ -68,3 +68,18 @@ export function firstOccurrence(startMs: number, timeZone: string, rule: Recurre
   }
   return startMs;
 }
+
+/**
+ * The rule Zoom applied, from its answer. An answer may carry both monthly rules' fields (spec-maximal answers
+ * do: a monthly-by-weekday series with a `monthly_day`, a monthly-by-day one with a `monthly_week` and
+ * `monthly_week_day`); Zoom's `start_time` is the first occurrence under the rule it applied, so that rule is
+ * the one under which `zoomStartMs` is its own first occurrence. The weekday rule when both fit (they give the
+ * same start) or neither (as Zoom reads a request carrying both).
+ */
+export function appliedRule(rule: RecurrenceRule, zoomStartMs: number, timeZone: string): RecurrenceRule {
+  if (rule.type !== 3 || typeof rule.monthlyDay !== "number" || typeof rule.monthlyWeek !== "number" || typeof rule.monthlyWeekDay !== "number") return rule;
+  const { monthlyDay: _day, ...byWeekday } = rule;
+  const { monthlyWeek: _week, monthlyWeekDay: _weekday, ...byDay } = rule;
+  const fits = (candidate: RecurrenceRule) => firstOccurrence(zoomStartMs, timeZone, candidate) === zoomStartMs;
+  return !fits(byWeekday) && fits(byDay) ? byDay : byWeekday;
+}

@@ -141,6 +141,12 @@ describe("7. impossible dates are refused with the value and the reason, in chec
       { type: 8, startTime: "2030-05-01T10:00:00Z", recurrence: { type: 1, endDateTime: "2030-04-01T10:00:00Z" } },
       /recurrence.endDateTime: "2030-04-01T10:00:00Z" is before the meeting's start/,
     ],
+    [
+      // The third Monday on or after January 4th 2031 is the 20th (generative run, seed 4108).
+      "an end before the series' first occurrence",
+      { type: 8, startTime: "2031-01-04T01:29:00Z", recurrence: { type: 3, monthlyWeek: 3, monthlyWeekDay: 2, endDateTime: "2031-01-19T22:00:00Z" } },
+      /recurrence.endDateTime: "2031-01-19T22:00:00Z" is before the series' first occurrence \(2031-01-20T01:29:00Z/,
+    ],
   ];
   test.each(cases)("check: %s", async (_name, declared, reason) => {
     const errors = await checkFailure(() => {
@@ -288,5 +294,34 @@ test("16. a start declared without type or recurrence for a meeting that recurs 
   expect(changed(await d.up(moved)).map((s) => s.op)).toEqual(["update"]);
   const live = await meetingOf(d, "still-monthly");
   expect({ type: live.type, start: live.start_time }).toEqual({ type: 8, start: "2031-01-24T00:00:00Z" });
+  await expectSettled(d, moved);
+});
+
+test("17. a monthly-by-day series whose answer also carries a monthly_week and monthly_week_day: the start compares under the declared rule and settles (the mirror of 11)", async () => {
+  // Zoom starts the series on the 20th; its spec-maximal answer adds monthly_week -1 and monthly_week_day 1 (the
+  // last Sunday), under which the 20th would move to the 26th. Read as the weekday rule, as a request carrying
+  // both would be, the start never settles: Zoom's start, the 20th, tells which rule Zoom applied.
+  const program = () => {
+    new Meeting("by-day", { topic: "By day", type: 8, startTime: "2031-01-03T10:00:00Z", timezone: "UTC", recurrence: { type: 3, monthlyDay: 20, endTimes: 3 } });
+  };
+  const d = await upAndSettle(program);
+  const live = await meetingOf(d, "by-day");
+  expect(live.start_time).toBe("2031-01-20T10:00:00Z");
+  expect(live.recurrence).toMatchObject({ monthly_day: 20, monthly_week: -1, monthly_week_day: 1 });
+});
+
+test("18. a start declared without type or recurrence for a monthly-by-day series in Zoom, whose answer also carries monthly_week and monthly_week_day, compares as that series' first occurrence (the mirror of 16)", async () => {
+  const series = () => {
+    new Meeting("still-by-day", { topic: "Still by day", type: 8, startTime: "2031-01-03T10:00:00Z", timezone: "UTC", recurrence: { type: 3, monthlyDay: 20, endTimes: 3 } });
+  };
+  // type and recurrence no longer declared: Zoom keeps the series on the 20th, from February 20th; the stray
+  // fields name the last Sunday, which falls between (January 26th).
+  const moved = () => {
+    new Meeting("still-by-day", { topic: "Still by day", startTime: "2031-01-21T10:00:00Z", timezone: "UTC" });
+  };
+  const d = await upAndSettle(series);
+  expect(changed(await d.up(moved)).map((s) => s.op)).toEqual(["update"]);
+  const live = await meetingOf(d, "still-by-day");
+  expect({ type: live.type, start: live.start_time }).toEqual({ type: 8, start: "2031-02-20T10:00:00Z" });
   await expectSettled(d, moved);
 });

@@ -1,4 +1,4 @@
-import { firstOccurrence } from "../../provider/resources/meetingRecurrence";
+import { appliedRule, firstOccurrence } from "../../provider/resources/meetingRecurrence";
 import { instantOf, utcString } from "../../provider/framework/time";
 
 const at = (text: string) => instantOf(text, undefined)!;
@@ -24,4 +24,17 @@ test("daily and unknown rules start at the declared time", () => {
   const start = at("2030-01-06T08:00:00Z");
   expect(firstOccurrence(start, "UTC", { type: 1 })).toBe(start);
   expect(firstOccurrence(start, "UTC", undefined)).toBe(start);
+});
+
+test("an answer carrying both monthly rules is read as the one Zoom's start fits: the weekday one when both fit or neither", () => {
+  const both = { type: 3, monthlyDay: 20, monthlyWeek: -1, monthlyWeekDay: 1 };
+  // 2031-01-20 is a Monday, the last Sunday of January 2031 the 26th.
+  expect(appliedRule(both, at("2031-01-20T10:00:00Z"), "UTC")).toEqual({ type: 3, monthlyDay: 20 });
+  expect(appliedRule(both, at("2031-01-26T10:00:00Z"), "UTC")).toEqual({ type: 3, monthlyWeek: -1, monthlyWeekDay: 1 });
+  expect(appliedRule(both, at("2031-01-21T10:00:00Z"), "UTC")).toEqual({ type: 3, monthlyWeek: -1, monthlyWeekDay: 1 });
+  // January 26th 2031 is both the last Sunday and (declared so) the 26th: either reading gives the same start.
+  expect(appliedRule({ ...both, monthlyDay: 26 }, at("2031-01-26T10:00:00Z"), "UTC")).toEqual({ type: 3, monthlyWeek: -1, monthlyWeekDay: 1 });
+  // One rule only: as it is.
+  expect(appliedRule({ type: 3, monthlyDay: 20 }, at("2031-01-26T10:00:00Z"), "UTC")).toEqual({ type: 3, monthlyDay: 20 });
+  expect(appliedRule({ type: 2, weeklyDays: "2", monthlyDay: 1 }, at("2031-01-20T10:00:00Z"), "UTC")).toEqual({ type: 2, weeklyDays: "2", monthlyDay: 1 });
 });
