@@ -32,7 +32,7 @@ function writeProject(dir: string): void {
   fs.writeFileSync(path.join(dir, "clean.test.js"), `test("leaves nothing", () => { expect(1).toBe(1); });\n`);
 }
 
-test("a worker held after jest's end message is named: its pid, its last file, what holds it; a worker that exits is not reported", () => {
+test("a worker held after jest's end message is named: its pid, its last file, what holds it; a worker that exits is not reported, and records when it ran out of work", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "worker-exit-"));
   try {
     writeProject(dir);
@@ -55,6 +55,10 @@ test("a worker held after jest's end message is named: its pid, its last file, w
     expect(file).toBe(`${reported.join("\n")}\n`);
     // And jest saw it too: it killed the worker and said so.
     expect(run.stderr).toContain("A worker process has failed to exit gracefully");
+    // The clean worker ran out of work and exited at once, and said when; the held one never ran out.
+    const times = fs.readFileSync(path.join(dir, "pulumi-zoom-worker-exit-times.log"), "utf8").trim().split("\n");
+    expect(times).toHaveLength(1);
+    expect(times[0]).toMatch(/^worker \d+: nothing left to run \d+ ms after jest's end message; last file .*clean\.test\.js$/);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
