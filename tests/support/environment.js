@@ -105,6 +105,21 @@ function appendLine(file, line) {
   }
 }
 
+/**
+ * The timers and handles recorded in `origins` (ZOOM_TEST_HANDLES=stacks) made since `since` that can still keep
+ * the process alive, not jest's own: "Timeout (every 60000 ms) made at <frames>".
+ */
+function liveOrigins(origins, since = 0) {
+  const out = [];
+  for (const { type, resource, stack, madeAt: made } of origins?.values() ?? []) {
+    const handle = resource.deref();
+    if (made < since || !keepsAlive(handle) || madeByJest(stack)) continue;
+    const delay = type === "Timeout" ? ` (${handle._repeat ? "every" : "after"} ${handle._idleTimeout} ms)` : "";
+    out.push(`${type}${delay} made at ${madeAt(stack)}`);
+  }
+  return out;
+}
+
 function describeHandle(handle) {
   const name = handle?.constructor?.name ?? typeof handle;
   if (name === "ChildProcess") return `child process ${handle.pid} (${[handle.spawnfile, ...(handle.spawnargs ?? []).slice(1, 4)].join(" ")}), exit code ${handle.exitCode}, signal ${handle.signalCode}`;
@@ -125,12 +140,7 @@ function reportWhatHoldsWorker(endAt) {
     `[worker exit]   resources: ${[...tally(process.getActiveResourcesInfo())].map(([n, c]) => `${n}×${c}`).join(", ")}`,
     ...handles.map(describeHandle).filter(Boolean).map((d) => `[worker exit]   handle: ${d}`),
   ];
-  for (const { type, resource, stack } of worker.origins?.values() ?? []) {
-    const handle = resource.deref();
-    if (!keepsAlive(handle) || madeByJest(stack)) continue;
-    const delay = type === "Timeout" ? ` (${handle._repeat ? "every" : "after"} ${handle._idleTimeout} ms)` : "";
-    lines.push(`[worker exit]   ${type}${delay} made at ${madeAt(stack)}`);
-  }
+  lines.push(...liveOrigins(worker.origins).map((origin) => `[worker exit]   ${origin}`));
   process.stderr.write(`${lines.join("\n")}\n`);
   appendLine(EXIT_REPORT_FILE, lines.join("\n"));
 }
@@ -219,13 +229,7 @@ class ZoomTestEnvironment extends TestEnvironment {
       if (extra > 0) left.push(`${name}×${extra}`);
     }
     if (left.length > 0) process.stderr.write(`[handles] ${this.testPath} left open: ${left.join(", ")}\n`);
-    if (!this.origins) return;
-    for (const { type, resource, stack, madeAt: made } of this.origins.values()) {
-      const handle = resource.deref();
-      if (made < this.originsSince || !keepsAlive(handle) || madeByJest(stack)) continue;
-      const delay = type === "Timeout" ? ` (${handle._repeat ? "every" : "after"} ${handle._idleTimeout} ms)` : "";
-      process.stderr.write(`[handles]   ${type}${delay} made at ${madeAt(stack)}\n`);
-    }
+    for (const origin of liveOrigins(this.origins, this.originsSince)) process.stderr.write(`[handles]   ${origin}\n`);
   }
 }
 
