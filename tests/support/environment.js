@@ -84,13 +84,24 @@ function watchWorkerEnd() {
     // A 'message' listener keeps the IPC channel, and so the process, alive: this one goes at once.
     process.off("message", onMessage);
     const endAt = Date.now();
+    const since = () => `${Date.now() - endAt} ms after jest's end message`;
+    const times = (line) => appendLine(EXIT_TIMES_FILE, `worker ${process.pid}: ${line}`);
     setTimeout(() => reportWhatHoldsWorker(endAt), EXIT_REPORT_AFTER_MS).unref();
+    // Where a worker's exit goes, step by step, in EXIT_TIMES_FILE: a worker was killed in CI with no report above
+    // (so not held by a running loop), once after its loop had emptied and once with no line after the end message.
+    // Every @pulumi/pulumi a test file loads adds its own 'exit' listener (its promise-leak check), so the listener
+    // counts and the exit's start and end say whether those are where the time goes.
+    times(
+      `end message; last file ${worker.lastFile ?? "(none)"}; heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB; ` +
+        `${process.listenerCount("exit")} 'exit' and ${process.listenerCount("beforeExit")} 'beforeExit' listeners`,
+    );
+    process.prependListener("exit", (code) => times(`exit ${code} began ${since()}`));
+    process.on("exit", () => times(`exit listeners done ${since()}`));
     // Nothing left to run: exit now. Left to itself Node would then dispose of the worker's heap (a worker that
     // ran dozens of files holds gigabytes: 0.3-0.4 s for 2 GB on the idle machine, and no timer can report it);
-    // process.exit hands the memory back to the system as is. When a worker was still killed with no report above
-    // (the CI runs of this session), its loop had emptied: this file records when, per worker, to tell the two apart.
+    // process.exit hands the memory back to the system as is.
     process.once("beforeExit", () => {
-      appendLine(EXIT_TIMES_FILE, `worker ${process.pid}: nothing left to run ${Date.now() - endAt} ms after jest's end message; last file ${worker.lastFile ?? "(none)"}`);
+      times(`nothing left to run ${since()}`);
       process.exit(process.exitCode ?? 0);
     });
   };

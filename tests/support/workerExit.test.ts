@@ -55,10 +55,19 @@ test("a worker held after jest's end message is named: its pid, its last file, w
     expect(file).toBe(`${reported.join("\n")}\n`);
     // And jest saw it too: it killed the worker and said so.
     expect(run.stderr).toContain("A worker process has failed to exit gracefully");
-    // The clean worker ran out of work and exited at once, and said when; the held one never ran out.
+    // Both workers recorded the end message; the clean one ran out of work and exited at once, step by step; the
+    // held one never ran out of work (jest killed it).
     const times = fs.readFileSync(path.join(dir, "pulumi-zoom-worker-exit-times.log"), "utf8").trim().split("\n");
-    expect(times).toHaveLength(1);
-    expect(times[0]).toMatch(/^worker \d+: nothing left to run \d+ ms after jest's end message; last file .*clean\.test\.js$/);
+    const ends = times.filter((line) => line.includes(": end message; "));
+    expect(ends).toHaveLength(2);
+    expect(ends.join("\n")).toMatch(/last file .*clean\.test\.js; heap \d+ MB; \d+ 'exit' and \d+ 'beforeExit' listeners/);
+    const clean = /^worker (\d+): end message; last file .*clean\.test\.js/.exec(ends.find((line) => line.includes("clean.test.js"))!)![1]!;
+    expect(times.filter((line) => line.startsWith(`worker ${clean}: `) && !line.includes(": end message; ")).map((line) => line.replace(/\d+ ms/, "N ms"))).toEqual([
+      `worker ${clean}: nothing left to run N ms after jest's end message`,
+      `worker ${clean}: exit 0 began N ms after jest's end message`,
+      `worker ${clean}: exit listeners done N ms after jest's end message`,
+    ]);
+    expect(times.filter((line) => line.includes("nothing left to run"))).toHaveLength(1);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
