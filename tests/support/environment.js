@@ -66,7 +66,7 @@ const CHILD_MESSAGE_END = 2;
 const EXIT_REPORT_AFTER_MS = 3000;
 /** The exit reports of a run, one file for all workers: CI prints it, a local run can read it after. */
 const EXIT_REPORT_FILE = path.join(os.tmpdir(), "pulumi-zoom-worker-exit.log");
-/** When each worker had nothing left to run after jest's end message (a line per worker and run). */
+/** Each worker's exit, step by step after jest's end message (a few lines per worker and run). */
 const EXIT_TIMES_FILE = path.join(os.tmpdir(), "pulumi-zoom-worker-exit-times.log");
 
 /**
@@ -87,10 +87,10 @@ function watchWorkerEnd() {
     const since = () => `${Date.now() - endAt} ms after jest's end message`;
     const times = (line) => appendLine(EXIT_TIMES_FILE, `worker ${process.pid}: ${line}`);
     setTimeout(() => reportWhatHoldsWorker(endAt), EXIT_REPORT_AFTER_MS).unref();
-    // Where a worker's exit goes, step by step, in EXIT_TIMES_FILE: a worker was killed in CI with no report above
-    // (so not held by a running loop), once after its loop had emptied and once with no line after the end message.
-    // Every @pulumi/pulumi a test file loads adds its own 'exit' listener (its promise-leak check), so the listener
-    // counts and the exit's start and end say whether those are where the time goes.
+    // Where a worker's exit goes, step by step, in EXIT_TIMES_FILE: CI killed workers that the report above never
+    // named (so not held by a running loop), one of them without ever reaching an empty loop. The heap and listener
+    // counts are there for the next guess: the promise-leak 'exit' listener of each @pulumi/pulumi a file loads goes
+    // to that file's sandboxed `process`, not this one (0 here in a local run).
     times(
       `end message; last file ${worker.lastFile ?? "(none)"}; heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB; ` +
         `${process.listenerCount("exit")} 'exit' and ${process.listenerCount("beforeExit")} 'beforeExit' listeners`,
