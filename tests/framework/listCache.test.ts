@@ -54,24 +54,23 @@ test("a wave of reads longer than the idle pause shares one sweep; a pause ends 
   const client = new CountingClient();
   let now = 1_000_000;
   const cache = new ListCache(client, { enabled: true, idleMs: 10_000, maxAgeMs: 60_000, now: () => now });
+  /** `times` reads, each `gapMs` after the one before. */
+  const readEvery = async (gapMs: number, times = 1) => {
+    for (let i = 0; i < times; i++) {
+      now += gapMs;
+      await cache.all(request);
+    }
+  };
   await cache.all(request);
   // A large stack's reads arrive over 20 s, each within 10 s of the last (the 5,000-object refresh): one sweep.
-  for (let i = 0; i < 5; i++) {
-    now += 4_000;
-    await cache.all(request);
-  }
+  await readEvery(4_000, 5);
   expect(client.requests).toBe(1);
   // 10 s with no read: the next operation reads afresh.
-  now += 10_000;
-  await cache.all(request);
+  await readEvery(10_000);
   expect(client.requests).toBe(2);
   // Reads every 5 s: the same sweep for 55 s; a new one once the cached one is a minute old.
-  for (let i = 0; i < 11; i++) {
-    now += 5_000;
-    await cache.all(request);
-  }
+  await readEvery(5_000, 11);
   expect(client.requests).toBe(2);
-  now += 5_000;
-  await cache.all(request);
+  await readEvery(5_000);
   expect(client.requests).toBe(3);
 });
