@@ -19,4 +19,9 @@ module.exports = {
   // freeing its heap, and jest's own busy loop reaped it later still: 260-610 ms in all, so half the runs of three
   // small files printed the line with no leak. A worker a handle really keeps alive is still killed and reported.
   workerGracefulExitTimeout: 5000,
+  // A worker whose heap is past this after a test file is replaced by a fresh one. Without it the two workers
+  // carried 1.2-1.5 GB each to the end of a full run, and CI still killed one that never handled jest's end
+  // message: its loop was held past the 5 s above (the workers' timeline, tests/support/environment.js, names
+  // such stalls). Small heaps keep collections and the exit short.
+  workerIdleMemoryLimit: "1GB",
 };

@@ -14,7 +14,9 @@
  * and a timer's delay); it records a stack for every timer and handle made from the first file on, so it is slower.
  *
  * Always on: a worker still alive 3 s after jest told it to finish writes what holds it (see watchWorkerEnd), to
- * stderr and to pulumi-zoom-worker-exit.log in the temporary folder.
+ * stderr and to pulumi-zoom-worker-exit.log in the temporary folder; and each worker writes its timeline (files set
+ * up and torn down, with the heap; stalls of its event loop; its exit step by step) to
+ * pulumi-zoom-worker-exit-times.log there.
  */
 const asyncHooks = require("node:async_hooks");
 const fs = require("node:fs");
@@ -58,7 +60,7 @@ function keepsAlive(resource) {
  * What this worker process ran last, for the exit report below. Module scope: jest loads the environment once per
  * worker process, outside the test files' sandboxes.
  */
-const worker = { lastFile: undefined, lastTeardownAt: undefined, origins: undefined };
+const worker = { lastFile: undefined, lastTeardownAt: undefined, origins: undefined, currentFile: undefined };
 
 /** jest-worker's message telling a worker to finish (CHILD_MESSAGE_END in jest-worker's types). */
 const CHILD_MESSAGE_END = 2;
@@ -66,8 +68,35 @@ const CHILD_MESSAGE_END = 2;
 const EXIT_REPORT_AFTER_MS = 3000;
 /** The exit reports of a run, one file for all workers: CI prints it, a local run can read it after. */
 const EXIT_REPORT_FILE = path.join(os.tmpdir(), "pulumi-zoom-worker-exit.log");
-/** Each worker's exit, step by step after jest's end message (a few lines per worker and run). */
+/**
+ * Each worker's timeline: every file's set-up and teardown (with the heap), every stall of its event loop, and its
+ * exit step by step after jest's end message. A few lines per file and worker.
+ */
 const EXIT_TIMES_FILE = path.join(os.tmpdir(), "pulumi-zoom-worker-exit-times.log");
+/** A tick of the stall watch, and the gap past which a tick counts as a stall of the worker's event loop. */
+const STALL_TICK_MS = 250;
+const STALL_REPORTED_MS = 2000;
+
+const heapMb = () => Math.round(process.memoryUsage().heapUsed / 2 ** 20);
+const timeline = (line) => appendLine(EXIT_TIMES_FILE, `worker ${process.pid}: ${line}`);
+
+/**
+ * Records each time the worker's event loop did not turn for over STALL_REPORTED_MS, with the file it was running
+ * (or last ran) and the heap: CI killed a worker that never handled jest's end message at all, so something held
+ * its loop for longer than jest's patience (synchronous work, or a long garbage collection). Unref'd: it never
+ * keeps a worker alive.
+ */
+function watchStalls() {
+  let last = Date.now();
+  setInterval(() => {
+    const now = Date.now();
+    const gap = now - last;
+    last = now;
+    if (gap < STALL_REPORTED_MS) return;
+    const where = worker.currentFile ? `running ${worker.currentFile}` : `after ${worker.lastFile ?? "(no file)"}`;
+    timeline(`event loop stalled ${gap - STALL_TICK_MS} ms, ${where}; heap ${heapMb()} MB`);
+  }, STALL_TICK_MS).unref();
+}
 
 /**
  * Names what still holds a worker after jest told it to finish ("A worker process has failed to exit gracefully"
@@ -85,14 +114,14 @@ function watchWorkerEnd() {
     process.off("message", onMessage);
     const endAt = Date.now();
     const since = () => `${Date.now() - endAt} ms after jest's end message`;
-    const times = (line) => appendLine(EXIT_TIMES_FILE, `worker ${process.pid}: ${line}`);
+    const times = timeline;
     setTimeout(() => reportWhatHoldsWorker(endAt), EXIT_REPORT_AFTER_MS).unref();
     // Where a worker's exit goes, step by step, in EXIT_TIMES_FILE: CI killed workers that the report above never
     // named (so not held by a running loop), one of them without ever reaching an empty loop. The heap and listener
     // counts are there for the next guess: the promise-leak 'exit' listener of each @pulumi/pulumi a file loads goes
     // to that file's sandboxed `process`, not this one (0 here in a local run).
     times(
-      `end message; last file ${worker.lastFile ?? "(none)"}; heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB; ` +
+      `end message; last file ${worker.lastFile ?? "(none)"}; heap ${heapMb()} MB; ` +
         `${process.listenerCount("exit")} 'exit' and ${process.listenerCount("beforeExit")} 'beforeExit' listeners`,
     );
     process.prependListener("exit", (code) => times(`exit ${code} began ${since()}`));
@@ -157,6 +186,7 @@ function reportWhatHoldsWorker(endAt) {
 }
 
 watchWorkerEnd();
+if (typeof process.send === "function") watchStalls();
 
 class ZoomTestEnvironment extends TestEnvironment {
   constructor(config, context) {
@@ -166,6 +196,9 @@ class ZoomTestEnvironment extends TestEnvironment {
 
   async setup() {
     await super.setup();
+    worker.currentFile = this.testPath;
+    this.setUpAt = Date.now();
+    if (typeof process.send === "function") timeline(`file ${this.testPath} set up; heap ${heapMb()} MB`);
     const mode = process.env.ZOOM_TEST_HANDLES;
     if (mode === "1" || mode === "stacks") {
       // The worker's own stdio: a pipe handle each, made the first time it is used (a test's console.log; and
@@ -223,7 +256,9 @@ class ZoomTestEnvironment extends TestEnvironment {
     await super.teardown();
     if (this.handlesBefore) await this.reportLeftHandles();
     worker.lastFile = this.testPath;
+    worker.currentFile = undefined;
     worker.lastTeardownAt = Date.now();
+    if (typeof process.send === "function") timeline(`file ${this.testPath} torn down after ${((worker.lastTeardownAt - this.setUpAt) / 1000).toFixed(1)} s; heap ${heapMb()} MB`);
   }
 
   async reportLeftHandles() {

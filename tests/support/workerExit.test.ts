@@ -2,7 +2,8 @@
  * The worker exit report of tests/support/environment.js: when something keeps a jest worker alive after jest told
  * it to finish, the report names it (the CI line "A worker process has failed to exit gracefully" names nothing).
  * Runs jest itself on two throwaway test files, one per worker: one leaves a referenced interval running, made
- * after its teardown (what a timed-out test's leftover work does), the other leaves nothing.
+ * after its teardown (what a timed-out test's leftover work does), the other leaves nothing but holds its event loop
+ * for 2.5 s on the way (the workers' timeline names such stalls, with the file).
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -29,10 +30,15 @@ function writeProject(dir: string): void {
     path.join(dir, "leaves-work.test.js"),
     `test("ends with work still going", () => { setTimeout(() => setInterval(() => undefined, 60000), 1000); });\n`,
   );
-  fs.writeFileSync(path.join(dir, "clean.test.js"), `test("leaves nothing", () => { expect(1).toBe(1); });\n`);
+  // Leaves nothing, but holds its worker's event loop for 2.5 s on the way (synchronous work), as something held the
+  // loop of a worker CI killed.
+  fs.writeFileSync(
+    path.join(dir, "clean.test.js"),
+    `test("leaves nothing", async () => { await new Promise((r) => setTimeout(r, 400)); const end = Date.now() + 2500; while (Date.now() < end); await new Promise((r) => setTimeout(r, 400)); });\n`,
+  );
 }
 
-test("a worker held after jest's end message is named: its pid, its last file, what holds it; a worker that exits is not reported, and records when it ran out of work", () => {
+test("a worker held after jest's end message is named: its pid, its last file, what holds it; a worker that exits is not reported; each worker's timeline has its files, its loop's stalls and its exit steps", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "worker-exit-"));
   try {
     writeProject(dir);
@@ -58,11 +64,23 @@ test("a worker held after jest's end message is named: its pid, its last file, w
     // Both workers recorded the end message; the clean one ran out of work and exited at once, step by step; the
     // held one never ran out of work (jest killed it).
     const times = fs.readFileSync(path.join(dir, "pulumi-zoom-worker-exit-times.log"), "utf8").trim().split("\n");
+    // Every file's set-up and teardown is on its worker's timeline, with the heap.
+    for (const name of ["leaves-work", "clean"]) {
+      expect(times.filter((line) => new RegExp(`^worker \\d+: file .*${name}\\.test\\.js set up; heap \\d+ MB$`).test(line))).toHaveLength(1);
+      expect(times.filter((line) => new RegExp(`^worker \\d+: file .*${name}\\.test\\.js torn down after \\d+\\.\\d s; heap \\d+ MB$`).test(line))).toHaveLength(1);
+    }
+    // The clean file's 2.5 s of synchronous work is a stall of its worker's loop, named with the file; nothing else is.
+    const stalls = times.filter((line) => line.includes("event loop stalled"));
+    expect(stalls).toHaveLength(1);
+    expect(stalls[0]).toMatch(/^worker \d+: event loop stalled (\d+) ms, running .*clean\.test\.js; heap \d+ MB$/);
+    expect(Number(/stalled (\d+) ms/.exec(stalls[0]!)![1])).toBeGreaterThanOrEqual(2000);
     const ends = times.filter((line) => line.includes(": end message; "));
     expect(ends).toHaveLength(2);
-    expect(ends.join("\n")).toMatch(/last file .*clean\.test\.js; heap \d+ MB; \d+ 'exit' and \d+ 'beforeExit' listeners/);
-    const clean = /^worker (\d+): end message; last file .*clean\.test\.js/.exec(ends.find((line) => line.includes("clean.test.js"))!)![1]!;
-    expect(times.filter((line) => line.startsWith(`worker ${clean}: `) && !line.includes(": end message; ")).map((line) => line.replace(/\d+ ms/, "N ms"))).toEqual([
+    const clean = /^worker (\d+): end message; last file .*clean\.test\.js; heap \d+ MB; \d+ 'exit' and \d+ 'beforeExit' listeners/.exec(
+      ends.find((line) => line.includes("clean.test.js"))!,
+    )![1]!;
+    const exitSteps = (pid: string) => times.filter((line) => line.startsWith(`worker ${pid}: `) && / ms after jest's end message$/.test(line));
+    expect(exitSteps(clean).map((line) => line.replace(/\d+ ms/, "N ms"))).toEqual([
       `worker ${clean}: nothing left to run N ms after jest's end message`,
       `worker ${clean}: exit 0 began N ms after jest's end message`,
       `worker ${clean}: exit listeners done N ms after jest's end message`,
