@@ -133,15 +133,19 @@ test("revoked in the middle of an up: clear authentication errors, one token req
   const kinds = ["TrackingField", "Meeting", "H323Device"];
   const portal = portalWith(secret);
   const baseline = new Set((await accountObjects(portal, accounts, kinds)).map((o) => o.key));
-  // One tracking field first; everything else waits for it (a dependency), so it starts after the revocation.
+  let newSecret: Promise<string> | undefined;
+  // One tracking field first; everything else takes an input from it that resolves only once the revocation is
+  // done (the create's answer starts it, before the engine has the field's outputs), so it starts after the
+  // revocation. (With only a dependency on the field, a loaded machine sent the second field's create before the
+  // emulator had revoked anything: CI saw it answered 201.)
   const program = () => {
     const field = new TrackingField("mid-field", { field: "Mid-run field" });
-    new Meeting("mid-meeting", { topic: "Mid-run meeting", type: 2, startTime: "2031-05-01T10:00:00Z", trackingFields: [{ field: field.field, value: "x" }] });
-    new H323Device("mid-room", { name: "mid-run-room", ip: "192.0.2.60", protocol: "SIP", encryption: "auto" }, { dependsOn: [field] });
-    new TrackingField("mid-field-2", { field: "Mid-run field 2" }, { dependsOn: [field] });
+    const fieldAfterRevocation = field.field.apply(async (name) => (await newSecret, name));
+    new Meeting("mid-meeting", { topic: "Mid-run meeting", type: 2, startTime: "2031-05-01T10:00:00Z", trackingFields: [{ field: fieldAfterRevocation, value: "x" }] });
+    new H323Device("mid-room", { name: fieldAfterRevocation.apply(() => "mid-run-room"), ip: "192.0.2.60", protocol: "SIP", encryption: "auto" });
+    new TrackingField("mid-field-2", { field: fieldAfterRevocation.apply(() => "Mid-run field 2") });
   };
   const first = deployment(secret);
-  let newSecret: Promise<string> | undefined;
   let revokedAt = -1;
   try {
     const tokensBefore = (await emu.control.stats()).tokenRequests;

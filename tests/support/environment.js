@@ -87,14 +87,16 @@ const timeline = (line) => appendLine(EXIT_TIMES_FILE, `worker ${process.pid}: $
  * keeps a worker alive.
  */
 function watchStalls() {
+  const whereNow = () => (worker.currentFile ? `running ${worker.currentFile}` : `after ${worker.lastFile ?? "(no file)"}`);
   let last = Date.now();
+  // Where the worker was at the last turn: the stall began there (a file's teardown may have run since).
+  let where = whereNow();
   setInterval(() => {
     const now = Date.now();
     const gap = now - last;
     last = now;
-    if (gap < STALL_REPORTED_MS) return;
-    const where = worker.currentFile ? `running ${worker.currentFile}` : `after ${worker.lastFile ?? "(no file)"}`;
-    timeline(`event loop stalled ${gap - STALL_TICK_MS} ms, ${where}; heap ${heapMb()} MB`);
+    if (gap >= STALL_REPORTED_MS) timeline(`event loop stalled ${gap - STALL_TICK_MS} ms, ${where}; heap ${heapMb()} MB`);
+    where = whereNow();
   }, STALL_TICK_MS).unref();
 }
 
