@@ -36,6 +36,23 @@ export default tseslint.config(
     ["provider/**/*.ts", "schema/**/*.ts", "catalogue/**/*.ts"],
     [{ regex: reachesInto(PRODUCT_NEVER_IMPORTS), message: productMessage }, selfEmulator],
   ),
+  // schema/ is the layer below the provider (the one source of truth for what a declaration may say): the provider
+  // imports it, never the other way. schema/generate.ts, the script that writes the generated files, is a tool.
+  {
+    files: ["schema/**/*.ts"],
+    ignores: ["schema/generate.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: reachesInto([...PRODUCT_NEVER_IMPORTS, "provider"]), message: "schema/ imports only catalogue/, its own modules, node: built-ins and zod: the provider builds on it." },
+            selfEmulator,
+          ],
+        },
+      ],
+    },
+  },
   // `pulumi-zoom emulator` (the CLI command that runs the emulator for users) starts it: this one module may import
   // the emulator's public entry point, emulator/index.ts, and nothing deeper.
   boundary(

@@ -4,8 +4,8 @@
  * `notifyOnDelete`, `endBeforeDelete`).
  */
 import { z } from "zod";
-import { instantOf, utcString } from "../provider/framework/time";
-import { firstOccurrence } from "../provider/resources/meetingRecurrence";
+import { instantOf, utcString } from "./time";
+import { firstOccurrence } from "./meetingRecurrence";
 import { accountId, flag, userId } from "./common";
 import { dateTime, hasZone } from "./dateTime";
 

@@ -13,8 +13,8 @@ import type { CreateLookupContext, ResourceDefinition, ZoomObject } from "../fra
 import { custom, emailRule, normalized, set, type EqualityRulesOf } from "../framework/equality";
 import { LookupVerdict } from "../framework/errors";
 import { camelCaseOf, isPlainObject } from "../framework/case";
-import { instantOf, utcString } from "../framework/time";
-import { appliedRule, firstOccurrence } from "./meetingRecurrence";
+import { instantOf, utcString } from "../../schema/time";
+import { appliedRule, firstOccurrence } from "../../schema/meetingRecurrence";
 
 /** `a@x.com; B@x.com` and `b@x.com,a@x.com` are the same alternative hosts. */
 function hostSet(value: unknown): unknown {
@@ -40,7 +40,7 @@ function instant(value: unknown, side: Record<string, unknown>, other: Record<st
 
 /**
  * A meeting's start as an instant; for a recurring meeting with a fixed time, the series' first occurrence,
- * which is what Zoom answers for the declared start (see meetingRecurrence.ts). The rule is this side's, or
+ * which is what Zoom answers for the declared start (see schema/meetingRecurrence.ts). The rule is this side's, or
  * the other's when this side declares none; a rule from Zoom's answer is read as the one Zoom applied, which
  * its own start tells (appliedRule: an answer may carry fields of both monthly rules).
  */

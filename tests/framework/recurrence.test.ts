@@ -1,5 +1,5 @@
-import { appliedRule, firstOccurrence } from "../../provider/resources/meetingRecurrence";
-import { instantOf, utcString } from "../../provider/framework/time";
+import { appliedRule, firstOccurrence } from "../../schema/meetingRecurrence";
+import { instantOf, utcString } from "../../schema/time";
 
 const at = (text: string) => instantOf(text, undefined)!;
 

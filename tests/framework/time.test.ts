@@ -1,4 +1,4 @@
-import { instantOf, utcString } from "../../provider/framework/time";
+import { instantOf, utcString } from "../../schema/time";
 
 test("the same instant written three ways is one instant", () => {
   const utc = instantOf("2026-03-01T09:30:00Z", undefined);

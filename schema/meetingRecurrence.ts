@@ -4,7 +4,7 @@
  * starts on Monday) and answers that first occurrence. A declared start and Zoom's answer mean the same
  * series exactly when they lead to the same first occurrence, which is what diff compares.
  */
-import { instantOfWallClock, wallClockOf } from "../framework/time";
+import { instantOfWallClock, wallClockOf } from "./time";
 
 export interface RecurrenceRule {
   readonly type?: unknown;
