@@ -5,7 +5,7 @@
  *
  *   pulumi stack export | pulumi-zoom drift --markdown >> "$GITHUB_STEP_SUMMARY"
  */
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import { parseIgnorePattern } from "../../drift/ignore";
 import { renderMarkdown } from "../../drift/render/markdown";
 import { renderTable } from "../../drift/render/table";
@@ -13,6 +13,7 @@ import { EXIT_ERROR, exitCodeOf, toJson } from "../../drift/report";
 import { readStackExport } from "../../drift/stackExport";
 import { processIO, wantsColor, type CliIO } from "../io";
 import { progressWanted, ScanProgressDisplay } from "../progress";
+import { repeatable, withConnectionOptions, withZoom } from "../zoomCommand";
 
 export interface DriftCommandOptions {
   readonly json?: boolean;
@@ -24,35 +25,25 @@ export interface DriftCommandOptions {
   readonly stackConfig?: string;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
-
 /** The whole command; returns the exit code. */
 export async function runDrift(state: string | undefined, options: DriftCommandOptions, io: CliIO): Promise<number> {
   const progress = new ScanProgressDisplay(io.stderr, { enabled: progressWanted(io.stderr, options) });
   try {
     if (options.json && options.markdown) throw new Error("--json and --markdown cannot be combined");
-    // The provider (its schemas and client) loads when a command that reads Zoom runs: `--help` and the other
-    // commands start without it.
-    const [{ detectDrift, knownKinds }, { currentClient }, { connect }] = await Promise.all([
-      import("../../drift/detect"),
-      import("../../framework/runtime"),
-      import("../connection"),
-    ]);
+    // The provider's schemas load when the command runs, as its client does (withZoom).
+    const { detectDrift, knownKinds } = await import("../../drift/detect");
     const ignore = options.ignore.map((text) => parseIgnorePattern(text, knownKinds()));
     const fromStdin = state === undefined || state === "-";
     const text = fromStdin ? await io.readStdin() : await io.readFile(state);
     if (text.trim() === "") throw new Error(`no stack state on ${fromStdin ? "stdin" : state}: pipe \`pulumi stack export\` in, or give its file`);
     const stack = readStackExport(text);
-    await connect(options, io.env, (path) => io.readFile(path));
-    const report = await detectDrift(stack, { ignore, onProgress: (p) =>
-        progress.update({ done: p.read, total: p.reads, totalKnown: true, listed: p.listed, lists: p.lists, ...(p.kind === undefined ? {} : { kind: p.kind }) }),
+    const report = await withZoom(options, io, async () => {
+      const found = await detectDrift(stack, { ignore, onProgress: (p) =>
+          progress.update({ done: p.read, total: p.reads, totalKnown: true, listed: p.listed, lists: p.lists, ...(p.kind === undefined ? {} : { kind: p.kind }) }),
+      });
+      progress.done();
+      return found;
     });
-    progress.done();
-    // Refused credentials or a silent Zoom fail every read and listing alike: one error, not one per entry.
-    const fatal = currentClient().fatalError;
-    if (fatal) throw fatal;
     if (options.json) io.stdout.write(toJson(report));
     else if (options.markdown) io.stdout.write(renderMarkdown(report));
     else io.stdout.write(renderTable(report, { color: wantsColor(io.stdout, io.env) }));
@@ -65,7 +56,7 @@ export async function runDrift(state: string | undefined, options: DriftCommandO
 }
 
 export function registerDrift(program: Command, io: CliIO = processIO()): void {
-  program
+  const command = program
     .command("drift")
     .description(
       "Compare a stack's Zoom objects with Zoom: drifted properties, objects deleted out of band, and unmanaged objects of the stack's accounts and users. Exit 0 in sync, 2 drift found, 1 error.",
@@ -73,12 +64,8 @@ export function registerDrift(program: Command, io: CliIO = processIO()): void {
     .argument("[state]", "output of `pulumi stack export` (a file, or - for stdin)", "-")
     .option("--json", "print the report as JSON (documented in provider/drift/report.ts)")
     .option("--markdown", "print the report as Markdown (pull-request comment, CI step summary)")
-    .option("--ignore <kind:glob>", "do not report unmanaged objects matching this pattern, by id or name (repeatable)", collect, [])
-    .option("--stack-config <file>", "read plain zoom:* settings from this Pulumi.<stack>.yaml (secrets come from ZOOM_* env)")
-    .option("--api-url <url>", "Zoom API base (default: zoom:apiUrl / ZOOM_API_URL, else https://api.zoom.us/v2)")
-    .option("--oauth-url <url>", "OAuth token endpoint (default: zoom:oauthUrl / ZOOM_OAUTH_URL)")
-    .addOption(new Option("--plan <plan>", "the account's Zoom plan, for the rate budget").choices(["free", "pro", "business"]))
-    .action(async (state: string, options: DriftCommandOptions) => {
-      io.setExitCode(await runDrift(state, options, io));
-    });
+    .option("--ignore <kind:glob>", "do not report unmanaged objects matching this pattern, by id or name (repeatable)", repeatable, []);
+  withConnectionOptions(command).action(async (state: string, options: DriftCommandOptions) => {
+    io.setExitCode(await runDrift(state, options, io));
+  });
 }

@@ -11,6 +11,7 @@ import { Option, type Command } from "commander";
 import type { SecretMode } from "../../importer/declaration";
 import { processIO, type CliIO } from "../io";
 import { progressWanted, ScanProgressDisplay } from "../progress";
+import { repeatable, withConnectionOptions, withZoom } from "../zoomCommand";
 
 export interface ImportCommandOptions {
   readonly kinds?: string;
@@ -29,10 +30,6 @@ export interface ImportCommandOptions {
 /** `zoom.yaml` → `zoom.imports.json`, beside it. */
 export function importsPathFor(yamlPath: string): string {
   return join(dirname(yamlPath), `${basename(yamlPath).replace(/\.ya?ml$/i, "")}.imports.json`);
-}
-
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
 
 function list(text: string | undefined): string[] | undefined {
@@ -55,28 +52,22 @@ export async function runImport(options: ImportCommandOptions, io: CliIO): Promi
     if (options.format === "yaml" && options.out === undefined) {
       throw new Error("--format yaml writes two files, the zoom.yaml and the ids to adopt beside it: give --out <file>.yaml");
     }
-    // The provider (its schemas and client) and the renderers load when the command runs: `--help` and the other
-    // commands start without them.
-    const [{ scanAccount }, { currentClient }, { connect }] = await Promise.all([
-      import("../../importer/scan"),
-      import("../../framework/runtime"),
-      import("../connection"),
-    ]);
-    await connect(options, io.env, (path) => io.readFile(path));
+    // The provider's schemas and the renderers load when the command runs, as its client does (withZoom).
+    const { scanAccount } = await import("../../importer/scan");
     const kinds = list(options.kinds);
     const users = list(options.users);
-    const result = await scanAccount({
-      ...(kinds ? { kinds } : {}),
-      ...(users ? { users } : {}),
-      accounts: options.account,
-      secrets: options.secrets,
-      onProgress: (p) =>
-        progress.update({ done: p.read, total: p.found, totalKnown: p.listed >= p.lists, listed: p.listed, lists: p.lists, ...(p.kind === undefined ? {} : { kind: p.kind }) }),
+    const result = await withZoom(options, io, async () => {
+      const scan = await scanAccount({
+        ...(kinds ? { kinds } : {}),
+        ...(users ? { users } : {}),
+        accounts: options.account,
+        secrets: options.secrets,
+        onProgress: (p) =>
+          progress.update({ done: p.read, total: p.found, totalKnown: p.listed >= p.lists, listed: p.listed, lists: p.lists, ...(p.kind === undefined ? {} : { kind: p.kind }) }),
+      });
+      progress.done();
+      return scan;
     });
-    progress.done();
-    // Refused credentials or a silent Zoom fail every listing alike: one error, not one per listing.
-    const fatal = currentClient().fatalError;
-    if (fatal) throw fatal;
     if (result.problems.length > 0) {
       for (const problem of result.problems) {
         io.stderr.write(`pulumi-zoom import: could not scan ${problem.kind}${problem.scope ? ` in ${problem.scope}` : ""}${problem.id ? ` ${problem.id}` : ""}: ${problem.message}\n`);
@@ -117,14 +108,14 @@ export async function runImport(options: ImportCommandOptions, io: CliIO): Promi
 }
 
 export function registerImport(program: Command, io: CliIO = processIO()): void {
-  program
+  const command = program
     .command("import")
     .description(
       "Scan the Zoom account and write a Pulumi program that adopts every object found (live values, `adoptId`s): its first `pulumi up` adopts them, writing nothing to Zoom, and plans no other change.",
     )
     .option("--kinds <kinds>", "comma-separated kinds to scan, e.g. meetings,trackingFields,H323Device (default: all)")
     .option("--users <users>", "comma-separated users (ids or emails) whose meetings, TSP accounts and templates are scanned", "me")
-    .option("--account <id>", "a sub-account (or me, the master account) to scan instead of the credentials' own account (repeatable)", collect, [])
+    .option("--account <id>", "a sub-account (or me, the master account) to scan instead of the credentials' own account (repeatable)", repeatable, [])
     .addOption(new Option("--format <format>", "ts: a Pulumi TypeScript program; yaml: a zoom.yaml plus <name>.imports.json for ZoomStack").choices(["ts", "yaml"]).default("ts"))
     .option("--out <file>", "write the program to this file instead of stdout")
     .addOption(
@@ -132,12 +123,8 @@ export function registerImport(program: Command, io: CliIO = processIO()): void 
         .choices(["omit", "config"])
         .default("omit"),
     )
-    .option("--package <name>", "the module the program imports the resources from", "pulumi-zoom")
-    .option("--stack-config <file>", "read plain zoom:* settings from this Pulumi.<stack>.yaml (secrets come from ZOOM_* env)")
-    .option("--api-url <url>", "Zoom API base (default: ZOOM_API_URL, else https://api.zoom.us/v2)")
-    .option("--oauth-url <url>", "OAuth token endpoint (default: ZOOM_OAUTH_URL)")
-    .addOption(new Option("--plan <plan>", "the account's Zoom plan, for the rate budget").choices(["free", "pro", "business"]))
-    .action(async (options: ImportCommandOptions) => {
-      io.setExitCode(await runImport(options, io));
-    });
+    .option("--package <name>", "the module the program imports the resources from", "pulumi-zoom");
+  withConnectionOptions(command).action(async (options: ImportCommandOptions) => {
+    io.setExitCode(await runImport(options, io));
+  });
 }
