@@ -21,7 +21,7 @@ function writeProject(dir: string): void {
       testMatch: ["**/*.test.js"],
       transform: {},
       cacheDirectory: path.join(dir, "cache"),
-      // Shorter than the suite's own patience (20 s), to keep this test short: the report comes at 3 s, before it ends.
+      // Shorter than the suite's own patience (60 s), to keep this test short: the report comes at 3 s, before it ends.
       workerGracefulExitTimeout: 5000,
     })};\n`,
   );
