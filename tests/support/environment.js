@@ -20,9 +20,8 @@
  */
 const asyncHooks = require("node:async_hooks");
 const fs = require("node:fs");
-const os = require("node:os");
-const path = require("node:path");
 const { TestEnvironment } = require("jest-environment-node");
+const { EXIT_REPORT_FILE, EXIT_TIMES_FILE } = require("./workerLogs");
 
 const tally = (names) => names.reduce((counts, name) => counts.set(name, (counts.get(name) ?? 0) + 1), new Map());
 
@@ -66,13 +65,8 @@ const worker = { lastFile: undefined, lastTeardownAt: undefined, origins: undefi
 const CHILD_MESSAGE_END = 2;
 /** Past this after the end message, a worker is held by something; jest's own patience is `workerGracefulExitTimeout`. */
 const EXIT_REPORT_AFTER_MS = 3000;
-/** The exit reports of a run, one file for all workers: CI prints it, a local run can read it after. */
-const EXIT_REPORT_FILE = path.join(os.tmpdir(), "pulumi-zoom-worker-exit.log");
-/**
- * Each worker's timeline: every file's set-up and teardown (with the heap), every stall of its event loop, and its
- * exit step by step after jest's end message. A few lines per file and worker.
- */
-const EXIT_TIMES_FILE = path.join(os.tmpdir(), "pulumi-zoom-worker-exit-times.log");
+/** Jest runs this module in each worker process, where it has a channel to jest; in band it has none. */
+const IN_WORKER = typeof process.send === "function";
 /** A tick of the stall watch, and the gap past which a tick counts as a stall of the worker's event loop. */
 const STALL_TICK_MS = 250;
 const STALL_REPORTED_MS = 2000;
@@ -109,30 +103,29 @@ function watchStalls() {
  * ZOOM_TEST_HANDLES=stacks, where each live timer and handle was made.
  */
 function watchWorkerEnd() {
-  if (typeof process.send !== "function") return; // in band: no worker, no end message
+  if (!IN_WORKER) return; // in band: no end message
   const onMessage = (message) => {
     if (!Array.isArray(message) || message[0] !== CHILD_MESSAGE_END) return;
     // A 'message' listener keeps the IPC channel, and so the process, alive: this one goes at once.
     process.off("message", onMessage);
     const endAt = Date.now();
     const since = () => `${Date.now() - endAt} ms after jest's end message`;
-    const times = timeline;
     setTimeout(() => reportWhatHoldsWorker(endAt), EXIT_REPORT_AFTER_MS).unref();
-    // Where a worker's exit goes, step by step, in EXIT_TIMES_FILE: CI killed workers that the report above never
-    // named (so not held by a running loop), one of them without ever reaching an empty loop. The heap and listener
-    // counts are there for the next guess: the promise-leak 'exit' listener of each @pulumi/pulumi a file loads goes
-    // to that file's sandboxed `process`, not this one (0 here in a local run).
-    times(
+    // Where a worker's exit goes, step by step, on its timeline: CI killed workers that the report above never named
+    // (so not held by a running loop), one of them before it handled this message at all; the stall watch showed
+    // why (jest.config.js, workerGracefulExitTimeout). The 'exit' listener count stays 0: the promise-leak listener
+    // of each @pulumi/pulumi a file loads goes to that file's sandboxed `process`.
+    timeline(
       `end message; last file ${worker.lastFile ?? "(none)"}; heap ${heapMb()} MB; ` +
         `${process.listenerCount("exit")} 'exit' and ${process.listenerCount("beforeExit")} 'beforeExit' listeners`,
     );
-    process.prependListener("exit", (code) => times(`exit ${code} began ${since()}`));
-    process.on("exit", () => times(`exit listeners done ${since()}`));
+    process.prependListener("exit", (code) => timeline(`exit ${code} began ${since()}`));
+    process.on("exit", () => timeline(`exit listeners done ${since()}`));
     // Nothing left to run: exit now. Left to itself Node would then dispose of the worker's heap (a worker that
     // ran dozens of files holds gigabytes: 0.3-0.4 s for 2 GB on the idle machine, and no timer can report it);
     // process.exit hands the memory back to the system as is.
     process.once("beforeExit", () => {
-      times(`nothing left to run ${since()}`);
+      timeline(`nothing left to run ${since()}`);
       process.exit(process.exitCode ?? 0);
     });
   };
@@ -188,7 +181,7 @@ function reportWhatHoldsWorker(endAt) {
 }
 
 watchWorkerEnd();
-if (typeof process.send === "function") watchStalls();
+if (IN_WORKER) watchStalls();
 
 class ZoomTestEnvironment extends TestEnvironment {
   constructor(config, context) {
@@ -200,7 +193,7 @@ class ZoomTestEnvironment extends TestEnvironment {
     await super.setup();
     worker.currentFile = this.testPath;
     this.setUpAt = Date.now();
-    if (typeof process.send === "function") timeline(`file ${this.testPath} set up; heap ${heapMb()} MB`);
+    if (IN_WORKER) timeline(`file ${this.testPath} set up; heap ${heapMb()} MB`);
     const mode = process.env.ZOOM_TEST_HANDLES;
     if (mode === "1" || mode === "stacks") {
       // The worker's own stdio: a pipe handle each, made the first time it is used (a test's console.log; and
@@ -260,7 +253,7 @@ class ZoomTestEnvironment extends TestEnvironment {
     worker.lastFile = this.testPath;
     worker.currentFile = undefined;
     worker.lastTeardownAt = Date.now();
-    if (typeof process.send === "function") timeline(`file ${this.testPath} torn down after ${((worker.lastTeardownAt - this.setUpAt) / 1000).toFixed(1)} s; heap ${heapMb()} MB`);
+    if (IN_WORKER) timeline(`file ${this.testPath} torn down after ${((worker.lastTeardownAt - this.setUpAt) / 1000).toFixed(1)} s; heap ${heapMb()} MB`);
   }
 
   async reportLeftHandles() {
