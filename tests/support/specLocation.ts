@@ -1,6 +1,6 @@
 /**
- * Where Zoom's OpenAPI documents are (test data, never shipped), and whether they are there. Kept apart from
- * spec.ts so jest's global setup can ask without loading jest-only helpers.
+ * Where Zoom's OpenAPI documents and Pulumi's package metaschema are (test data, never shipped), and whether they are
+ * there. Kept apart from spec.ts so jest's global setup can ask without loading jest-only helpers.
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -29,4 +29,12 @@ export function specMissingNotice(): string {
     `Zoom's OpenAPI documents are not in ${specDirectory()} (set ZOOM_OPENAPI_DIR to their directory): ` +
     `the spec-conformance tests are skipped and emulator answers are not checked against the documents.`
   );
+}
+
+/** Pulumi's package metaschema (test data, Apache-2.0), which the native plugin's schema is validated against. */
+export const METASCHEMA_PATH = join(resolve(__dirname, "..", ".."), "..", "shared", "pulumi-metaschema", "pulumi.json");
+
+/** The one line a run without the metaschema prints. */
+export function metaschemaMissingNotice(): string {
+  return `Pulumi's package metaschema is not at ${METASCHEMA_PATH}: the metaschema validation is skipped.`;
 }
