@@ -18,6 +18,7 @@ import { RawZoom } from "../support/zoomHttp";
 
 interface Manifest {
   name: string;
+  scripts?: Record<string, string>;
   version: string;
   main: string;
   types: string;
@@ -34,7 +35,7 @@ let packed: string[];
 
 /** `npm pack` into `dir`; the packed file list and the tarball's path. */
 function pack(dir: string): { tarball: string; files: string[] } {
-  // --ignore-scripts: `npm test` has just built dist/ (ensureBuilt covers a bare jest run); `prepare` would
+  // --ignore-scripts: `npm test` has just built dist/ (ensureBuilt covers a bare jest run); no packing script may
   // rebuild it under the other test files' feet.
   const out = execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", dir], {
     cwd: repoRoot,
@@ -87,6 +88,11 @@ test("the tarball holds what the manifest points at, and no test data", () => {
   }
   // Zoom's OpenAPI documents are test data and never ship; neither do the tests' sources.
   expect(packed.filter((file) => /zoom-openapi|zoom-meetings-api|\.test\.(ts|js)$/.test(file))).toEqual([]);
+});
+
+test("installing the package runs no script: none that npm runs at install time, which npm 11 lists to the user", () => {
+  const atInstall = ["preinstall", "install", "postinstall", "prepare"];
+  expect(Object.keys(manifest.scripts ?? {}).filter((name) => atInstall.includes(name))).toEqual([]);
 });
 
 test("every export loads from the installed package", () => {

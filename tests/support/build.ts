@@ -8,8 +8,14 @@ export const repoRoot = resolve(__dirname, "..", "..");
 /** The built CLI, `dist/provider/cli/main.js`. */
 export const builtCli = join(repoRoot, "dist", "provider", "cli", "main.js");
 
-/** Builds `dist/` when it is not there (call in `beforeAll`, with a two-minute timeout). */
+/**
+ * Builds `dist/` when it is not there, and links `node_modules/pulumi-zoom` to the checkout (scripts/link-self.js),
+ * as `npm run build` does (call in `beforeAll`, with a two-minute timeout).
+ */
 export function ensureBuilt(): void {
+  if (!existsSync(join(repoRoot, "node_modules", "pulumi-zoom"))) {
+    spawnSync(process.execPath, [join(repoRoot, "scripts", "link-self.js")], { cwd: repoRoot, encoding: "utf8" });
+  }
   if (existsSync(builtCli)) return;
   const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
     cwd: repoRoot,

@@ -1,13 +1,16 @@
 /**
- * Runs once before all test files (jest.config.js `globalSetup`): clears the workers' logs of the run before
- * (workerLogs.js), and says when the test data beside the repository is missing: Zoom's OpenAPI documents
- * (announceMissingSpec) and Pulumi's package metaschema, one line each.
+ * Runs once before all test files (jest.config.js `globalSetup`): builds the package when `dist/` is missing (a bare
+ * `npx jest` after `npm ci`; `npm test` builds first), clears the workers' logs of the run before (workerLogs.js),
+ * and says when the test data beside the repository is missing: Zoom's OpenAPI documents (announceMissingSpec) and
+ * Pulumi's package metaschema, one line each.
  */
 import * as fs from "node:fs";
+import { ensureBuilt } from "./build";
 import { METASCHEMA_PATH, metaschemaMissingNotice, specFound, specMissingNotice } from "./specLocation";
 import { EXIT_REPORT_FILE, EXIT_TIMES_FILE } from "./workerLogs";
 
 export default function globalSetup(): void {
+  ensureBuilt();
   // The workers' reports of the run before: each file holds this run's only.
   for (const file of [EXIT_REPORT_FILE, EXIT_TIMES_FILE]) fs.rmSync(file, { force: true });
   announceMissingSpec();
