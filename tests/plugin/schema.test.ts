@@ -15,7 +15,6 @@ import { PULUMI_SCHEMA_FILE, renderPulumiSchema } from "../../provider/plugin/sc
 import { METASCHEMA_PATH } from "../support/specLocation";
 
 const root = path.resolve(__dirname, "../..");
-const metaschemaPath = METASCHEMA_PATH;
 const schema = JSON.parse(renderPulumiSchema()) as {
   name: string;
   config: { variables: Record<string, { secret?: boolean; type: string }> };
@@ -28,15 +27,15 @@ test("the committed schema is what the generator makes (run: npm run generate)",
   expect(fs.readFileSync(path.join(root, PULUMI_SCHEMA_FILE), "utf8")).toBe(renderPulumiSchema());
 });
 
-const metaschemaFound = fs.existsSync(metaschemaPath);
+const metaschemaFound = fs.existsSync(METASCHEMA_PATH);
 // As the OpenAPI documents: skipped on a bare clone (jest's global set-up says so in one line), an error under CI=true.
 const inCi = process.env.CI === "true";
 
 (metaschemaFound || inCi ? test : test.skip)("the schema is valid against Pulumi's package metaschema", () => {
-  if (!metaschemaFound) throw new Error(`Pulumi's package metaschema is not at ${metaschemaPath}; CI=true: CI must run the metaschema validation, so this is an error.`);
+  if (!metaschemaFound) throw new Error(`Pulumi's package metaschema is not at ${METASCHEMA_PATH}; CI=true: CI must run the metaschema validation, so this is an error.`);
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
-  const validate = ajv.compile(JSON.parse(fs.readFileSync(metaschemaPath, "utf8")) as object);
+  const validate = ajv.compile(JSON.parse(fs.readFileSync(METASCHEMA_PATH, "utf8")) as object);
   const valid = validate(schema);
   expect(validate.errors ?? []).toEqual([]);
   expect(valid).toBe(true);
