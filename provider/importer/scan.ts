@@ -89,7 +89,18 @@ function ordered(definitions: readonly ResourceDefinition[]): ResourceDefinition
 
 interface ReadObject {
   readonly found: FoundObject;
-  readonly outputs: Record<string, unknown>;
+  /**
+   * Its declaration, made as soon as it was read (the scan waits on Zoom's rate limits for most of its time;
+   * declaring 5,000 objects after the last read took a second of its own, bench), under a provisional name:
+   * logical names are given once every object is in (names.ts), and `named` then spells its config keys.
+   */
+  readonly declaration: Declaration;
+}
+
+/** A declaration made under a provisional name, with the config keys of its secrets spelled for `name`. */
+function named(declaration: Declaration, name: string): Declaration {
+  if (declaration.adoption !== "import" || declaration.secrets.length === 0) return declaration;
+  return { ...declaration, secrets: declaration.secrets.map(({ property }) => ({ property, configKey: secretConfigKey(name, property) })) };
 }
 
 export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult> {
@@ -99,6 +110,7 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
   const accounts: (string | undefined)[] = options.accounts && options.accounts.length > 0 ? [...new Set(options.accounts)] : [undefined];
   const users = options.users && options.users.length > 0 ? [...new Set(options.users)] : ["me"];
   const problems: ScanProblem[] = [];
+  const secrets = options.secrets ?? "omit";
 
   const jobs: { definition: ResourceDefinition; scope: Scope }[] = [];
   for (const definition of definitions) {
@@ -151,7 +163,12 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
             const result = await provider.read!(object.id, props);
             // Gone between the listing and the read: nothing to adopt.
             if (!result.id) return undefined;
-            return { found: object, outputs: (result.props ?? {}) as Record<string, unknown> };
+            const outputs = (result.props ?? {}) as Record<string, unknown>;
+            const declaration = await declare(
+              { definition, id: object.id, ref: object.ref, outputs, name: object.label ?? object.id },
+              { secrets, configKeyFor: (property) => property },
+            );
+            return { found: object, declaration };
           } catch (error) {
             problems.push({ kind: definition.kind, id: object.id, message: messageOf(error) });
             return undefined;
@@ -186,17 +203,10 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
   });
 
   const names = assignNames(unique.map(({ found }) => ({ kind: found.definition.kind, id: found.id, ...(found.label === undefined ? {} : { label: found.label }) })));
-  const secrets = options.secrets ?? "omit";
-  const objects = await Promise.all(
-    unique.map(async ({ found, outputs }, index): Promise<ImportedObject> => {
-      const name = names[index]!;
-      const declaration = await declare(
-        { definition: found.definition, id: found.id, ref: found.ref, outputs, name },
-        { secrets, configKeyFor: (property) => secretConfigKey(name, property) },
-      );
-      return { definition: found.definition, id: found.id, name, ...(found.label === undefined ? {} : { label: found.label }), scope: found.scope, declaration };
-    }),
-  );
+  const objects = unique.map(({ found, declaration }, index): ImportedObject => {
+    const name = names[index]!;
+    return { definition: found.definition, id: found.id, name, ...(found.label === undefined ? {} : { label: found.label }), scope: found.scope, declaration: named(declaration, name) };
+  });
   const rank = new Map(definitions.map((d, i) => [d.kind, i]));
   objects.sort((a, b) => (rank.get(a.definition.kind) ?? 0) - (rank.get(b.definition.kind) ?? 0) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return { objects, problems };

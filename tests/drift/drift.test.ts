@@ -3,6 +3,7 @@
  * of drift, unmanaged objects and --ignore, exit codes, the JSON shape, secrets, and one sweep per list.
  */
 import { runDrift, type DriftCommandOptions } from "../../provider/cli/commands/drift";
+import { READS_PER_SLICE } from "../../provider/drift/detect";
 import type { DriftReport } from "../../provider/drift/report";
 import { allDefinitions } from "../../provider/resources/registry";
 import type { Created, ResourceTestbed } from "../support/resources";
@@ -172,6 +173,21 @@ test("reads each list once: managed meetings cost a read by id each; tracking fi
   expect(stats.byOperation.trackingfieldList).toBe(1);
   expect(stats.byOperation.meetings).toBe(1);
 });
+
+test("a large stack: reads started slice by slice (the event loop let go between) still share one sweep per list", async () => {
+  // More list-served reads than one slice of detectDrift, so some start after the sweep is under way or done.
+  const fields = [];
+  for (let i = 0; i < READS_PER_SLICE + 7; i++) fields.push(await make("TrackingField", `big${i}`, { field: `Big field ${i}` }));
+  const meetings = [await make("Meeting", "big-m", { topic: "Big", type: 2, startTime: "2031-05-01T10:00:00Z" })];
+  await bed.control.resetStats();
+  const { code, report } = await driftJson(fixture([...fields, ...meetings]));
+  expect(code).toBe(0);
+  expect(report.summary).toMatchObject({ managed: fields.length + 1, inSync: fields.length + 1, unmanaged: 0 });
+  const stats = await bed.control.stats();
+  expect(stats.byOperation.trackingfieldList).toBe(1);
+  expect(stats.byOperation.trackingfieldGet ?? 0).toBe(0);
+  expect(stats.byOperation.meeting).toBe(1);
+}, 120_000);
 
 const listOnly = allDefinitions().find((d) => d.kind === "H323Device");
 (listOnly ? test : test.skip)("a list-only kind: reads of every managed device and the unmanaged scan share one sweep", async () => {

@@ -30,12 +30,16 @@ export async function runDrift(state: string | undefined, options: DriftCommandO
   const progress = new ScanProgressDisplay(io.stderr, { enabled: progressWanted(io.stderr, options) });
   try {
     if (options.json && options.markdown) throw new Error("--json and --markdown cannot be combined");
-    // The provider's schemas load when the command runs, as its client does (withZoom).
+    // The export is read while the provider's schemas load (they load when the command runs, as its client
+    // does in withZoom): reading a large export is mostly waiting on the disk.
+    const fromStdin = state === undefined || state === "-";
+    const reading = fromStdin ? io.readStdin() : io.readFile(state);
+    reading.catch(() => undefined); // Awaited below; a failure is reported there, after the loading.
     const { detectDrift, knownKinds } = await import("../../drift/detect");
     const ignore = options.ignore.map((text) => parseIgnorePattern(text, knownKinds()));
-    const fromStdin = state === undefined || state === "-";
-    const text = fromStdin ? await io.readStdin() : await io.readFile(state);
-    if (text.trim() === "") throw new Error(`no stack state on ${fromStdin ? "stdin" : state}: pipe \`pulumi stack export\` in, or give its file`);
+    const text = await reading;
+    // Not `text.trim()`: that copies the whole export (tens of MB at 5,000 resources) to look at its ends.
+    if (!/\S/.test(text)) throw new Error(`no stack state on ${fromStdin ? "stdin" : state}: pipe \`pulumi stack export\` in, or give its file`);
     const stack = readStackExport(text);
     const report = await withZoom(options, io, async () => {
       const found = await detectDrift(stack, { ignore, onProgress: (p) =>
