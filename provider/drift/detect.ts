@@ -23,6 +23,7 @@ import { allDefinitions, definitionOf, dynamicProvider } from "../resources/regi
 import { currentClient } from "../framework/runtime";
 import { discover, effectiveScope, forgetListing, type FoundObject } from "../inventory/discover";
 import { accountKey, describeScope, identityOf, isPerUser, UserAliases, type Scope } from "../inventory/scopes";
+import { TurnQueue } from "../inventory/turns";
 import { ignoresWholeKind, matchIgnore, type IgnorePattern } from "./ignore";
 import {
   SECRET_SHOWN,
@@ -103,7 +104,7 @@ function secretRootsOf(definition: ResourceDefinition): ReadonlySet<string> {
   return new Set(shapeOf(definition).secretOutputs);
 }
 
-async function readOne(known: Known): Promise<ReadOutcome> {
+async function readOne(known: Known, comparing: TurnQueue): Promise<ReadOutcome> {
   const { resource, definition } = known;
   try {
     const provider = dynamicProvider(definition.kind, 1);
@@ -115,6 +116,16 @@ async function readOne(known: Known): Promise<ReadOutcome> {
     const result = await provider.read!(resource.id, props);
     if (!result.id) return { status: "missing" };
     const live = (result.props ?? {}) as Record<string, unknown>;
+    // One object a turn (turns.ts): a list page answers hundreds of these reads at once.
+    return await comparing.run(() => compare(known, live));
+  } catch (error) {
+    return { status: "error", message: messageOf(error) };
+  }
+}
+
+/** The declared paths of a stack resource against its live object. */
+function compare({ resource, definition }: Known, live: Record<string, unknown>): ReadOutcome {
+  try {
 
     const paths = declaredPathsOf(resource, definition);
     const unreadable = resource.inputs.unreadablePaths;
@@ -251,8 +262,9 @@ export async function detectDrift(state: StackSummary, options: DetectOptions = 
   const progress = { read: 0, reads: toRead.length, listed: 0, lists: listingJobs.length };
   const report = (kind?: string) => options.onProgress?.({ ...progress, ...(kind === undefined ? {} : { kind }) });
   report();
+  const comparing = new TurnQueue();
   const startRead = (k: Known): Promise<ReadOutcome> =>
-    readOne(k).then((outcome) => {
+    readOne(k, comparing).then((outcome) => {
       progress.read += 1;
       report(k.definition.kind);
       return outcome;

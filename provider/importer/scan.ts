@@ -15,6 +15,7 @@ import { allDefinitions, dynamicProvider, entryOf } from "../resources/registry"
 import { currentClient } from "../framework/runtime";
 import { discover, forgetListing, type FoundObject } from "../inventory/discover";
 import { describeScope, identityOf, isPerUser, UserAliases, type Scope } from "../inventory/scopes";
+import { TurnQueue } from "../inventory/turns";
 import { declare, type Declaration, type SecretMode } from "./declaration";
 import { assignNames, secretConfigKey } from "./names";
 
@@ -91,7 +92,8 @@ interface ReadObject {
   readonly found: FoundObject;
   /**
    * Its declaration, made as soon as it was read (the scan waits on Zoom's rate limits for most of its time;
-   * declaring 5,000 objects after the last read took a second of its own, bench), under a provisional name:
+   * declaring 5,000 objects after the last read took a second of its own, bench), one object a turn of the
+   * event loop (turns.ts), under a provisional name:
    * logical names are given once every object is in (names.ts), and `named` then spells its config keys.
    */
   readonly declaration: Declaration;
@@ -111,6 +113,7 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
   const users = options.users && options.users.length > 0 ? [...new Set(options.users)] : ["me"];
   const problems: ScanProblem[] = [];
   const secrets = options.secrets ?? "omit";
+  const declaring = new TurnQueue();
 
   const jobs: { definition: ResourceDefinition; scope: Scope }[] = [];
   for (const definition of definitions) {
@@ -164,9 +167,8 @@ export async function scanAccount(options: ScanOptions = {}): Promise<ScanResult
             // Gone between the listing and the read: nothing to adopt.
             if (!result.id) return undefined;
             const outputs = (result.props ?? {}) as Record<string, unknown>;
-            const declaration = await declare(
-              { definition, id: object.id, ref: object.ref, outputs, name: object.label ?? object.id },
-              { secrets, configKeyFor: (property) => property },
+            const declaration = await declaring.run(() =>
+              declare({ definition, id: object.id, ref: object.ref, outputs, name: object.label ?? object.id }, { secrets, configKeyFor: (property) => property }),
             );
             return { found: object, declaration };
           } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import * as path from "node:path";
-import { announceMissingSpec } from "../support/globalSetup";
+import { announceMissingMetaschema, announceMissingSpec } from "../support/globalSetup";
 
 const root = path.resolve(__dirname, "../..");
 
@@ -48,6 +48,27 @@ test("without the documents the run says so in one line, and fails under CI=true
     withEnv({ ZOOM_OPENAPI_DIR: "/nonexistent/zoom-openapi", CI: "true" }, () => {
       expect(() => announceMissingSpec()).toThrow(/CI must run the conformance tests/);
     });
+  } finally {
+    write.mockRestore();
+  }
+});
+
+test("without the metaschema the run says so in one line; under CI=true it says nothing here (its test fails instead)", () => {
+  const written: string[] = [];
+  const write = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk));
+    return true;
+  });
+  try {
+    withEnv({ CI: undefined }, () => announceMissingMetaschema("/nonexistent/pulumi-metaschema/pulumi.json"));
+    expect(written.join("").trim().split("\n")).toEqual([
+      "Pulumi's package metaschema is not at /nonexistent/pulumi-metaschema/pulumi.json: the metaschema validation is skipped.",
+    ]);
+    written.length = 0;
+    withEnv({ CI: "true" }, () => announceMissingMetaschema("/nonexistent/pulumi-metaschema/pulumi.json"));
+    // A metaschema that is there: nothing to say.
+    withEnv({ CI: undefined }, () => announceMissingMetaschema(__filename));
+    expect(written).toEqual([]);
   } finally {
     write.mockRestore();
   }

@@ -14,8 +14,15 @@ export default function globalSetup(): void {
   // The workers' reports of the run before: each file holds this run's only.
   for (const file of [EXIT_REPORT_FILE, EXIT_TIMES_FILE]) fs.rmSync(file, { force: true });
   announceMissingSpec();
-  // Under CI=true its test (tests/plugin/schema.test.ts) fails instead of skipping.
-  if (!fs.existsSync(METASCHEMA_PATH) && process.env.CI !== "true") process.stderr.write(`${metaschemaMissingNotice()}\n`);
+  announceMissingMetaschema();
+}
+
+/**
+ * Without Pulumi's metaschema the plugin schema's validation skips itself; this prints the one line that says so.
+ * Under `CI=true` nothing: its test (tests/plugin/schema.test.ts) fails instead of skipping.
+ */
+export function announceMissingMetaschema(path: string = METASCHEMA_PATH): void {
+  if (!fs.existsSync(path) && process.env.CI !== "true") process.stderr.write(`${metaschemaMissingNotice(path)}\n`);
 }
 
 /**

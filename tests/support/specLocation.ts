@@ -35,6 +35,6 @@ export function specMissingNotice(): string {
 export const METASCHEMA_PATH = join(resolve(__dirname, "..", ".."), "..", "shared", "pulumi-metaschema", "pulumi.json");
 
 /** The one line a run without the metaschema prints. */
-export function metaschemaMissingNotice(): string {
-  return `Pulumi's package metaschema is not at ${METASCHEMA_PATH}: the metaschema validation is skipped.`;
+export function metaschemaMissingNotice(path: string = METASCHEMA_PATH): string {
+  return `Pulumi's package metaschema is not at ${path}: the metaschema validation is skipped.`;
 }
