@@ -34,42 +34,35 @@ test(".ci/run fails before installing anything when the documents are missing", 
   expect(run.stdout).toBe(""); // npm ci never started
 });
 
-test("without the documents the run says so in one line, and fails under CI=true", () => {
+/** What `run` writes to stderr, line by line (kept from the real stderr). */
+function stderrLines(run: () => void): string[] {
   const written: string[] = [];
   const write = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
     written.push(String(chunk));
     return true;
   });
   try {
-    withEnv({ ZOOM_OPENAPI_DIR: "/nonexistent/zoom-openapi", CI: undefined }, () => announceMissingSpec());
-    expect(written.join("").trim().split("\n")).toEqual([
-      expect.stringMatching(/^Zoom's OpenAPI documents are not in \/nonexistent\/zoom-openapi .*skipped/),
-    ]);
-    withEnv({ ZOOM_OPENAPI_DIR: "/nonexistent/zoom-openapi", CI: "true" }, () => {
-      expect(() => announceMissingSpec()).toThrow(/CI must run the conformance tests/);
-    });
+    run();
   } finally {
     write.mockRestore();
   }
+  return written.join("").split("\n").filter((line) => line !== "");
+}
+
+test("without the documents the run says so in one line, and fails under CI=true", () => {
+  const lines = stderrLines(() => withEnv({ ZOOM_OPENAPI_DIR: "/nonexistent/zoom-openapi", CI: undefined }, () => announceMissingSpec()));
+  expect(lines).toEqual([expect.stringMatching(/^Zoom's OpenAPI documents are not in \/nonexistent\/zoom-openapi .*skipped/)]);
+  withEnv({ ZOOM_OPENAPI_DIR: "/nonexistent/zoom-openapi", CI: "true" }, () => {
+    expect(() => announceMissingSpec()).toThrow(/CI must run the conformance tests/);
+  });
 });
 
 test("without the metaschema the run says so in one line; under CI=true it says nothing here (its test fails instead)", () => {
-  const written: string[] = [];
-  const write = jest.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    written.push(String(chunk));
-    return true;
-  });
-  try {
-    withEnv({ CI: undefined }, () => announceMissingMetaschema("/nonexistent/pulumi-metaschema/pulumi.json"));
-    expect(written.join("").trim().split("\n")).toEqual([
-      "Pulumi's package metaschema is not at /nonexistent/pulumi-metaschema/pulumi.json: the metaschema validation is skipped.",
-    ]);
-    written.length = 0;
-    withEnv({ CI: "true" }, () => announceMissingMetaschema("/nonexistent/pulumi-metaschema/pulumi.json"));
-    // A metaschema that is there: nothing to say.
-    withEnv({ CI: undefined }, () => announceMissingMetaschema(__filename));
-    expect(written).toEqual([]);
-  } finally {
-    write.mockRestore();
-  }
+  const missing = "/nonexistent/pulumi-metaschema/pulumi.json";
+  expect(stderrLines(() => withEnv({ CI: undefined }, () => announceMissingMetaschema(missing)))).toEqual([
+    `Pulumi's package metaschema is not at ${missing}: the metaschema validation is skipped.`,
+  ]);
+  expect(stderrLines(() => withEnv({ CI: "true" }, () => announceMissingMetaschema(missing)))).toEqual([]);
+  // A metaschema that is there: nothing to say.
+  expect(stderrLines(() => withEnv({ CI: undefined }, () => announceMissingMetaschema(__filename)))).toEqual([]);
 });
