@@ -126,7 +126,6 @@ async function readOne(known: Known, comparing: TurnQueue): Promise<ReadOutcome>
 /** The declared paths of a stack resource against its live object. */
 function compare({ resource, definition }: Known, live: Record<string, unknown>): ReadOutcome {
   try {
-
     const paths = declaredPathsOf(resource, definition);
     const unreadable = resource.inputs.unreadablePaths;
     const unverified = paths.filter((path) => unreadable.some((u) => overlaps(path, u)));
