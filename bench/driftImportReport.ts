@@ -2,7 +2,7 @@
 import type { DriftImportRun, ScanRun } from "./driftImport";
 import { byKind, flatten } from "./driftImportMinimum";
 import { total, type OperationCounts } from "./minimum";
-import { TARGETS, type Figure } from "./report";
+import { figure, TARGETS, type Figure } from "./report";
 import { fixed, passMark, renderTable, type Cell } from "./table";
 
 /** The commands' own memory: peak RSS above what start-up alone takes (`pulumi-zoom --help`), per object. */
@@ -38,22 +38,19 @@ export function rssGrowthKb(runs: readonly DriftImportRun[], command: ScanRun["c
   return { from: lower.objects, to: upper.objects, kbPerObject: (b - a) / (upper.objects - lower.objects) };
 }
 
-/** Wall ÷ bound to the thousandth: the precision a figure is written and judged at. */
-function roundedRatio(scan: ScanRun): number {
-  return Math.round(wallOverBound(scan) * 1000) / 1000;
+/** A ratio to the thousandth: the precision a figure is written and judged at. */
+function thousandths(ratio: number): number {
+  return Math.round(ratio * 1000) / 1000;
 }
 
 export function driftImportFigures(runs: readonly DriftImportRun[]): Figure[] {
   const figures: Figure[] = [];
-  const add = (name: string, value: number, unit: string, target?: Figure["target"]) => {
-    const pass = target ? (target.op === "<=" ? value <= target.value : target.op === "<" ? value < target.value : value === target.value) : undefined;
-    figures.push({ name, value, unit, ...(target ? { target, pass } : {}) });
-  };
+  const add = (...args: Parameters<typeof figure>) => figures.push(figure(...args));
   for (const run of runs) {
     for (const scan of run.runs) {
       const key = `scan.${run.objects}.${scan.command}`;
-      add(`${key}.wallOverLowerBound`, roundedRatio(scan), "x", TARGETS.scanRatio);
-      if (scan.timeline) add(`${key}.requestsPhaseOverLowerBound`, Math.round((scan.timeline.requests / scan.lowerBoundSeconds) * 1000) / 1000, "x");
+      add(`${key}.wallOverLowerBound`, thousandths(wallOverBound(scan)), "x", TARGETS.scanRatio);
+      if (scan.timeline) add(`${key}.requestsPhaseOverLowerBound`, thousandths(scan.timeline.requests / scan.lowerBoundSeconds), "x");
       add(`${key}.requests`, scan.stats.requests, "requests", { op: "<=", value: total(flatten(scan.minimum)) });
       for (const k of perKind(scan)) add(`${key}.requests.${k.kind}`, k.measured, "requests", { op: "<=", value: k.minimum });
       add(`${key}.rateLimited`, scan.stats.rateLimited, "429s", { op: "==", value: 0 });
@@ -76,7 +73,7 @@ export function driftImportTable(runs: readonly DriftImportRun[]): string {
   for (const run of runs) {
     for (const scan of run.runs) {
       // Judged as the figure is (to the thousandth), so the table and bench/results.json never disagree.
-      const ratio = roundedRatio(scan);
+      const ratio = thousandths(wallOverBound(scan));
       const t = scan.timeline;
       rows.push([
         run.objects,

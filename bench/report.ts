@@ -72,7 +72,8 @@ function meets(value: number, target: Target): boolean {
   return target.op === "<=" ? value <= target.value : target.op === "<" ? value < target.value : value === target.value;
 }
 
-function figure(name: string, value: number, unit: string, target?: Target): Figure {
+/** A measured figure, judged against its target when it has one. */
+export function figure(name: string, value: number, unit: string, target?: Target): Figure {
   return target ? { name, value, unit, target, pass: meets(value, target) } : { name, value, unit };
 }
 

@@ -14,7 +14,9 @@ export const builtCli = join(repoRoot, "dist", "provider", "cli", "main.js");
  */
 export function ensureBuilt(): void {
   if (!existsSync(join(repoRoot, "node_modules", "pulumi-zoom"))) {
-    spawnSync(process.execPath, [join(repoRoot, "scripts", "link-self.js")], { cwd: repoRoot, encoding: "utf8" });
+    const link = spawnSync(process.execPath, [join(repoRoot, "scripts", "link-self.js")], { cwd: repoRoot, encoding: "utf8" });
+    // Said here, not as a "cannot find module 'pulumi-zoom'" in whichever test loads it first.
+    if (link.status !== 0) throw new Error(`could not link node_modules/pulumi-zoom to the checkout: ${link.stdout}${link.stderr}`);
   }
   if (existsSync(builtCli)) return;
   const build = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], {
