@@ -141,6 +141,11 @@ export class EmulatorServer implements ControlledEmulator {
   }
 
   async listen(): Promise<RunningEmulator> {
+    // Idle kept-alive connections are left to the clients to close (Node's fetch after 4 s, the provider's agent
+    // after 15 s). With the server closing them too (Node's default, 5 s), a client whose idle timer ran late on
+    // a busy event loop reused a connection the server was closing, and the request failed with ECONNRESET: a
+    // test's control call did, once in a full run.
+    this.server.keepAliveTimeout = 0;
     const host = this.options.host ?? "127.0.0.1";
     await new Promise<void>((resolve, reject) => {
       this.server.once("error", reject);

@@ -150,3 +150,31 @@ test("bound to a non-loopback address, the emulator warns on stderr", async () =
   expect(quiet).not.toHaveBeenCalled();
   quiet.mockRestore();
 });
+
+test("a kept-alive connection is never closed by the emulator while idle: reused after 6 s, it is answered", async () => {
+  // The client closes idle connections (Node's fetch after 4 s, the provider's agent after 15 s); a server closing
+  // them too raced a late client timer and reset a reused connection (ECONNRESET) on a busy machine.
+  const { connect } = await import("node:net");
+  const { hostname, port } = new URL(t.emulator.url);
+  const socket = connect(Number(port), hostname);
+  const request = `GET /_emulator/state HTTP/1.1\r\nHost: ${hostname}\r\nX-Emulator-Token: ${t.emulator.controlToken}\r\nConnection: keep-alive\r\n\r\n`;
+  let received = "";
+  socket.setEncoding("utf8");
+  socket.on("data", (chunk: string) => (received += chunk));
+  const answers = () => received.split("HTTP/1.1 200").length - 1;
+  const waitFor = async (count: number) => {
+    while (answers() < count) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+  try {
+    await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
+    socket.write(request);
+    await waitFor(1);
+    await new Promise((resolve) => setTimeout(resolve, 6000)); // past Node's default of 5 s
+    expect(socket.destroyed || socket.readableEnded).toBe(false);
+    socket.write(request);
+    await waitFor(2);
+    expect(answers()).toBe(2);
+  } finally {
+    socket.destroy();
+  }
+}, 20_000);
